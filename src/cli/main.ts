@@ -1,0 +1,165 @@
+import { existsSync, statSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { parseArgs } from 'node:util';
+import { createRun } from '../engine/run/run';
+import { formatDiagnostic } from '../engine/scenario/diagnostic';
+import type { ScenarioBundle } from '../engine/scenario/load-scenario';
+import { buildDebrief } from '../engine/score/debrief';
+import { formatDebriefText } from './debrief-text';
+import { findScenarioFolders, loadScenarioFolder } from './scenario-files';
+
+/** What a command prints and its exit code; commands never call process.exit themselves. */
+export interface CommandResult {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+const USAGE = `pocsim: Protection of Civilians training simulator
+
+Usage:
+  pocsim validate [files|dirs]     check scenarios (default: scenarios/)
+  pocsim play <scenario> [--choose <optionId>,<optionId>,...] [--format json|text] [--lang en|fr]
+                                   play a scenario headless and print its debrief;
+                                   a decision not covered by --choose takes its first option,
+                                   "-" lets a timed decision run out of time
+`;
+
+/** Runs one CLI command with its arguments and returns what to print. */
+export function runCli(argv: string[], cwd = process.cwd()): CommandResult {
+  const [command, ...rest] = argv;
+  try {
+    switch (command) {
+      case 'validate':
+        return validate(rest, cwd);
+      case 'play':
+        return play(rest, cwd);
+      case undefined:
+      case 'help':
+      case '--help':
+      case '-h':
+        return { code: command ? 0 : 2, stdout: USAGE, stderr: '' };
+      default:
+        return { code: 2, stdout: '', stderr: `unknown command "${command}"\n\n${USAGE}` };
+    }
+  } catch (e) {
+    return { code: 2, stdout: '', stderr: `pocsim ${command}: ${(e as Error).message}\n` };
+  }
+}
+
+function validate(args: string[], cwd: string): CommandResult {
+  const targets = args.length ? args : ['scenarios'];
+  const missing = targets.filter((t) => !existsSync(t));
+  if (missing.length)
+    return { code: 1, stdout: '', stderr: missing.map((m) => `${m}: no such file or folder\n`).join('') };
+  const folders = findScenarioFolders(targets);
+  if (folders.length === 0)
+    return { code: 1, stdout: '', stderr: `no scenario.yaml found in ${targets.join(', ')}\n` };
+  const lines: string[] = [];
+  let errors = 0;
+  let valid = 0;
+  for (const folder of folders) {
+    const result = loadScenarioFolder(folder, cwd);
+    for (const d of result.diagnostics) {
+      lines.push(formatDiagnostic(d));
+      if (d.severity === 'error') errors++;
+    }
+    if (result.bundle) valid++;
+  }
+  const summary = `${valid} of ${folders.length} scenario${folders.length === 1 ? '' : 's'} valid, ${errors} error${errors === 1 ? '' : 's'}`;
+  const out = `${lines.join('\n')}${lines.length ? '\n' : ''}`;
+  return errors
+    ? { code: 1, stdout: out, stderr: `${summary}\n` }
+    : { code: 0, stdout: `${out}${summary}\n`, stderr: '' };
+}
+
+/** Loads a scenario for play: its folder or its scenario.yaml. */
+export function loadBundle(target: string, cwd: string): { bundle?: ScenarioBundle; errors: string } {
+  if (!existsSync(target)) return { errors: `${target}: no such file or folder\n` };
+  const folder = statSync(target).isDirectory() ? target : dirname(target);
+  const result = loadScenarioFolder(folder, cwd);
+  const errors = result.diagnostics
+    .filter((d) => d.severity === 'error')
+    .map((d) => `${formatDiagnostic(d)}\n`);
+  return result.bundle ? { bundle: result.bundle, errors: '' } : { errors: errors.join('') };
+}
+
+function play(args: string[], cwd: string): CommandResult {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: {
+      choose: { type: 'string', default: '' },
+      format: { type: 'string', default: 'text' },
+      lang: { type: 'string', default: 'en' },
+    },
+  });
+  const target = positionals[0];
+  if (!target) return { code: 2, stdout: '', stderr: `play needs a scenario folder or file\n\n${USAGE}` };
+  if (values.format !== 'json' && values.format !== 'text') {
+    return { code: 2, stdout: '', stderr: `--format must be json or text, not "${values.format}"\n` };
+  }
+  const { bundle, errors } = loadBundle(target, cwd);
+  if (!bundle) return { code: 1, stdout: '', stderr: errors };
+  const choices = values.choose ? values.choose.split(',').map((c) => c.trim()) : [];
+  const { log, problems } = playHeadless(bundle, choices);
+  if (problems.length) return { code: 1, stdout: '', stderr: problems.map((p) => `${p}\n`).join('') };
+  const debrief = buildDebrief(bundle.scenario, log);
+  const stdout =
+    values.format === 'json'
+      ? `${JSON.stringify(debrief, null, 2)}\n`
+      : formatDebriefText(bundle, debrief, values.lang);
+  return { code: 0, stdout, stderr: '' };
+}
+
+/** Plays a scenario to an ending with the given choices; returns the run log and any choice that did not fit. */
+export function playHeadless(bundle: ScenarioBundle, choices: string[]) {
+  const run = createRun(bundle.scenario);
+  const problems: string[] = [];
+  const queue = [...choices];
+  const steps = new Map(bundle.scenario.steps.map((s) => [s.id, s]));
+  for (let guard = 0; !run.finished() && guard < 10_000; guard++) {
+    const step = steps.get(run.context().step)!;
+    const d = step.decision;
+    if (!d) {
+      if (!run.send({ type: 'step.continued' }))
+        problems.push(`step "${step.id}": no route is open to continue`);
+      if (problems.length) break;
+      continue;
+    }
+    const choice = queue.shift();
+    if (choice === '-') {
+      if (d.timeLimit === undefined) {
+        problems.push(`step "${step.id}" has no time limit, so "-" cannot let it run out`);
+        break;
+      }
+      run.send({ type: 'clock.ticked', seconds: d.timeLimit });
+      continue;
+    }
+    const ids = choice ? choice.split('+') : [d.options[0]!.id];
+    const unknown = ids.filter((id) => !d.options.some((o) => o.id === id));
+    if (unknown.length) {
+      problems.push(
+        `step "${step.id}": no option "${unknown.join('", "')}"; its options are ${d.options.map((o) => o.id).join(', ')}`,
+      );
+      break;
+    }
+    if (!run.send({ type: 'decision.chosen', optionIds: ids })) {
+      problems.push(
+        `step "${step.id}": the choice ${ids.join('+')} is not accepted (pick at most ${d.pick ?? 1})`,
+      );
+      break;
+    }
+  }
+  if (!problems.length && queue.length)
+    problems.push(`the run ended with choices left over: ${queue.join(',')}`);
+  return { log: [...run.log], problems };
+}
+
+const isMain = process.argv[1] && /(?:main\.ts|pocsim(?:\.js)?)$/.test(process.argv[1]);
+if (isMain) {
+  const result = runCli(process.argv.slice(2));
+  process.stdout.write(result.stdout);
+  process.stderr.write(result.stderr);
+  process.exitCode = result.code;
+}

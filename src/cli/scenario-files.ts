@@ -1,0 +1,48 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { basename, dirname, join, relative } from 'node:path';
+import { type LoadResult, loadScenario, type SourceFile } from '../engine/scenario/load-scenario';
+
+const SCENARIO_FILE = 'scenario.yaml';
+const TRANSLATION_FILE = /^[a-z]{2}\.yaml$/;
+
+/** One scenario folder on disk, loaded and checked. */
+export interface LoadedFolder extends LoadResult {
+  folder: string;
+}
+
+function source(path: string, cwd: string): SourceFile {
+  return { path: relative(cwd, path) || path, text: readFileSync(path, 'utf8') };
+}
+
+/** Finds scenario folders under the given files or directories (a `scenario.yaml` marks one). */
+export function findScenarioFolders(targets: string[]): string[] {
+  const found = new Set<string>();
+  const visit = (path: string, depth: number) => {
+    const st = statSync(path);
+    if (st.isFile()) {
+      found.add(basename(path) === SCENARIO_FILE || path.endsWith('.yaml') ? dirname(path) : path);
+      return;
+    }
+    if (readdirSync(path).includes(SCENARIO_FILE)) {
+      found.add(path);
+      return;
+    }
+    if (depth > 3) return;
+    for (const entry of readdirSync(path).sort()) {
+      const child = join(path, entry);
+      if (statSync(child).isDirectory()) visit(child, depth + 1);
+    }
+  };
+  for (const t of targets) visit(t, 0);
+  return [...found];
+}
+
+/** Loads a scenario folder (`scenario.yaml` plus `<lang>.yaml` translations). */
+export function loadScenarioFolder(folder: string, cwd = process.cwd()): LoadedFolder {
+  const main = join(folder, SCENARIO_FILE);
+  const translations = readdirSync(folder)
+    .filter((f) => TRANSLATION_FILE.test(f))
+    .sort()
+    .map((f) => source(join(folder, f), cwd));
+  return { folder, ...loadScenario(source(main, cwd), translations) };
+}

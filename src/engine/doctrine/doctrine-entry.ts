@@ -1,0 +1,40 @@
+/** The three POC tiers (Handbook §2.2): I dialogue and engagement, II physical protection, III protective environment. */
+export const TIERS = ['I', 'II', 'III'] as const;
+export type Tier = (typeof TIERS)[number];
+
+/** The four POC phases (Handbook §2.2, §12.3); they may overlap and one action may serve several. */
+export const PHASES = ['prevention', 'pre-emption', 'response', 'consolidation'] as const;
+export type Phase = (typeof PHASES)[number];
+
+export const DOCTRINE_KINDS = ['do', 'dont', 'principle'] as const;
+export type DoctrineKind = (typeof DOCTRINE_KINDS)[number];
+
+/** How badly breaking a Don't harms civilians or the mission; a critical breach caps the overall score. */
+export const SEVERITIES = ['critical', 'major', 'minor'] as const;
+export type Severity = (typeof SEVERITIES)[number];
+
+/** Text in each language the product ships; English is the source. */
+export interface LocalizedText {
+  en: string;
+  fr: string;
+}
+
+/** One Do, Don't or principle of the handbook, written in our own words. */
+export interface DoctrineEntry {
+  /** Stable id: `<section>-<kind>-<ordinal in the handbook's list>`, for example `15.1-dont-3`. */
+  id: string;
+  /** Handbook section, for example `15.1`. */
+  section: string;
+  kind: DoctrineKind;
+  tiers: readonly Tier[];
+  phases: readonly Phase[];
+  /** Only for Don'ts. */
+  severity?: Severity;
+  summary: LocalizedText;
+}
+
+/** A Chapter 15 situation: the frame for a group of Do's and Don'ts. */
+export interface DoctrineSituation {
+  section: string;
+  title: LocalizedText;
+}

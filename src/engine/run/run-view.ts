@@ -1,0 +1,124 @@
+import type { ScenarioBundle } from '../scenario/load-scenario';
+import type { Inject, Outcome, Scenario } from '../scenario/scenario.schema';
+import { textKey } from '../scenario/text-keys';
+import type { MapState, RunContext } from './run-state';
+
+/** An inject as the UI shows it: text keys, not text. */
+export interface InjectView {
+  id: string;
+  channel: Inject['channel'];
+  fromKey: string;
+  textKey: string;
+  sound: Inject['sound'] | null;
+  /** Scenario seconds since the run started. */
+  at: number;
+}
+
+/** What the trainee sees of a run at one moment; the UI renders this and never decides. */
+export interface RunView {
+  scenarioId: string;
+  step: { id: string; titleKey: string; narrationKey: string; phase: string } | null;
+  /** Scenario seconds since the run started, and the time of day it stands for. */
+  clock: { elapsed: number; timeOfDay: string };
+  /** Injects released in the current step, oldest first. */
+  injects: InjectView[];
+  decision: {
+    promptKey: string;
+    mode: 'single' | 'multi';
+    pick: number;
+    options: { id: string; labelKey: string }[];
+    timeLimit: number | null;
+    remaining: number | null;
+  } | null;
+  canContinue: boolean;
+  variables: {
+    id: string;
+    nameKey: string;
+    value: number;
+    min: number;
+    max: number;
+    better: 'higher' | 'lower';
+  }[];
+  map: MapState;
+  ending: { id: string; titleKey: string; textKey: string; outcome: Outcome } | null;
+}
+
+/** Formats seconds past midnight as HH:MM. */
+export function formatTimeOfDay(secondsOfDay: number): string {
+  const minutes = Math.floor((((secondsOfDay % 86_400) + 86_400) % 86_400) / 60);
+  return `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
+}
+
+/** Builds the view of a run's current state. */
+export function buildRunView(scenario: Scenario, context: RunContext): RunView {
+  const step = scenario.steps.find((s) => s.id === context.step);
+  const ending = context.ending ? scenario.endings.find((e) => e.id === context.ending) : undefined;
+  const injectsById = new Map(step?.injects?.map((i) => [i.id, i]) ?? []);
+  const injects: InjectView[] = [];
+  if (step) {
+    for (const h of context.history) {
+      if (h.type !== 'inject.released' || h.step !== step.id || h.at < context.stepOpenedAt) continue;
+      const inj = injectsById.get(h.inject);
+      if (!inj) continue;
+      injects.push({
+        id: inj.id,
+        channel: inj.channel,
+        fromKey: textKey.injectFrom(inj.id),
+        textKey: textKey.injectText(inj.id),
+        sound: inj.sound ?? null,
+        at: h.at,
+      });
+    }
+  }
+  const d = step?.decision;
+  const elapsedInStep = context.time - context.stepOpenedAt;
+  return {
+    scenarioId: scenario.id,
+    step:
+      step && !ending
+        ? {
+            id: step.id,
+            titleKey: textKey.stepTitle(step.id),
+            narrationKey: textKey.narration(step.id),
+            phase: step.phase,
+          }
+        : null,
+    clock: { elapsed: context.time, timeOfDay: formatTimeOfDay(context.startOfDay + context.time) },
+    injects: ending ? [] : injects,
+    decision:
+      d && step && !ending
+        ? {
+            promptKey: textKey.prompt(step.id),
+            mode: d.mode,
+            pick: d.mode === 'multi' ? (d.pick ?? 1) : 1,
+            options: d.options.map((o) => ({ id: o.id, labelKey: textKey.optionLabel(o.id) })),
+            timeLimit: d.timeLimit ?? null,
+            remaining: d.timeLimit === undefined ? null : Math.max(0, d.timeLimit - elapsedInStep),
+          }
+        : null,
+    canContinue: !!step && !d && !ending,
+    variables: scenario.variables.map((v) => ({
+      id: v.id,
+      nameKey: textKey.variable(v.id),
+      value: context.vars[v.id] ?? v.initial,
+      min: v.min,
+      max: v.max,
+      better: v.better,
+    })),
+    map: context.map,
+    ending: ending
+      ? {
+          id: ending.id,
+          titleKey: textKey.endingTitle(ending.id),
+          textKey: textKey.endingText(ending.id),
+          outcome: ending.outcome,
+        }
+      : null,
+  };
+}
+
+/** Looks up a scenario text in the language asked for, falling back to the source language. */
+export function scenarioText(bundle: ScenarioBundle, language: string, key: string): string {
+  const table = bundle.texts[language as keyof ScenarioBundle['texts']];
+  return table?.[key] ?? bundle.texts[bundle.scenario.language]?.[key] ?? key;
+}

@@ -1,0 +1,273 @@
+import { isMap, isPair, isScalar, isSeq, LineCounter, type Node, parseDocument } from 'yaml';
+import type { z } from 'zod';
+import { CATALOGUE, type DoctrineCatalogue } from '../doctrine/catalogue';
+import { checkScenario, checkTranslation } from './check-scenario';
+import { type Diagnostic, didYouMean, formatFieldPath } from './diagnostic';
+import {
+  type Language,
+  type Scenario,
+  scenarioSchema,
+  type Translation,
+  translationSchema,
+} from './scenario.schema';
+import { collectTexts } from './text-keys';
+
+/** Largest scenario or translation file accepted, in bytes. */
+export const MAX_FILE_BYTES = 1_000_000;
+/** Deepest nesting of YAML collections accepted. */
+export const MAX_DEPTH = 40;
+const MAX_ALIASES = 200;
+
+/** A file handed to the loader: its name as shown in messages, and its text. */
+export interface SourceFile {
+  path: string;
+  text: string;
+}
+
+/** A scenario that passed every check, with its texts per language. */
+export interface ScenarioBundle {
+  scenario: Scenario;
+  /** Text tables by language, keyed by the keys of `textKey`. */
+  texts: Partial<Record<Language, Record<string, string>>>;
+}
+
+/** What loading a scenario folder gives: a bundle when there are no errors, and every diagnostic either way. */
+export interface LoadResult {
+  bundle?: ScenarioBundle;
+  diagnostics: Diagnostic[];
+}
+
+/** A parsed YAML file that can place a field path at a line and column. */
+export interface ParsedFile {
+  file: string;
+  data: unknown;
+  locate(path: readonly PropertyKey[]): { line: number; col: number };
+  diagnostics: Diagnostic[];
+}
+
+/** Parses YAML text keeping source positions; syntax problems come back as diagnostics. */
+export function parseYamlFile(source: SourceFile): ParsedFile {
+  const file = source.path;
+  const diagnostics: Diagnostic[] = [];
+  const lineCounter = new LineCounter();
+  const bytes = utf8Length(source.text);
+  const whole = { line: 1, col: 1 };
+  if (bytes > MAX_FILE_BYTES) {
+    diagnostics.push({
+      file,
+      ...whole,
+      field: '',
+      severity: 'error',
+      message: `file is ${bytes} bytes; the limit is ${MAX_FILE_BYTES} bytes, so it was not read`,
+    });
+    return { file, data: undefined, locate: () => whole, diagnostics };
+  }
+  const doc = parseDocument(source.text, {
+    lineCounter,
+    uniqueKeys: true,
+    prettyErrors: false,
+    strict: true,
+  });
+  const at = (offset: number) => {
+    const p = lineCounter.linePos(offset);
+    return { line: p.line, col: p.col };
+  };
+  for (const e of [...doc.errors, ...doc.warnings]) {
+    diagnostics.push({
+      file,
+      ...at(e.pos[0]),
+      field: '',
+      severity: doc.errors.includes(e as never) ? 'error' : 'warning',
+      message: `YAML: ${e.message.split('\n')[0]}`,
+    });
+  }
+  const locate = (path: readonly PropertyKey[]) => {
+    let node: unknown = doc.contents;
+    let best: number | undefined = (doc.contents as Node | null)?.range?.[0];
+    for (const part of path) {
+      if (isMap(node)) {
+        const pair = node.items.find((p) => isPair(p) && isScalar(p.key) && p.key.value === part);
+        if (!pair) break;
+        best = (pair.key as Node).range?.[0] ?? best;
+        node = pair.value;
+        if ((node as Node | null)?.range) best = (node as Node).range![0];
+        if (isMap(node) || isSeq(node)) best = (pair.key as Node).range?.[0] ?? best;
+      } else if (isSeq(node) && typeof part === 'number') {
+        const item = node.items[part];
+        if (!item) break;
+        node = item;
+        best = (item as Node).range?.[0] ?? best;
+      } else break;
+    }
+    return best === undefined ? whole : at(best);
+  };
+  if (doc.errors.length > 0) return { file, data: undefined, locate, diagnostics };
+  const depth = depthOf(doc.contents);
+  if (depth > MAX_DEPTH) {
+    diagnostics.push({
+      file,
+      ...whole,
+      field: '',
+      severity: 'error',
+      message: `nesting is ${depth} levels deep; the limit is ${MAX_DEPTH}`,
+    });
+    return { file, data: undefined, locate, diagnostics };
+  }
+  let data: unknown;
+  try {
+    data = doc.toJS({ maxAliasCount: MAX_ALIASES });
+  } catch (e) {
+    diagnostics.push({
+      file,
+      ...whole,
+      field: '',
+      severity: 'error',
+      message: `YAML: ${(e as Error).message}`,
+    });
+  }
+  return { file, data, locate, diagnostics };
+}
+
+// why: the engine has no DOM or Node types, so no TextEncoder; this counts UTF-8 bytes directly.
+function utf8Length(text: string): number {
+  let n = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80) n += 1;
+    else if (c < 0x800) n += 2;
+    else if (c >= 0xd800 && c <= 0xdbff) {
+      n += 4;
+      i++;
+    } else n += 3;
+  }
+  return n;
+}
+
+function depthOf(node: unknown, level = 0): number {
+  if (level > MAX_DEPTH) return level;
+  if (isMap(node)) return Math.max(level + 1, ...node.items.map((p) => depthOf(p.value, level + 1)));
+  if (isSeq(node)) return Math.max(level + 1, ...node.items.map((i) => depthOf(i, level + 1)));
+  return level;
+}
+
+/** Turns zod issues into diagnostics placed on the YAML source. */
+export function diagnosticsFromZod(parsed: ParsedFile, error: z.core.$ZodError): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  for (const issue of error.issues) {
+    let path: PropertyKey[] = [...issue.path];
+    let message = issue.message;
+    const input = (issue as { input?: unknown }).input;
+    const found = input === undefined ? 'nothing' : JSON.stringify(input);
+    switch (issue.code) {
+      case 'invalid_value': {
+        const values = issue.values.map((v) => String(v));
+        message = `expected one of ${values.join(', ')}; found ${found}${didYouMean(String(input), values)}`;
+        break;
+      }
+      case 'invalid_type':
+        message =
+          input === undefined
+            ? `required field is missing (expected ${issue.expected})`
+            : `expected ${issue.expected}; found ${found}`;
+        break;
+      case 'unrecognized_keys': {
+        const key = issue.keys[0] ?? '';
+        path = [...path, key];
+        const known = knownKeysAt(issue.path);
+        message = `unknown field "${issue.keys.join('", "')}"${didYouMean(key, known)}`;
+        break;
+      }
+      case 'invalid_union':
+        message = `does not match any allowed form; found ${found}`;
+        break;
+      default:
+        if (input !== undefined && issue.code !== 'custom') message = `${issue.message}; found ${found}`;
+    }
+    out.push({
+      file: parsed.file,
+      ...parsed.locate(path),
+      field: formatFieldPath(path),
+      severity: 'error',
+      message,
+    });
+  }
+  return out;
+}
+
+// why: zod reports unknown keys but not which keys were allowed there; walking the schema by the
+// issue path gives the candidates for a "did you mean".
+function knownKeysAt(path: readonly PropertyKey[]): string[] {
+  let schema: unknown = scenarioSchema;
+  for (const part of path) {
+    schema = unwrap(schema);
+    const def = (schema as { _zod?: { def?: Record<string, unknown> } })._zod?.def;
+    if (!def) return [];
+    if (typeof part === 'number' && def.type === 'array') schema = def.element;
+    else if (def.type === 'object') schema = (def.shape as Record<string, unknown>)[String(part)];
+    else return [];
+  }
+  const def = (unwrap(schema) as { _zod?: { def?: { type?: string; shape?: object } } })._zod?.def;
+  return def?.type === 'object' && def.shape ? Object.keys(def.shape) : [];
+}
+
+function unwrap(schema: unknown): unknown {
+  let s = schema as { _zod?: { def?: { type?: string; innerType?: unknown } } };
+  while (s?._zod?.def && ['optional', 'default', 'nullable'].includes(s._zod.def.type ?? '')) {
+    s = s._zod.def.innerType as typeof s;
+  }
+  return s;
+}
+
+/** Loads a scenario folder's files: `scenario.yaml` and translation files; reports every problem found. */
+export function loadScenario(
+  main: SourceFile,
+  translations: SourceFile[] = [],
+  catalogue: DoctrineCatalogue = CATALOGUE,
+): LoadResult {
+  const parsed = parseYamlFile(main);
+  const diagnostics = [...parsed.diagnostics];
+  if (parsed.data === undefined) return { diagnostics };
+  const result = scenarioSchema.safeParse(parsed.data, { reportInput: true });
+  if (!result.success) {
+    diagnostics.push(...diagnosticsFromZod(parsed, result.error));
+    return { diagnostics };
+  }
+  const scenario = result.data;
+  diagnostics.push(...checkScenario(scenario, catalogue).map((p) => placed(parsed, p)));
+
+  const source: Record<string, string> = {};
+  for (const t of collectTexts(scenario)) source[t.key] = t.text;
+  const texts: ScenarioBundle['texts'] = { [scenario.language]: source };
+  for (const file of translations) {
+    const tp = parseYamlFile(file);
+    diagnostics.push(...tp.diagnostics);
+    if (tp.data === undefined) continue;
+    const tr = translationSchema.safeParse(tp.data, { reportInput: true });
+    if (!tr.success) {
+      diagnostics.push(...diagnosticsFromZod(tp, tr.error));
+      continue;
+    }
+    const translation: Translation = tr.data;
+    diagnostics.push(...checkTranslation(scenario, translation).map((p) => placed(tp, p)));
+    texts[translation.language] = { ...translation.texts };
+  }
+  const failed = diagnostics.some((d) => d.severity === 'error');
+  return failed ? { diagnostics } : { bundle: { scenario, texts }, diagnostics };
+}
+
+/** A problem found by a checker: where in the data, and what. */
+export interface Problem {
+  path: PropertyKey[];
+  message: string;
+  severity?: 'error' | 'warning';
+}
+
+function placed(parsed: ParsedFile, p: Problem): Diagnostic {
+  return {
+    file: parsed.file,
+    ...parsed.locate(p.path),
+    field: formatFieldPath(p.path),
+    severity: p.severity ?? 'error',
+    message: p.message,
+  };
+}

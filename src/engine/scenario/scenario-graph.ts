@@ -1,0 +1,38 @@
+import type { Condition, Route, Scenario } from './scenario.schema';
+
+type Path = PropertyKey[];
+
+/** Where a step, option or time-out can lead: one `next`, or guarded routes. */
+export interface Exit {
+  path: Path;
+  next?: string;
+  routes?: Route[];
+}
+
+/** Lists a condition or a list of conditions as an array. */
+export function conditionsOf(when: Route['when']): Condition[] {
+  if (!when) return [];
+  return Array.isArray(when) ? when : [when];
+}
+
+/** Every exit of a step, with the path of the field that declares it (options fall back to the decision's). */
+export function exitsOf(scenario: Scenario, stepIndex: number): Exit[] {
+  const step = scenario.steps[stepIndex]!;
+  const at: Path = ['steps', stepIndex];
+  const d = step.decision;
+  if (!d) return [{ path: at, next: step.next, routes: step.routes }];
+  const fallback = { next: d.next, routes: d.routes };
+  const pick = (own: { next?: string; routes?: Route[] }) => (own.next || own.routes ? own : fallback);
+  const exits: Exit[] = [];
+  if (d.mode === 'multi') exits.push({ path: [...at, 'decision'], ...fallback });
+  else
+    for (const [i, o] of d.options.entries())
+      exits.push({ path: [...at, 'decision', 'options', i], ...pick(o) });
+  if (d.noDecision) exits.push({ path: [...at, 'decision', 'noDecision'], ...pick(d.noDecision) });
+  return exits;
+}
+
+/** Targets an exit may lead to. */
+export function targetsOf(exit: Exit): string[] {
+  return exit.routes ? exit.routes.map((r) => r.next) : exit.next ? [exit.next] : [];
+}

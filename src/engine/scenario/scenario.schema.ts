@@ -1,0 +1,310 @@
+import { z } from 'zod';
+import { PHASES, TIERS } from '../doctrine/doctrine-entry';
+
+// why: the shape pass only; cross-references (ids, doctrine, reachability) are checked in
+// check-scenario.ts so every problem of a file is reported in one run.
+
+export const LANGUAGES = ['en', 'fr'] as const;
+export type Language = (typeof LANGUAGES)[number];
+
+const ID_PATTERN = /^[a-z0-9][a-z0-9-]*$/;
+
+const elementId = z
+  .string()
+  .regex(ID_PATTERN, { message: 'use lower-case letters, digits and hyphens, for example "gate-crowd"' })
+  .meta({
+    description: 'Stable id: lower-case letters, digits and hyphens. Translations and saves refer to it.',
+  });
+
+const text = z.string().trim().min(1, { message: 'text must not be empty' });
+
+const tier = z.enum(TIERS).meta({
+  description:
+    'POC tier (Handbook §2.2): I dialogue and engagement, II physical protection, III protective environment.',
+});
+const phase = z.enum(PHASES).meta({
+  description: 'POC phase (Handbook §2.2, §12.3): prevention, pre-emption, response or consolidation.',
+});
+
+const doctrineIds = z
+  .array(z.string().min(1))
+  .meta({ description: 'Doctrine catalogue ids, for example 15.1-do-3 or 15.1-dont-1.' });
+
+export const AUDIENCE_ROLES = [
+  'contingent-commander',
+  'fpu-commander',
+  'unpol-officer',
+  'civilian-poc-officer',
+  'military-observer',
+  'staff-officer',
+  'mission-leadership',
+] as const;
+
+export const LOCATION_KINDS = [
+  'base',
+  'gate',
+  'settlement',
+  'idp-site',
+  'junction',
+  'checkpoint',
+  'river-crossing',
+  'market',
+  'school',
+  'health-centre',
+  'field',
+  'airstrip',
+] as const;
+
+export const ACTOR_KINDS = [
+  'civilians',
+  'armed-group',
+  'host-security',
+  'humanitarian',
+  'community-leader',
+  'media',
+  'local-authority',
+] as const;
+
+export const UNIT_KINDS = [
+  'infantry',
+  'fpu',
+  'unpol',
+  'engineers',
+  'medical',
+  'civilian-staff',
+  'joint-protection-team',
+] as const;
+
+export const LOCATION_STATES = [
+  'normal',
+  'tense',
+  'under-attack',
+  'burning',
+  'secured',
+  'abandoned',
+] as const;
+export const ACTOR_MOODS = ['calm', 'tense', 'hostile', 'panicked'] as const;
+export const INJECT_CHANNELS = ['radio', 'phone', 'message', 'report', 'media', 'observation'] as const;
+export const SOUND_CUES = ['radio', 'alert'] as const;
+export const OUTCOMES = ['protected', 'partial', 'harmed'] as const;
+
+const coordinate = z.number().min(0).max(10_000);
+
+const location = z.strictObject({
+  id: elementId,
+  name: text,
+  kind: z.enum(LOCATION_KINDS),
+  x: coordinate.meta({ description: 'Map position from the left edge, in map units.' }),
+  y: coordinate.meta({ description: 'Map position from the top edge, in map units.' }),
+});
+
+const road = z.strictObject({
+  from: elementId.meta({ description: 'Location id where the road starts.' }),
+  to: elementId.meta({ description: 'Location id where the road ends.' }),
+  kind: z.enum(['main', 'track']).default('main'),
+});
+
+const actor = z.strictObject({
+  id: elementId,
+  name: text,
+  kind: z.enum(ACTOR_KINDS),
+  at: elementId.meta({ description: 'Location id where the actor starts.' }),
+  size: z.int().min(1).optional().meta({ description: 'Head count, for crowds and groups.' }),
+  mood: z.enum(ACTOR_MOODS).default('calm'),
+  visible: z.boolean().default(true),
+});
+
+const unit = z.strictObject({
+  id: elementId,
+  name: text,
+  kind: z.enum(UNIT_KINDS),
+  at: elementId.meta({ description: 'Location id where the unit starts.' }),
+  strength: z.int().min(1).optional(),
+});
+
+const variable = z.strictObject({
+  id: elementId,
+  name: text,
+  min: z.number(),
+  max: z.number(),
+  initial: z.number(),
+  better: z
+    .enum(['higher', 'lower'])
+    .meta({ description: 'Which direction is good for civilians; the UI colours the gauge from it.' }),
+});
+
+const effects = z.record(z.string(), z.number()).meta({
+  description:
+    'Changes to world variables, by variable id: positive adds, negative subtracts; kept within bounds.',
+});
+
+const mapChange = z.union([
+  z.strictObject({
+    actor: elementId,
+    to: elementId.optional(),
+    size: z.int().min(1).optional(),
+    mood: z.enum(ACTOR_MOODS).optional(),
+    visible: z.boolean().optional(),
+  }),
+  z.strictObject({ unit: elementId, to: elementId }),
+  z.strictObject({ location: elementId, state: z.enum(LOCATION_STATES) }),
+]);
+
+const condition = z.union([
+  z
+    .strictObject({ variable: elementId, atLeast: z.number().optional(), atMost: z.number().optional() })
+    .meta({ description: 'Holds when the variable lies within the bounds given.' }),
+  z
+    .strictObject({ chose: elementId })
+    .meta({ description: 'Holds when this option was chosen earlier in the run.' }),
+  z.strictObject({ notChose: elementId }).meta({ description: 'Holds when this option was not chosen.' }),
+]);
+
+const route = z.strictObject({
+  when: z
+    .union([condition, z.array(condition).min(1)])
+    .optional()
+    .meta({
+      description: 'Conditions that must all hold; a route without one is the default and must come last.',
+    }),
+  next: elementId.meta({ description: 'Step or ending id.' }),
+});
+
+const target = {
+  next: elementId.optional().meta({ description: 'Step or ending id to go to.' }),
+  routes: z.array(route).min(1).optional().meta({
+    description: 'Guarded branches, tried in order after effects apply; the last has no condition.',
+  }),
+};
+
+const inject = z.strictObject({
+  id: elementId,
+  from: text.meta({ description: 'Who sends it, for example "Sector HQ ops room".' }),
+  channel: z.enum(INJECT_CHANNELS),
+  text,
+  at: z
+    .int()
+    .min(0)
+    .default(0)
+    .meta({ description: 'Seconds of scenario time after the step opens when the inject arrives.' }),
+  sound: z.enum(SOUND_CUES).optional(),
+});
+
+const option = z.strictObject({
+  id: elementId.meta({ description: 'Unique in the whole scenario; runs and translations refer to it.' }),
+  label: text,
+  feedback: text.meta({ description: 'What the debrief says about this choice and why.' }),
+  tiers: z.array(tier).min(1),
+  phases: z.array(phase).min(1).optional().meta({ description: 'Defaults to the step phase.' }),
+  follows: doctrineIds.default([]),
+  breaks: doctrineIds.default([]),
+  effects: effects.optional(),
+  map: z.array(mapChange).optional(),
+  ...target,
+});
+
+const noDecision = z
+  .strictObject({
+    feedback: text,
+    follows: doctrineIds.default([]),
+    breaks: doctrineIds.default([]),
+    effects: effects.optional(),
+    map: z.array(mapChange).optional(),
+    ...target,
+  })
+  .meta({
+    description: 'What happens when the time limit runs out without a decision: not deciding is a decision.',
+  });
+
+const decision = z.strictObject({
+  prompt: text,
+  mode: z.enum(['single', 'multi']).default('single'),
+  pick: z.int().min(1).optional().meta({ description: 'For multi: the most options a trainee may pick.' }),
+  timeLimit: z.int().min(5).optional().meta({ description: 'Seconds of scenario time to decide.' }),
+  options: z.array(option).min(2),
+  noDecision: noDecision.optional(),
+  ...target,
+});
+
+const step = z.strictObject({
+  id: elementId,
+  phase,
+  title: text,
+  narration: text,
+  clock: z
+    .string()
+    .regex(/^([01]\d|2[0-3]):[0-5]\d$/, { message: 'use 24-hour HH:MM, for example "19:30"' })
+    .optional()
+    .meta({ description: 'Moves the scenario clock forward to this time of day when the step opens.' }),
+  effects: effects.optional(),
+  map: z.array(mapChange).optional(),
+  injects: z.array(inject).optional(),
+  decision: decision.optional(),
+  ...target,
+});
+
+const ending = z.strictObject({
+  id: elementId,
+  title: text,
+  text,
+  outcome: z.enum(OUTCOMES),
+});
+
+/** A scenario file as a trainer writes it (`scenarios/<id>/scenario.yaml`). */
+export const scenarioSchema = z
+  .strictObject({
+    id: elementId,
+    version: z.string().regex(/^\d+\.\d+\.\d+$/, { message: 'use MAJOR.MINOR.PATCH, for example "1.0.0"' }),
+    language: z.enum(LANGUAGES).meta({ description: 'Language the texts of this file are written in.' }),
+    title: text,
+    summary: text,
+    situation: z.string().meta({ description: 'Handbook section the scenario trains, for example "15.1".' }),
+    audience: z.array(z.enum(AUDIENCE_ROLES)).min(1),
+    minutes: z.int().min(1).meta({ description: 'Expected playing time in minutes.' }),
+    masteryScore: z.int().min(0).max(100).default(70),
+    briefing: text,
+    objectives: z.array(text).min(1),
+    startClock: z
+      .string()
+      .regex(/^([01]\d|2[0-3]):[0-5]\d$/, { message: 'use 24-hour HH:MM, for example "05:30"' })
+      .default('08:00'),
+    setting: z.strictObject({
+      place: text,
+      map: z.strictObject({ width: z.int().min(100).max(10_000), height: z.int().min(100).max(10_000) }),
+      locations: z.array(location).min(1),
+      roads: z.array(road).default([]),
+      actors: z.array(actor).default([]),
+      units: z.array(unit).default([]),
+    }),
+    variables: z.array(variable).default([]),
+    start: elementId.meta({ description: 'Id of the first step.' }),
+    steps: z.array(step).min(1),
+    endings: z.array(ending).min(1),
+  })
+  .meta({ title: 'pocsim scenario', description: 'A POC training scenario for pocsim.' });
+
+/** A translation file (`scenarios/<id>/<lang>.yaml`): text keys of the scenario mapped to translated text. */
+export const translationSchema = z
+  .strictObject({
+    language: z.enum(LANGUAGES),
+    scenario: elementId.meta({ description: 'Id of the scenario this file translates.' }),
+    sourceVersion: z.string().meta({ description: 'Scenario version the translation was made from.' }),
+    texts: z.record(z.string(), text),
+  })
+  .meta({ title: 'pocsim scenario translation' });
+
+export type Scenario = z.output<typeof scenarioSchema>;
+export type ScenarioInput = z.input<typeof scenarioSchema>;
+export type Step = Scenario['steps'][number];
+export type Decision = NonNullable<Step['decision']>;
+export type Option = Decision['options'][number];
+export type NoDecision = NonNullable<Decision['noDecision']>;
+export type Route = NonNullable<Step['routes']>[number];
+export type Condition = Exclude<NonNullable<Route['when']>, readonly unknown[] | unknown[]>;
+export type MapChange = NonNullable<Step['map']>[number];
+export type Inject = NonNullable<Step['injects']>[number];
+export type Ending = Scenario['endings'][number];
+export type Variable = Scenario['variables'][number];
+export type Translation = z.output<typeof translationSchema>;
+export type Effects = Record<string, number>;
+export type Outcome = (typeof OUTCOMES)[number];
