@@ -73,6 +73,18 @@ function validate(args: string[], cwd: string): CommandResult {
     : { code: 0, stdout: `${out}${summary}\n`, stderr: '' };
 }
 
+// why: a --choose list may start with "-" (a timed decision left to run out), which parseArgs
+// would read as an option; joining it as --choose=<list> keeps the natural spelling working.
+function joinOptionValues(args: string[], names: string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i]!;
+    if (names.includes(a) && i + 1 < args.length) out.push(`${a}=${args[++i]}`);
+    else out.push(a);
+  }
+  return out;
+}
+
 /** Loads a scenario for play: its folder or its scenario.yaml. */
 export function loadBundle(target: string, cwd: string): { bundle?: ScenarioBundle; errors: string } {
   if (!existsSync(target)) return { errors: `${target}: no such file or folder\n` };
@@ -86,7 +98,7 @@ export function loadBundle(target: string, cwd: string): { bundle?: ScenarioBund
 
 function play(args: string[], cwd: string): CommandResult {
   const { values, positionals } = parseArgs({
-    args,
+    args: joinOptionValues(args, ['--choose']),
     allowPositionals: true,
     options: {
       choose: { type: 'string', default: '' },
@@ -156,7 +168,7 @@ export function playHeadless(bundle: ScenarioBundle, choices: string[]) {
   return { log: [...run.log], problems };
 }
 
-const isMain = process.argv[1] && /(?:main\.ts|pocsim(?:\.js)?)$/.test(process.argv[1]);
+const isMain = process.argv[1] !== undefined && /[\\/]src[\\/]cli[\\/]main\.ts$/.test(process.argv[1]);
 if (isMain) {
   const result = runCli(process.argv.slice(2));
   process.stdout.write(result.stdout);

@@ -177,7 +177,9 @@ export function checkScenario(s: Scenario, catalogue: DoctrineCatalogue): Proble
     }
   });
 
-  problems.push(...checkReachability(s));
+  // why: a misspelt target makes everything behind it look unreachable; report the typo alone first.
+  if (!problems.some((p) => p.message.startsWith('unknown step or ending')))
+    problems.push(...checkReachability(s));
   return problems;
 }
 

@@ -52,7 +52,7 @@ export function nearest(value: string, candidates: Iterable<string>): string | u
       bestDistance = d;
     }
   }
-  const limit = Math.max(2, Math.floor(value.length / 3));
+  const limit = Math.max(2, Math.ceil(value.length * 0.4));
   return best !== undefined && bestDistance <= limit ? best : undefined;
 }
 

@@ -41,7 +41,8 @@ export interface LoadResult {
 export interface ParsedFile {
   file: string;
   data: unknown;
-  locate(path: readonly PropertyKey[]): { line: number; col: number };
+  /** Line and column of a field's value; with `atKey`, of its key (for unknown or misplaced fields). */
+  locate(path: readonly PropertyKey[], atKey?: boolean): { line: number; col: number };
   diagnostics: Diagnostic[];
 }
 
@@ -81,7 +82,7 @@ export function parseYamlFile(source: SourceFile): ParsedFile {
       message: `YAML: ${e.message.split('\n')[0]}`,
     });
   }
-  const locate = (path: readonly PropertyKey[]) => {
+  const locate = (path: readonly PropertyKey[], atKey = false) => {
     let node: unknown = doc.contents;
     let best: number | undefined = (doc.contents as Node | null)?.range?.[0];
     for (const part of path) {
@@ -90,7 +91,7 @@ export function parseYamlFile(source: SourceFile): ParsedFile {
         if (!pair) break;
         best = (pair.key as Node).range?.[0] ?? best;
         node = pair.value;
-        if ((node as Node | null)?.range) best = (node as Node).range![0];
+        if ((node as Node | null)?.range && !atKey) best = (node as Node).range![0];
         if (isMap(node) || isSeq(node)) best = (pair.key as Node).range?.[0] ?? best;
       } else if (isSeq(node) && typeof part === 'number') {
         const item = node.items[part];
@@ -185,7 +186,7 @@ export function diagnosticsFromZod(parsed: ParsedFile, error: z.core.$ZodError):
     }
     out.push({
       file: parsed.file,
-      ...parsed.locate(path),
+      ...parsed.locate(path, issue.code === 'unrecognized_keys'),
       field: formatFieldPath(path),
       severity: 'error',
       message,
@@ -229,7 +230,8 @@ export function loadScenario(
   if (parsed.data === undefined) return { diagnostics };
   const result = scenarioSchema.safeParse(parsed.data, { reportInput: true });
   if (!result.success) {
-    diagnostics.push(...diagnosticsFromZod(parsed, result.error));
+    const shape = diagnosticsFromZod(parsed, result.error);
+    diagnostics.push(...shape, ...crossCheckDespiteShape(parsed, result.error, catalogue));
     return { diagnostics };
   }
   const scenario = result.data;
@@ -254,6 +256,72 @@ export function loadScenario(
   const failed = diagnostics.some((d) => d.severity === 'error');
   return failed ? { diagnostics } : { bundle: { scenario, texts }, diagnostics };
 }
+
+// why: a trainer should see every problem of a file in one run, so the cross-reference pass also
+// runs on data that failed the shape pass; problems at or under a field the shape pass already
+// reported are dropped, and a crash on malformed data only means fewer extra findings.
+function crossCheckDespiteShape(
+  parsed: ParsedFile,
+  error: z.core.$ZodError,
+  catalogue: DoctrineCatalogue,
+): Diagnostic[] {
+  const data = withDefaults(parsed.data);
+  if (!data) return [];
+  const reported = error.issues.map((i) => i.path.map(String));
+  const overlaps = (path: PropertyKey[]) => {
+    const p = path.map(String);
+    return reported.some((r) => r.every((part, i) => p[i] === undefined || p[i] === part));
+  };
+  try {
+    return checkScenario(data, catalogue)
+      .filter((p) => !overlaps(p.path))
+      .map((p) => placed(parsed, p));
+  } catch {
+    return [];
+  }
+}
+
+function withDefaults(raw: unknown): Scenario | undefined {
+  if (!isRecord(raw) || !isRecord(raw.setting)) return undefined;
+  const list = (v: unknown) => (Array.isArray(v) ? v.filter(isRecord) : []);
+  const setting = raw.setting;
+  const steps = list(raw.steps).map((st) => {
+    const d = isRecord(st.decision) ? st.decision : undefined;
+    const fill = (o: Record<string, unknown>) => ({
+      ...o,
+      follows: list2(o.follows),
+      breaks: list2(o.breaks),
+    });
+    return d
+      ? {
+          ...st,
+          decision: {
+            ...d,
+            options: list(d.options).map(fill),
+            ...(isRecord(d.noDecision) ? { noDecision: fill(d.noDecision) } : {}),
+          },
+        }
+      : st;
+  });
+  return {
+    ...raw,
+    setting: {
+      ...setting,
+      map: isRecord(setting.map) ? setting.map : { width: 10_000, height: 10_000 },
+      locations: list(setting.locations),
+      roads: list(setting.roads),
+      actors: list(setting.actors),
+      units: list(setting.units),
+    },
+    variables: list(raw.variables),
+    steps,
+    endings: list(raw.endings),
+  } as unknown as Scenario;
+}
+
+const isRecord = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
+const list2 = (v: unknown) => (Array.isArray(v) ? v.filter((x) => typeof x === 'string') : []);
 
 /** A problem found by a checker: where in the data, and what. */
 export interface Problem {

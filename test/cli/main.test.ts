@@ -1,0 +1,105 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../../src/cli/main';
+
+const MINI = 'test/fixtures/mini';
+
+describe('pocsim validate', () => {
+  it('exits 0 on valid scenarios', () => {
+    const r = runCli(['validate', MINI]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('1 of 1 scenario valid, 0 errors');
+  });
+
+  it('prints one file:line:col line per problem and exits 1', () => {
+    const r = runCli(['validate', 'test/fixtures/broken']);
+    expect(r.code).toBe(1);
+    const lines = r.stdout.trim().split('\n');
+    for (const l of lines) expect(l).toMatch(/^test\/fixtures\/broken\/scenario\.yaml:\d+:\d+ \S+: /);
+    expect(lines.some((l) => l.includes('steps[0].phase: expected one of'))).toBe(true);
+    expect(lines.some((l) => l.includes('steps[1].narration: required field is missing'))).toBe(true);
+    expect(lines.some((l) => l.includes('unknown step or ending "nigth"'))).toBe(true);
+    expect(lines.some((l) => l.includes('unknown doctrine id "15.1-do-40"'))).toBe(true);
+  });
+
+  it('says so when a path does not exist', () => {
+    const r = runCli(['validate', 'no/such/place']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('no/such/place: no such file or folder');
+  });
+
+  it('runs as a process without a stack trace on a broken file', () => {
+    const r = spawnSync(process.execPath, ['bin/pocsim.js', 'validate', 'test/fixtures/broken'], {
+      encoding: 'utf8',
+    });
+    expect(r.status).toBe(1);
+    expect(r.stdout + r.stderr).not.toMatch(/\n\s+at /);
+    expect(r.stdout).toMatch(/scenario\.yaml:\d+:\d+ /);
+  });
+});
+
+describe('pocsim play', () => {
+  const json = (args: string[]) => {
+    const r = runCli(['play', MINI, '--format', 'json', ...args]);
+    expect(r.stderr).toBe('');
+    return JSON.parse(r.stdout);
+  };
+
+  it('prints the debrief as JSON with the fields tools rely on', () => {
+    const d = json(['--choose', 'open,night-patrol+cla']);
+    expect(d.scenario).toEqual({ id: 'mini-gate', version: '1.0.0' });
+    expect(d.ending).toEqual({ id: 'end-good', outcome: 'protected' });
+    expect(d.score).toMatchObject({ overall: 100, byTier: { I: 100, II: 100, III: 100 } });
+    expect(Object.keys(d.score.byPhase)).toEqual(['prevention', 'pre-emption', 'response', 'consolidation']);
+    expect(d.decisions[1]).toMatchObject({
+      step: 'night',
+      options: ['night-patrol', 'cla'],
+      phase: 'response',
+    });
+    expect(d.decisions[0]).toHaveProperty('elapsed');
+    expect(d.violations).toEqual([]);
+  });
+
+  it("gives different endings and scores on different paths, and flags a critical Don't", () => {
+    const good = json(['--choose', 'open,night-patrol+cla']);
+    const bad = json(['--choose', 'push-back']);
+    expect(bad.ending.id).not.toBe(good.ending.id);
+    expect(bad.score.overall).toBeLessThan(good.score.overall);
+    expect(bad.score.criticalBreach).toBe(true);
+    expect(bad.violations[0]).toMatchObject({
+      doctrine: '15.1-dont-1',
+      severity: 'critical',
+      step: 'arrival',
+    });
+  });
+
+  it('takes the first option when --choose runs out, and "-" lets time run out', () => {
+    expect(json([]).decisions[0].options).toEqual(['open']);
+    const late = json(['--choose', '-,cla']);
+    expect(late.decisions[0]).toMatchObject({ timedOut: true, options: [] });
+  });
+
+  it('refuses an unknown option by name, listing the valid ones', () => {
+    const r = runCli(['play', MINI, '--choose', 'opn']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('no option "opn"; its options are open, push-back');
+  });
+
+  it('prints a readable text debrief in French', () => {
+    const r = runCli(['play', MINI, '--choose', 'push-back', '--lang', 'fr']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('Score global');
+    expect(r.stdout).toContain('ENFREINT 15.1-dont-1 (critique');
+  });
+
+  it('is reachable through npm run sim', () => {
+    const out = execFileSync(
+      'npm',
+      ['run', '--silent', 'sim', '--', 'play', MINI, '--format', 'json', '--choose', 'push-back'],
+      {
+        encoding: 'utf8',
+      },
+    );
+    expect(JSON.parse(out).ending.id).toBe('end-bad');
+  });
+});

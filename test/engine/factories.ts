@@ -1,0 +1,30 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { stringify } from 'yaml';
+import { type LoadResult, loadScenario, type ScenarioBundle } from '../../src/engine/scenario/load-scenario';
+
+const FIXTURES = join(import.meta.dirname, '..', 'fixtures');
+
+/** The mini fixture's YAML text. */
+export function miniYaml(): string {
+  return readFileSync(join(FIXTURES, 'mini', 'scenario.yaml'), 'utf8');
+}
+
+/** Loads YAML text as a scenario named `scenario.yaml`. */
+export function loadText(text: string, translations: { path: string; text: string }[] = []): LoadResult {
+  return loadScenario({ path: 'scenario.yaml', text }, translations);
+}
+
+/** The mini fixture, loaded and checked; throws if it stopped validating. */
+export function miniBundle(): ScenarioBundle {
+  const r = loadText(miniYaml());
+  if (!r.bundle) throw new Error(r.diagnostics.map((d) => d.message).join('\n'));
+  return r.bundle;
+}
+
+/** The mini fixture as data, changed by `edit`, rendered back to YAML. */
+export function miniWith(edit: (data: Record<string, any>) => void): string {
+  const data = structuredClone(miniBundle().scenario) as Record<string, any>;
+  edit(data);
+  return stringify(data);
+}
