@@ -50,6 +50,7 @@ export default defineConfig({
   build: {
     target: 'es2022',
     sourcemap: false,
+    manifest: true,
     rolldownOptions: {
       output: {
         // why: Phaser (about 350 KB gzip) must stay out of the first load; the map imports it lazily.

@@ -1,0 +1,48 @@
+// Measures what a trainee downloads before the first decision: index.html plus the entry chunk, its
+// static imports and their CSS, gzipped. Lazy chunks (the Phaser map, howler) are listed apart.
+// Run after `npm run build`: npm run size
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+
+const BUDGET = 120 * 1024;
+const dist = join(import.meta.dirname, '..', 'dist');
+
+interface Chunk {
+  file: string;
+  css?: string[];
+  imports?: string[];
+  dynamicImports?: string[];
+  isEntry?: boolean;
+}
+const manifest: Record<string, Chunk> = JSON.parse(readFileSync(join(dist, '.vite', 'manifest.json'), 'utf8'));
+const gz = (file: string) => gzipSync(readFileSync(join(dist, file)), { level: 9 }).length;
+
+const first = new Set<string>(['index.html']);
+const visit = (key: string) => {
+  const chunk = manifest[key];
+  if (!chunk || first.has(chunk.file)) return;
+  first.add(chunk.file);
+  for (const css of chunk.css ?? []) first.add(css);
+  for (const imp of chunk.imports ?? []) visit(imp);
+};
+for (const [key, chunk] of Object.entries(manifest)) if (chunk.isEntry) visit(key);
+
+const lazy = new Set<string>();
+for (const chunk of Object.values(manifest)) {
+  if (!first.has(chunk.file)) lazy.add(chunk.file);
+}
+
+let total = 0;
+console.log('First load (gzip):');
+for (const f of first) {
+  const size = gz(f);
+  total += size;
+  console.log(`  ${(size / 1024).toFixed(1).padStart(7)} KiB  ${f}`);
+}
+console.log(`  ${(total / 1024).toFixed(1).padStart(7)} KiB  total (budget ${BUDGET / 1024} KiB)`);
+console.log('Loaded later (gzip):');
+for (const f of lazy) console.log(`  ${(gz(f) / 1024).toFixed(1).padStart(7)} KiB  ${f}`);
+const phaserInFirst = [...first].some((f) => /phaser/i.test(f));
+if (phaserInFirst) console.log('Phaser is in the first load: it must be imported lazily.');
+process.exitCode = total > BUDGET || phaserInFirst ? 1 : 0;
