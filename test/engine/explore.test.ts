@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import { exploreScenario } from '../../src/engine/run/explore';
+import { loadText, miniBundle, miniWith } from './factories';
+
+describe('exhaustive play', () => {
+  it('reaches every ending of the fixture and finds no dead end', () => {
+    const e = exploreScenario(miniBundle().scenario);
+    expect([...e.endings.keys()].sort()).toEqual(['end-bad', 'end-good', 'end-mixed']);
+    expect(e.deadEnds).toEqual([]);
+    expect(e.truncated).toBe(false);
+  });
+
+  it('finds a loop that guards never let out of', () => {
+    const text = miniWith((s) => {
+      s.steps[2].next = 'trap';
+      s.steps.push({
+        id: 'trap',
+        phase: 'consolidation',
+        title: 'Trap',
+        narration: 'Round and round.',
+        routes: [{ when: { variable: 'trust', atLeast: 0 }, next: 'trap' }, { next: 'end-good' }],
+      });
+    });
+    const r = loadText(text);
+    expect(r.diagnostics).toEqual([]);
+    const e = exploreScenario(r.bundle!.scenario);
+    expect(e.deadEnds.map((d) => d.step)).toContain('trap');
+    expect(e.endings.has('end-good')).toBe(false);
+  });
+});

@@ -1,0 +1,55 @@
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadScenarioFolder } from '../../src/cli/scenario-files';
+import { exploreScenario } from '../../src/engine/run/explore';
+import { LANGUAGES } from '../../src/engine/scenario/scenario.schema';
+import { collectTexts } from '../../src/engine/scenario/text-keys';
+import { buildDebrief } from '../../src/engine/score/debrief';
+
+const folders = readdirSync('scenarios', { withFileTypes: true })
+  .filter((d) => d.isDirectory())
+  .map((d) => join('scenarios', d.name));
+
+describe.each(folders)('bundled scenario %s', (folder) => {
+  const result = loadScenarioFolder(folder);
+
+  it('validates with no errors or warnings', () => {
+    expect(result.diagnostics.map((d) => `${d.file}:${d.line}:${d.col} ${d.field}: ${d.message}`)).toEqual(
+      [],
+    );
+    expect(result.bundle).toBeDefined();
+  });
+
+  it('points editors at the JSON Schema', async () => {
+    const { readFileSync } = await import('node:fs');
+    expect(readFileSync(join(folder, 'scenario.yaml'), 'utf8')).toMatch(
+      /^# yaml-language-server: \$schema=\.\.\/\.\.\/schema\/scenario\.schema\.json/,
+    );
+  });
+
+  it('has every text in every language', () => {
+    const keys = collectTexts(result.bundle!.scenario).map((t) => t.key);
+    for (const lang of LANGUAGES) {
+      const table = result.bundle!.texts[lang] ?? {};
+      expect(
+        keys.filter((k) => !table[k]),
+        lang,
+      ).toEqual([]);
+    }
+  });
+
+  it('reaches an ending on every path, reaches every ending, and debriefs each', () => {
+    const scenario = result.bundle!.scenario;
+    const explored = exploreScenario(scenario);
+    expect(explored.truncated).toBe(false);
+    expect(explored.deadEnds).toEqual([]);
+    expect([...explored.endings.keys()].sort()).toEqual(scenario.endings.map((e) => e.id).sort());
+    expect([...explored.steps].sort()).toEqual(scenario.steps.map((s) => s.id).sort());
+    for (const [ending, log] of explored.endings) {
+      const debrief = buildDebrief(scenario, log);
+      expect(debrief.ending?.id).toBe(ending);
+      expect(debrief.score.overall).not.toBeNull();
+    }
+  });
+});
