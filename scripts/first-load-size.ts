@@ -15,7 +15,9 @@ interface Chunk {
   dynamicImports?: string[];
   isEntry?: boolean;
 }
-const manifest: Record<string, Chunk> = JSON.parse(readFileSync(join(dist, '.vite', 'manifest.json'), 'utf8'));
+const manifest: Record<string, Chunk> = JSON.parse(
+  readFileSync(join(dist, '.vite', 'manifest.json'), 'utf8'),
+);
 const gz = (file: string) => gzipSync(readFileSync(join(dist, file)), { level: 9 }).length;
 
 const first = new Set<string>(['index.html']);
