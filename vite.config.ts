@@ -3,40 +3,53 @@ import { join, resolve } from 'node:path';
 import { defineConfig, type Plugin } from 'vite';
 import { loadScenarioFolder } from './src/cli/scenario-files';
 import { formatDiagnostic } from './src/engine/scenario/diagnostic';
+import { buildListing, stripSourceTexts } from './src/engine/scenario/scenario-listing';
 
 const SCENARIOS_DIR = resolve(import.meta.dirname, 'scenarios');
-const VIRTUAL_ID = 'virtual:pocsim-scenarios';
-const RESOLVED_ID = `\0${VIRTUAL_ID}`;
+const LIST_ID = 'virtual:pocsim-scenarios';
+const ONE_PREFIX = 'virtual:pocsim-scenario/';
 
 // why: bundled scenarios are checked and compiled to JSON at build time, so the YAML parser and
 // the zod schema never reach the trainee's first load. A broken scenario fails the build with
-// file:line:col lines instead of shipping.
+// file:line:col lines instead of shipping. The menu gets only titles and summaries; each
+// scenario is its own lazy chunk, so the first load does not grow with the library.
 function pocsimScenarios(): Plugin {
+  const folders = () =>
+    readdirSync(SCENARIOS_DIR, { withFileTypes: true })
+      .filter((d) => d.isDirectory())
+      .map((d) => join(SCENARIOS_DIR, d.name))
+      .sort();
   return {
     name: 'pocsim-scenarios',
-    resolveId: (id) => (id === VIRTUAL_ID ? RESOLVED_ID : undefined),
+    resolveId: (id) => (id === LIST_ID || id.startsWith(ONE_PREFIX) ? `\0${id}` : undefined),
     load(id) {
-      if (id !== RESOLVED_ID) return undefined;
-      const folders = readdirSync(SCENARIOS_DIR, { withFileTypes: true })
-        .filter((d) => d.isDirectory())
-        .map((d) => join(SCENARIOS_DIR, d.name))
-        .sort();
-      const bundles = [];
+      if (!id.startsWith('\0virtual:pocsim-scenario')) return undefined;
+      const loaded = [];
       const problems: string[] = [];
-      for (const folder of folders) {
-        this.addWatchFile(join(folder, 'scenario.yaml'));
+      for (const folder of folders()) {
         for (const f of readdirSync(folder)) this.addWatchFile(join(folder, f));
         const result = loadScenarioFolder(folder);
         problems.push(...result.diagnostics.filter((d) => d.severity === 'error').map(formatDiagnostic));
-        if (result.bundle) bundles.push(result.bundle);
+        if (result.bundle) loaded.push(result.bundle);
       }
       if (problems.length) this.error(`invalid scenarios:\n${problems.join('\n')}`);
-      return `export default ${JSON.stringify(bundles)};`;
+      if (id === `\0${LIST_ID}`) {
+        const entries = loaded.map(
+          (b) =>
+            `{ ...${JSON.stringify(buildListing(b))}, load: () => import(${JSON.stringify(ONE_PREFIX + b.scenario.id)}).then((m) => m.default) }`,
+        );
+        return `export default [${entries.join(',\n')}];`;
+      }
+      const wanted = id.slice(`\0${ONE_PREFIX}`.length);
+      const bundle = loaded.find((b) => b.scenario.id === wanted);
+      if (!bundle) this.error(`no bundled scenario "${wanted}"`);
+      return `export default ${JSON.stringify(stripSourceTexts(bundle!))};`;
     },
     handleHotUpdate(ctx) {
       if (!ctx.file.startsWith(SCENARIOS_DIR)) return undefined;
-      const mod = ctx.server.moduleGraph.getModuleById(RESOLVED_ID);
-      if (mod) ctx.server.moduleGraph.invalidateModule(mod);
+      for (const mod of ctx.server.moduleGraph.idToModuleMap.values()) {
+        if (mod.id?.startsWith('\0virtual:pocsim-scenario')) ctx.server.moduleGraph.invalidateModule(mod);
+      }
       ctx.server.ws.send({ type: 'full-reload' });
       return [];
     },
@@ -54,7 +67,7 @@ export default defineConfig({
     rolldownOptions: {
       output: {
         // why: Phaser (about 350 KB gzip) must stay out of the first load; the map imports it lazily.
-        advancedChunks: { groups: [{ name: 'phaser', test: /node_modules[\\/]phaser/ }] },
+        codeSplitting: { groups: [{ name: 'phaser', test: /node_modules[\\/]phaser/ }] },
       },
     },
   },

@@ -117,8 +117,14 @@ export function buildRunView(scenario: Scenario, context: RunContext): RunView {
   };
 }
 
+/** Anything that carries a scenario's text tables: a whole bundle or a menu listing. */
+export interface TextSource {
+  scenario: Pick<Scenario, 'language'>;
+  texts: ScenarioBundle['texts'];
+}
+
 /** Looks up a scenario text in the language asked for, falling back to the source language. */
-export function scenarioText(bundle: ScenarioBundle, language: string, key: string): string {
+export function scenarioText(bundle: TextSource, language: string, key: string): string {
   const table = bundle.texts[language as keyof ScenarioBundle['texts']];
   return table?.[key] ?? bundle.texts[bundle.scenario.language]?.[key] ?? key;
 }

@@ -1,0 +1,14 @@
+import alertMp3 from '../../assets/sounds/alert.mp3?url';
+import alertOgg from '../../assets/sounds/alert.ogg?url';
+import radioMp3 from '../../assets/sounds/radio.mp3?url';
+import radioOgg from '../../assets/sounds/radio.ogg?url';
+import type { SoundCue } from './audio-port';
+
+// why: MP3 first, since every current browser decodes it and at these settings it is the smaller
+// file; Ogg Vorbis is the fallback. Both are made by scripts/make-sounds.sh.
+
+/** Built asset URLs of each sound cue, for `createHowlerAudio({ muted, urls: SOUND_URLS })`. */
+export const SOUND_URLS: Record<SoundCue, string[]> = {
+  radio: [radioMp3, radioOgg],
+  alert: [alertMp3, alertOgg],
+};

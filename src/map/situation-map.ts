@@ -1,0 +1,269 @@
+import type Phaser from 'phaser';
+import { createInitialContext, type MapState } from '../engine/run/run-state';
+import type { RunView } from '../engine/run/run-view';
+import { layoutMap, type MapItem, type MapLayout, type Point, type Shape, type TextSpec } from './map-layout';
+import type { MountSituationMap, SituationMap } from './map-port';
+
+// why: Phaser is about 357 KB gzip and is not tree-shaken; it is imported here with a dynamic
+// import() only, so even a static import of this module keeps it out of the first-load chunk.
+
+const FONT = 'system-ui, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif';
+const HALO = '#111811';
+const MOVE_MS = 700;
+const FADE_MS = 350;
+const MIN_WIDTH = 640;
+const MAX_WIDTH = 1280;
+
+type PhaserModule = typeof Phaser;
+
+interface Drawn {
+  container: Phaser.GameObjects.Container;
+  hash: string;
+  x: number;
+  y: number;
+}
+
+/** Mounts the situation map for a scenario into an element, drawn with Phaser 4 (WebGL, Canvas fallback). */
+export const mountSituationMap: MountSituationMap = async (element, scenario, label) => {
+  const P: PhaserModule = await import('phaser');
+  const width = Math.round(Math.min(MAX_WIDTH, Math.max(MIN_WIDTH, element.clientWidth || 960)));
+  let map: MapState = createInitialContext(scenario).map;
+  // why: the UI sets <html lang>; the map's own words and head counts follow it.
+  const options = { width, locale: document.documentElement.lang || 'en' };
+  const first = layoutMap(scenario, map, label, options);
+  const pixelRatio = Math.min(2, Math.max(1, globalThis.devicePixelRatio || 1));
+
+  // why: the wrapper has the map's aspect ratio, so Scale.FIT fills it whether or not the UI gave
+  // the element a height; destroy() removes it and leaves the element as it was.
+  const wrapper = document.createElement('div');
+  wrapper.style.cssText = `position:relative;width:100%;max-height:100%;aspect-ratio:${first.width} / ${first.height};`;
+  element.append(wrapper);
+
+  let scene: Phaser.Scene | null = null;
+  let leaders: Phaser.GameObjects.Graphics | null = null;
+  const drawn = new Map<string, Drawn>();
+
+  const render = (layout: MapLayout, animate: boolean) => {
+    if (!scene) return;
+    const s = scene;
+    const motion = animate && !prefersReducedMotion();
+    const seen = new Set<string>();
+    let moved = false;
+    const layers: [MapItem[], number][] = [
+      [layout.locations, 10],
+      [layout.units, 20],
+      [layout.actors, 30],
+    ];
+    for (const [items, depth] of layers) {
+      for (const item of items) {
+        seen.add(item.key);
+        const hash = JSON.stringify([item.shapes, item.texts, item.alpha]);
+        const known = drawn.get(item.key);
+        if (!known) {
+          const container = s.add.container(item.x, item.y).setDepth(depth);
+          fill(s, container, item, pixelRatio);
+          drawn.set(item.key, { container, hash, x: item.x, y: item.y });
+          if (motion) {
+            container.setAlpha(0);
+            s.tweens.add({ targets: container, alpha: item.alpha, duration: FADE_MS });
+          } else container.setAlpha(item.alpha);
+          continue;
+        }
+        if (known.hash !== hash) {
+          known.container.removeAll(true);
+          fill(s, known.container, item, pixelRatio);
+          known.hash = hash;
+          if (!motion) known.container.setAlpha(item.alpha);
+          else s.tweens.add({ targets: known.container, alpha: item.alpha, duration: FADE_MS });
+        }
+        if (known.x !== item.x || known.y !== item.y) {
+          s.tweens.killTweensOf(known.container);
+          known.container.setAlpha(item.alpha);
+          moved = true;
+          if (motion) {
+            s.tweens.add({
+              targets: known.container,
+              x: item.x,
+              y: item.y,
+              duration: MOVE_MS,
+              ease: 'Sine.easeInOut',
+            });
+          } else known.container.setPosition(item.x, item.y);
+          known.x = item.x;
+          known.y = item.y;
+        }
+      }
+    }
+    if (leaders) {
+      leaders.clear();
+      drawShapes(leaders, layout.leaders);
+      s.tweens.killTweensOf(leaders);
+      // why: leader lines join a place to where a marker ends up; they show once it is there.
+      if (motion && moved) {
+        leaders.setAlpha(0);
+        s.tweens.add({ targets: leaders, alpha: 1, delay: MOVE_MS, duration: FADE_MS });
+      } else leaders.setAlpha(1);
+    }
+    for (const [key, gone] of drawn) {
+      if (seen.has(key)) continue;
+      drawn.delete(key);
+      s.tweens.killTweensOf(gone.container);
+      if (motion) {
+        s.tweens.add({
+          targets: gone.container,
+          alpha: 0,
+          duration: FADE_MS,
+          onComplete: () => gone.container.destroy(),
+        });
+      } else gone.container.destroy();
+    }
+  };
+
+  const game = new P.Game({
+    type: P.AUTO,
+    parent: wrapper,
+    width: first.width * pixelRatio,
+    height: first.height * pixelRatio,
+    backgroundColor: '#182117',
+    // why: howler owns the one audio context of the app; a second one from Phaser would compete.
+    audio: { noAudio: true },
+    // why: the map is a picture of the run; it takes no input, so it never swallows keys, wheel
+    // scrolling or touch gestures meant for the page.
+    input: { keyboard: false, mouse: false, touch: false, gamepad: false, windowEvents: false },
+    autoFocus: false,
+    banner: false,
+    antialias: true,
+    scale: {
+      mode: P.Scale.FIT,
+      autoCenter: P.Scale.CENTER_BOTH,
+      expandParent: false,
+    },
+    scene: {
+      key: 'situation-map',
+      create(this: Phaser.Scene) {
+        scene = this;
+        // why: the layout is in CSS pixels; the backing store has devicePixelRatio times as many,
+        // so the camera zooms in and text renders at the same resolution to stay sharp.
+        this.cameras.main.setOrigin(0, 0).setZoom(pixelRatio);
+        drawStatic(this, first, pixelRatio);
+        leaders = this.add.graphics().setDepth(5);
+        render(layoutMap(scenario, map, label, options), false);
+      },
+    },
+  });
+  // why: the UI gives the same content as text (places, actors, units, states) in the DOM; the
+  // canvas is a picture of it, so screen readers skip it instead of announcing an unlabelled canvas.
+  game.canvas?.setAttribute('aria-hidden', 'true');
+  game.events.once(P.Core.Events.READY, () => game.canvas?.setAttribute('aria-hidden', 'true'));
+
+  let destroyed = false;
+  const handle: SituationMap = {
+    update(view: RunView) {
+      if (destroyed || view.map === map) return;
+      map = view.map;
+      render(layoutMap(scenario, map, label, options), true);
+    },
+    destroy() {
+      if (destroyed) return;
+      destroyed = true;
+      scene = null;
+      leaders = null;
+      drawn.clear();
+      game.destroy(true);
+      wrapper.remove();
+    },
+  };
+  return handle;
+};
+
+function prefersReducedMotion(): boolean {
+  return globalThis.matchMedia?.('(prefers-reduced-motion: reduce)').matches ?? false;
+}
+
+function drawStatic(scene: Phaser.Scene, layout: MapLayout, pixelRatio: number): void {
+  const g = scene.add.graphics().setDepth(0);
+  drawShapes(g, layout.background);
+  drawShapes(g, layout.roads);
+  for (const spec of layout.texts) scene.add.existing(makeText(scene, spec, pixelRatio)).setDepth(1);
+  const legend = scene.add.container(layout.legend.x, layout.legend.y).setDepth(40);
+  fill(scene, legend, layout.legend, pixelRatio);
+}
+
+function fill(
+  scene: Phaser.Scene,
+  container: Phaser.GameObjects.Container,
+  item: MapItem,
+  pixelRatio: number,
+) {
+  const g = scene.make.graphics({}, false);
+  drawShapes(g, item.shapes);
+  container.add(g);
+  for (const spec of item.texts) container.add(makeText(scene, spec, pixelRatio));
+}
+
+function makeText(scene: Phaser.Scene, spec: TextSpec, pixelRatio: number): Phaser.GameObjects.Text {
+  const style: Phaser.Types.GameObjects.Text.TextStyle = {
+    fontFamily: FONT,
+    fontSize: `${spec.size}px`,
+    fontStyle: spec.bold ? 'bold' : 'normal',
+    color: css(spec.colour),
+    align: spec.align ?? 'center',
+    resolution: pixelRatio,
+  };
+  if (spec.halo) {
+    style.stroke = HALO;
+    style.strokeThickness = 3;
+  }
+  if (spec.background !== undefined) {
+    style.backgroundColor = css(spec.background);
+    style.padding = { x: 4, y: 2 };
+  }
+  return scene.make
+    .text({ x: spec.x, y: spec.y, text: spec.text, style }, false)
+    .setOrigin(spec.originX, spec.originY);
+}
+
+function drawShapes(g: Phaser.GameObjects.Graphics, shapes: readonly Shape[]): void {
+  for (const s of shapes) {
+    const filled = s.fill !== undefined && s.type !== 'line';
+    const stroked = s.stroke !== undefined;
+    if (filled) g.fillStyle(s.fill!, s.fillAlpha ?? 1);
+    if (stroked) g.lineStyle(s.lineWidth ?? 1, s.stroke!, s.strokeAlpha ?? 1);
+    switch (s.type) {
+      case 'rect':
+        if (s.radius) {
+          if (filled) g.fillRoundedRect(s.x, s.y, s.w, s.h, s.radius);
+          if (stroked) g.strokeRoundedRect(s.x, s.y, s.w, s.h, s.radius);
+        } else {
+          if (filled) g.fillRect(s.x, s.y, s.w, s.h);
+          if (stroked) g.strokeRect(s.x, s.y, s.w, s.h);
+        }
+        break;
+      case 'circle':
+        if (filled) g.fillCircle(s.x, s.y, s.r);
+        if (stroked) g.strokeCircle(s.x, s.y, s.r);
+        break;
+      case 'polygon':
+        if (filled) trace(g, s.points, true).fillPath();
+        if (stroked) trace(g, s.points, true).strokePath();
+        break;
+      case 'line':
+        if (stroked) trace(g, s.points, false).strokePath();
+        break;
+    }
+  }
+}
+
+function trace(g: Phaser.GameObjects.Graphics, points: readonly Point[], close: boolean) {
+  g.beginPath();
+  points.forEach((p, i) => {
+    if (i === 0) g.moveTo(p.x, p.y);
+    else g.lineTo(p.x, p.y);
+  });
+  if (close) g.closePath();
+  return g;
+}
+
+function css(colour: number): string {
+  return `#${colour.toString(16).padStart(6, '0')}`;
+}

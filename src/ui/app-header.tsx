@@ -1,0 +1,153 @@
+import type { ComponentChildren } from 'preact';
+import { createContext } from 'preact';
+import { useContext } from 'preact/hooks';
+import { UI_LANGUAGES, type UiLanguage } from '../i18n/i18n';
+import { useI18n } from './i18n-context';
+
+/** App-wide preferences the header controls: UI language and sound. */
+export interface Preferences {
+  muted: boolean;
+  setLanguage(lang: UiLanguage): void;
+  setMuted(muted: boolean): void;
+}
+
+export const PreferencesContext = createContext<Preferences | null>(null);
+
+function usePreferences(): Preferences {
+  const value = useContext(PreferencesContext);
+  if (!value) throw new Error('usePreferences() needs a PreferencesContext provider');
+  return value;
+}
+
+/** Two buttons, one per UI language; the current one is pressed. */
+export function LanguageSwitch() {
+  const { lang, t } = useI18n();
+  const { setLanguage } = usePreferences();
+  return (
+    <fieldset class="segmented">
+      <legend class="visually-hidden">{t('app.language')}</legend>
+      {(Object.keys(UI_LANGUAGES) as UiLanguage[]).map((l) => (
+        <button
+          key={l}
+          type="button"
+          class="segmented-option"
+          lang={l}
+          aria-pressed={l === lang}
+          onClick={() => setLanguage(l)}
+        >
+          {UI_LANGUAGES[l]}
+        </button>
+      ))}
+    </fieldset>
+  );
+}
+
+/** Sound on/off as a switch; the state is shown in words and by the icon, not by colour. */
+export function SoundToggle() {
+  const { t } = useI18n();
+  const { muted, setMuted } = usePreferences();
+  return (
+    <button
+      type="button"
+      class="tool-button"
+      role="switch"
+      aria-checked={!muted}
+      aria-label={t('audio.sound')}
+      onClick={() => setMuted(!muted)}
+    >
+      <SpeakerIcon muted={muted} />
+      <span aria-hidden="true">
+        {t('audio.soundState', { state: muted ? t('audio.off') : t('audio.on') })}
+      </span>
+    </button>
+  );
+}
+
+function SpeakerIcon({ muted }: { muted: boolean }) {
+  return (
+    <svg class="icon" viewBox="0 0 24 24" width="18" height="18" aria-hidden="true" focusable="false">
+      <path d="M4 9h4l5-4v14l-5-4H4z" fill="currentColor" />
+      {muted ? (
+        <path d="M16 9l5 6M21 9l-5 6" stroke="currentColor" stroke-width="2" fill="none" />
+      ) : (
+        <path
+          d="M16 8.5a5 5 0 0 1 0 7M18.5 6a8.5 8.5 0 0 1 0 12"
+          stroke="currentColor"
+          stroke-width="2"
+          fill="none"
+        />
+      )}
+    </svg>
+  );
+}
+
+/** The product mark: a sober shield with the product name. */
+export function Brand() {
+  const { t } = useI18n();
+  return (
+    <div class="brand">
+      <svg class="brand-mark" viewBox="0 0 32 32" width="30" height="30" aria-hidden="true" focusable="false">
+        <path d="M16 2l12 4.5v9c0 7.2-5 12.6-12 14.5C9 28.1 4 22.7 4 15.5v-9z" fill="currentColor" />
+        <path
+          d="M10.5 16.5l3.8 3.8 7.4-8"
+          stroke="#fff"
+          stroke-width="2.6"
+          fill="none"
+          stroke-linecap="round"
+          stroke-linejoin="round"
+        />
+      </svg>
+      <span class="brand-text">
+        <span class="brand-name">{t('app.name')}</span>
+        <span class="brand-tagline">{t('app.tagline')}</span>
+      </span>
+    </div>
+  );
+}
+
+/**
+ * The top bar of every screen: brand, screen-specific content, then tools and the app-wide
+ * controls; `status` adds a second row (the play screen's title, phase, clock and captions).
+ */
+export function AppHeader({
+  children,
+  tools,
+  status,
+}: {
+  children?: ComponentChildren;
+  tools?: ComponentChildren;
+  status?: ComponentChildren;
+}) {
+  const { t } = useI18n();
+  return (
+    <header class="topbar">
+      <a class="skip-link" href="#main">
+        {t('app.skipToContent')}
+      </a>
+      <div class="topbar-inner">
+        <Brand />
+        <div class="topbar-center">{children}</div>
+        <div class="topbar-tools">
+          {tools}
+          <SoundToggle />
+          <LanguageSwitch />
+        </div>
+      </div>
+      {status && (
+        <div class="topbar-status">
+          <div class="topbar-status-inner">{status}</div>
+        </div>
+      )}
+    </header>
+  );
+}
+
+/** The footer shared by the screens: where the doctrine comes from. */
+export function AppFooter() {
+  const { t } = useI18n();
+  return (
+    <footer class="app-footer">
+      <p>{t('app.footer')}</p>
+    </footer>
+  );
+}

@@ -1,0 +1,100 @@
+import type { ScenarioBundle } from '../engine/scenario/load-scenario';
+import { textKey } from '../engine/scenario/text-keys';
+import { AppFooter, AppHeader } from './app-header';
+import { Paragraphs, useFocusHeading } from './common';
+import { useI18n } from './i18n-context';
+import { useScenarioTexts } from './scenario-text';
+
+/** The briefing before a run: situation, objectives, who it is for and how scoring works. */
+export function Briefing({
+  bundle,
+  onStart,
+  onBack,
+}: {
+  bundle: ScenarioBundle;
+  onStart(): void;
+  onBack(): void;
+}) {
+  const { t } = useI18n();
+  const texts = useScenarioTexts(bundle);
+  const s = bundle.scenario;
+  const heading = useFocusHeading(s.id);
+  return (
+    <>
+      <AppHeader />
+      <main id="main" class="page page-briefing">
+        <nav class="breadcrumb" aria-label={t('briefing.back')}>
+          <button type="button" class="button button-link" onClick={onBack}>
+            <span aria-hidden="true">←</span> {t('briefing.back')}
+          </button>
+        </nav>
+        <div class="page-intro" lang={texts.lang}>
+          <p class="kicker">{t('briefing.kicker')}</p>
+          <h1 ref={heading} tabIndex={-1}>
+            {texts.text(textKey.title())}
+          </h1>
+          <p class="lead">{texts.text(textKey.summary())}</p>
+        </div>
+        <dl class="facts">
+          <div class="fact">
+            <dt>{t('briefing.place')}</dt>
+            <dd lang={texts.lang}>{texts.text(textKey.place())}</dd>
+          </div>
+          <div class="fact">
+            <dt>{t('briefing.situation')}</dt>
+            <dd>{t('menu.situation', { section: s.situation })}</dd>
+          </div>
+          <div class="fact">
+            <dt>{t('briefing.duration')}</dt>
+            <dd>{t('menu.minutes', { count: s.minutes })}</dd>
+          </div>
+          <div class="fact">
+            <dt>{t('briefing.startsAt')}</dt>
+            <dd>
+              <time>{s.startClock}</time>
+            </dd>
+          </div>
+        </dl>
+        <div class="briefing-layout">
+          <div class="briefing-main" lang={texts.lang}>
+            <section class="card prose" aria-labelledby="briefing-text">
+              <h2 id="briefing-text">{t('briefing.heading')}</h2>
+              <Paragraphs text={texts.text(textKey.briefing())} />
+            </section>
+            <section class="card" aria-labelledby="briefing-objectives">
+              <h2 id="briefing-objectives">{t('briefing.objectives')}</h2>
+              <ol class="objectives">
+                {s.objectives.map((_, i) => (
+                  <li key={i}>{texts.text(textKey.objective(i))}</li>
+                ))}
+              </ol>
+            </section>
+          </div>
+          <aside class="briefing-side" aria-labelledby="briefing-how">
+            <section class="card card-quiet">
+              <h2 id="briefing-how">{t('briefing.howHeading')}</h2>
+              <ul class="how-list">
+                <li>{t('briefing.how.scored')}</li>
+                <li>{t('briefing.how.timed')}</li>
+                <li>{t('briefing.how.noDecision')}</li>
+                <li>{t('briefing.how.captions')}</li>
+              </ul>
+              <h3 class="subheading">{t('briefing.audience')}</h3>
+              <ul class="chips">
+                {s.audience.map((role) => (
+                  <li key={role} class="chip">
+                    {t(`menu.role.${role}`)}
+                  </li>
+                ))}
+              </ul>
+              <button type="button" class="button button-primary button-large button-block" onClick={onStart}>
+                {t('briefing.start')}
+              </button>
+            </section>
+          </aside>
+        </div>
+      </main>
+      <AppFooter />
+    </>
+  );
+}

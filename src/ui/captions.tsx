@@ -1,0 +1,45 @@
+import type { SoundCue } from '../audio/audio-port';
+import { useI18n } from './i18n-context';
+
+/** A sound the app played, as shown in the caption area. */
+export interface Caption {
+  /** Increasing number, unique within a run. */
+  n: number;
+  cue: SoundCue;
+  /** Scenario time of day when it played. */
+  timeOfDay: string;
+}
+
+/** Text captions for every sound played, newest last; shown whether sound is on or off. */
+export function Captions({ captions }: { captions: readonly Caption[] }) {
+  const { t } = useI18n();
+  return (
+    <section class="captions" aria-labelledby="captions-heading">
+      <h2 id="captions-heading" class="captions-label">
+        <CaptionIcon />
+        <span class="visually-hidden">{t('audio.captionsHeading')}</span>
+      </h2>
+      {captions.length === 0 ? (
+        <p class="captions-empty">{t('audio.noCaptions')}</p>
+      ) : (
+        <ol class="caption-list">
+          {captions.map((c, i) => (
+            <li key={c.n} class={`caption${i === captions.length - 1 ? ' caption-latest' : ''}`}>
+              <time class="caption-time">{c.timeOfDay}</time>
+              <span class="caption-text">{t(`audio.caption.${c.cue}`)}</span>
+            </li>
+          ))}
+        </ol>
+      )}
+    </section>
+  );
+}
+
+function CaptionIcon() {
+  return (
+    <svg class="icon" viewBox="0 0 24 24" width="18" height="18" aria-hidden="true" focusable="false">
+      <rect x="3" y="5" width="18" height="14" rx="2" stroke="currentColor" stroke-width="2" fill="none" />
+      <path d="M7 12h4M13 12h4M7 15h7" stroke="currentColor" stroke-width="2" />
+    </svg>
+  );
+}

@@ -1,0 +1,48 @@
+import type { TFunction } from 'i18next';
+import type { ComponentChildren } from 'preact';
+import { createContext } from 'preact';
+import { useContext, useMemo } from 'preact/hooks';
+import { createI18n, UI_LANGUAGES, type UiLanguage } from '../i18n/i18n';
+
+/** The UI language and its translation function, shared by every component. */
+export interface I18nValue {
+  lang: UiLanguage;
+  t: TFunction;
+  /** Formats a number for the UI language. */
+  formatNumber(value: number): string;
+}
+
+const instances = new Map<UiLanguage, TFunction>();
+
+function translatorFor(lang: UiLanguage): TFunction {
+  let t = instances.get(lang);
+  if (!t) {
+    const i18n = createI18n(lang);
+    t = i18n.t.bind(i18n) as TFunction;
+    instances.set(lang, t);
+  }
+  return t;
+}
+
+/** Whether a value is one of the languages the UI ships. */
+export function isUiLanguage(value: unknown): value is UiLanguage {
+  return typeof value === 'string' && Object.hasOwn(UI_LANGUAGES, value);
+}
+
+const I18nContext = createContext<I18nValue | null>(null);
+
+/** Provides the UI language to the components below it. */
+export function I18nProvider({ lang, children }: { lang: UiLanguage; children: ComponentChildren }) {
+  const value = useMemo<I18nValue>(() => {
+    const numbers = new Intl.NumberFormat(lang);
+    return { lang, t: translatorFor(lang), formatNumber: (n) => numbers.format(n) };
+  }, [lang]);
+  return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
+}
+
+/** The UI language and translation function; components must sit under an `I18nProvider`. */
+export function useI18n(): I18nValue {
+  const value = useContext(I18nContext);
+  if (!value) throw new Error('useI18n() needs an <I18nProvider> above it');
+  return value;
+}

@@ -1,0 +1,122 @@
+import type { ScenarioListing } from '../engine/scenario/scenario-listing';
+import { textKey } from '../engine/scenario/text-keys';
+import { AppFooter, AppHeader } from './app-header';
+import { useFocusHeading } from './common';
+import { useI18n } from './i18n-context';
+import { scenarioTextsFor } from './scenario-text';
+
+/** The scenario list: what each trains, for whom and how long, with a way into its briefing. */
+export function Menu({
+  scenarios,
+  onOpen,
+  opening,
+}: {
+  scenarios: readonly ScenarioListing[];
+  onOpen(id: string): void;
+  /** The scenario being fetched, and whether fetching it failed. */
+  opening?: { id: string; failed: boolean } | null;
+}) {
+  const { t } = useI18n();
+  const heading = useFocusHeading('menu');
+  return (
+    <>
+      <AppHeader />
+      <main id="main" class="page page-menu">
+        <div class="page-intro">
+          <h1 ref={heading} tabIndex={-1}>
+            {t('menu.heading')}
+          </h1>
+          <p class="lead">{t('menu.intro')}</p>
+          <p class="muted">{t('menu.count', { count: scenarios.length })}</p>
+        </div>
+        {opening?.failed && (
+          <p class="alert alert-critical" role="alert">
+            {t('menu.loadFailed')}
+          </p>
+        )}
+        {scenarios.length === 0 ? (
+          <p class="empty-state">{t('menu.empty')}</p>
+        ) : (
+          <ul class="scenario-grid">
+            {scenarios.map((s) => (
+              <ScenarioCard
+                key={s.id}
+                listing={s}
+                busy={opening?.id === s.id && !opening.failed}
+                onOpen={() => onOpen(s.id)}
+              />
+            ))}
+          </ul>
+        )}
+      </main>
+      <AppFooter />
+    </>
+  );
+}
+
+function ScenarioCard({
+  listing,
+  busy,
+  onOpen,
+}: {
+  listing: ScenarioListing;
+  busy: boolean;
+  onOpen(): void;
+}) {
+  const { t, lang } = useI18n();
+  const texts = scenarioTextsFor({ scenario: listing, texts: listing.texts }, lang);
+  const s = listing;
+  const title = texts.text(textKey.title());
+  const titleId = `scenario-${s.id}-title`;
+  return (
+    <li class="card scenario-card">
+      <p class="card-meta">
+        <span class="badge badge-blue">{t('menu.situation', { section: s.situation })}</span>
+        <span class="meta-item">
+          <ClockIcon />
+          {t('menu.minutes', { count: s.minutes })}
+        </span>
+      </p>
+      <h2 id={titleId} class="card-title" lang={texts.lang}>
+        {title}
+      </h2>
+      <p class="card-summary" lang={texts.lang}>
+        {texts.text(textKey.summary())}
+      </p>
+      <div class="audience">
+        <span class="audience-label">{t('menu.audience')}</span>
+        <ul class="chips">
+          {s.audience.map((role) => (
+            <li key={role} class="chip">
+              {t(`menu.role.${role}`)}
+            </li>
+          ))}
+        </ul>
+      </div>
+      <div class="card-actions">
+        <button
+          type="button"
+          class="button button-primary"
+          aria-label={t('menu.openLabel', { title })}
+          aria-busy={busy}
+          disabled={busy}
+          onClick={onOpen}
+        >
+          {t('menu.open')}
+          <span aria-hidden="true" class="button-arrow">
+            →
+          </span>
+        </button>
+      </div>
+    </li>
+  );
+}
+
+function ClockIcon() {
+  return (
+    <svg class="icon" viewBox="0 0 24 24" width="16" height="16" aria-hidden="true" focusable="false">
+      <circle cx="12" cy="12" r="9" stroke="currentColor" stroke-width="2" fill="none" />
+      <path d="M12 7v5l3 2" stroke="currentColor" stroke-width="2" fill="none" stroke-linecap="round" />
+    </svg>
+  );
+}

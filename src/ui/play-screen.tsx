@@ -1,0 +1,241 @@
+import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
+import type { AudioPort, SoundCue } from '../audio/audio-port';
+import type { Run } from '../engine/run/run';
+import type { RunEvent } from '../engine/run/run-state';
+import { formatTimeOfDay, type RunView } from '../engine/run/run-view';
+import type { ScenarioBundle } from '../engine/scenario/load-scenario';
+import { textKey } from '../engine/scenario/text-keys';
+import { AppHeader } from './app-header';
+import { type Caption, Captions } from './captions';
+import { Paragraphs, useFocusHeading } from './common';
+import { DecisionPanel } from './decision-panel';
+import { useI18n } from './i18n-context';
+import { InjectsFeed } from './injects-feed';
+import { useScenarioTexts } from './scenario-text';
+import { type LoadSituationMap, SituationPanel } from './situation-panel';
+import { useDocumentHidden, useRunView, useScenarioClock } from './use-run';
+import { VariableGauges } from './variable-gauges';
+
+/** How many recent sound captions stay on screen. */
+const CAPTIONS_KEPT = 2;
+
+/** The play screen: the current step, its messages and decision, and the situation beside it. */
+export function PlayScreen({
+  bundle,
+  run,
+  audio,
+  loadMap,
+  onFinished,
+  onQuit,
+}: {
+  bundle: ScenarioBundle;
+  run: Run;
+  audio: AudioPort;
+  loadMap?: LoadSituationMap | undefined;
+  /** Called once the run reaches an ending, with its log. */
+  onFinished(log: readonly RunEvent[]): void;
+  onQuit(): void;
+}) {
+  const { t } = useI18n();
+  const texts = useScenarioTexts(bundle);
+  const view = useRunView(run);
+  const context = run.context();
+  const [paused, setPaused] = useState(false);
+  const hidden = useDocumentHidden();
+  const finished = view.ending !== null;
+  useScenarioClock(run, !paused && !hidden && !finished);
+
+  // why: a step can open more than once in a run; its opening time tells the visits apart.
+  const stepKey = `${view.step?.id ?? ''}@${context.stepOpenedAt}`;
+  const heading = useFocusHeading(stepKey);
+  const captions = useSoundCues(audio, view, stepKey, context.startOfDay);
+  const changes = useChangesSinceLastStep(view, stepKey);
+
+  const reported = useRef(false);
+  useEffect(() => {
+    if (!finished || reported.current) return;
+    reported.current = true;
+    onFinished(run.log);
+  }, [finished, run, onFinished]);
+
+  const quit = () => {
+    if (globalThis.confirm?.(t('play.quitConfirm')) ?? true) onQuit();
+  };
+
+  const scenarioTitle = texts.text(textKey.title());
+  return (
+    <>
+      <AppHeader
+        tools={
+          <>
+            <button
+              type="button"
+              class="tool-button"
+              aria-pressed={paused}
+              onClick={() => setPaused(!paused)}
+            >
+              <PauseIcon paused={paused} />
+              {paused ? t('play.resume') : t('play.pause')}
+            </button>
+            <button type="button" class="tool-button" onClick={quit}>
+              {t('play.quit')}
+            </button>
+          </>
+        }
+        status={
+          <>
+            <h1 class="play-title" lang={texts.lang} title={scenarioTitle}>
+              {scenarioTitle}
+            </h1>
+            <dl class="play-facts">
+              {view.step && (
+                <div class="play-fact">
+                  <dt class="visually-hidden">{t('play.phase')}</dt>
+                  <dd>
+                    <span class={`badge phase phase-${view.step.phase}`}>
+                      {t(`doctrine.phase.${view.step.phase}`)}
+                    </span>
+                  </dd>
+                </div>
+              )}
+              <div class="play-fact">
+                <dt class="visually-hidden">{t('play.clock')}</dt>
+                <dd>
+                  <time class="clock">
+                    <ClockIcon />
+                    {view.clock.timeOfDay}
+                  </time>
+                </dd>
+              </div>
+            </dl>
+            <Captions captions={captions} />
+          </>
+        }
+      />
+      <main id="main" class="page page-play">
+        {(paused || hidden) && (
+          <div class="notice notice-paused" role="status">
+            <p>{t('play.paused')}</p>
+            {paused && (
+              <button type="button" class="button button-secondary" onClick={() => setPaused(false)}>
+                {t('play.resume')}
+              </button>
+            )}
+          </div>
+        )}
+        <div class="play-layout">
+          <div class="play-main">
+            {view.step && (
+              <article class="card step" aria-labelledby="step-title">
+                <h2 id="step-title" ref={heading} tabIndex={-1} class="step-title" lang={texts.lang}>
+                  {texts.text(view.step.titleKey)}
+                </h2>
+                <div class="narration" lang={texts.lang}>
+                  <Paragraphs text={texts.text(view.step.narrationKey)} />
+                </div>
+                <InjectsFeed injects={view.injects} startOfDay={context.startOfDay} texts={texts} />
+              </article>
+            )}
+            {view.decision && view.step && (
+              <DecisionPanel
+                key={stepKey}
+                stepId={view.step.id}
+                decision={view.decision}
+                texts={texts}
+                paused={paused || hidden}
+                onChoose={(optionIds) => run.send({ type: 'decision.chosen', optionIds })}
+              />
+            )}
+            {view.canContinue && (
+              <div class="continue">
+                <button
+                  type="button"
+                  class="button button-primary button-large"
+                  onClick={() => run.send({ type: 'step.continued' })}
+                >
+                  {t('play.continue')}
+                  <span aria-hidden="true" class="button-arrow">
+                    →
+                  </span>
+                </button>
+              </div>
+            )}
+          </div>
+          <aside class="play-side" aria-labelledby="situation-heading">
+            <h2 id="situation-heading" class="visually-hidden">
+              {t('play.situation')}
+            </h2>
+            <section class="card" aria-labelledby="world-heading">
+              <h3 id="world-heading" class="section-label">
+                {t('play.world')}
+              </h3>
+              <VariableGauges variables={view.variables} changes={changes} texts={texts} />
+            </section>
+            <SituationPanel scenario={bundle.scenario} view={view} texts={texts} loadMap={loadMap} />
+          </aside>
+        </div>
+      </main>
+    </>
+  );
+}
+
+/** Plays the sound cues of a run and keeps a caption for each: radio calls, and the alert of a timed decision. */
+function useSoundCues(audio: AudioPort, view: RunView, stepKey: string, startOfDay: number): Caption[] {
+  const [captions, setCaptions] = useState<Caption[]>([]);
+  const counter = useRef(0);
+  const heard = useRef(new Set<string>());
+  const cue = useCallback(
+    (sound: SoundCue, timeOfDay: string) => {
+      audio.play(sound);
+      counter.current += 1;
+      const n = counter.current;
+      setCaptions((cs) => [...cs, { n, cue: sound, timeOfDay }].slice(-CAPTIONS_KEPT));
+    },
+    [audio],
+  );
+  const timed = view.decision?.timeLimit != null;
+  // why: the alert sounds once per step visit, when a timed decision opens.
+  useEffect(() => {
+    if (timed) cue('alert', view.clock.timeOfDay);
+  }, [stepKey]);
+  useEffect(() => {
+    for (const inj of view.injects) {
+      const key = `${stepKey}:${inj.id}`;
+      if (heard.current.has(key)) continue;
+      heard.current.add(key);
+      if (inj.sound) cue(inj.sound, formatTimeOfDay(startOfDay + inj.at));
+    }
+  }, [view.injects, stepKey, startOfDay, cue]);
+  return captions;
+}
+
+/** How much each world variable changed between the previous step and this one. */
+function useChangesSinceLastStep(view: RunView, stepKey: string): Record<string, number> {
+  const now = Object.fromEntries(view.variables.map((v) => [v.id, v.value]));
+  const track = useRef({ key: stepKey, base: now, last: now });
+  if (track.current.key !== stepKey) track.current = { key: stepKey, base: track.current.last, last: now };
+  else track.current.last = now;
+  const base = track.current.base;
+  return Object.fromEntries(view.variables.map((v) => [v.id, v.value - (base[v.id] ?? v.value)]));
+}
+
+function PauseIcon({ paused }: { paused: boolean }) {
+  return (
+    <svg class="icon" viewBox="0 0 24 24" width="16" height="16" aria-hidden="true" focusable="false">
+      {paused ? (
+        <path d="M7 5l12 7-12 7z" fill="currentColor" />
+      ) : (
+        <path d="M7 5h4v14H7zM13 5h4v14h-4z" fill="currentColor" />
+      )}
+    </svg>
+  );
+}
+
+function ClockIcon() {
+  return (
+    <svg class="icon" viewBox="0 0 24 24" width="16" height="16" aria-hidden="true" focusable="false">
+      <circle cx="12" cy="12" r="9" stroke="currentColor" stroke-width="2" fill="none" />
+      <path d="M12 7v5l3 2" stroke="currentColor" stroke-width="2" fill="none" stroke-linecap="round" />
+    </svg>
+  );
+}

@@ -1,0 +1,50 @@
+import type { UiLanguage } from '../i18n/i18n';
+import { isUiLanguage } from './i18n-context';
+
+/** The part of Web Storage the settings use; tests pass an in-memory one. */
+export type KeyValueStorage = Pick<Storage, 'getItem' | 'setItem'>;
+
+/** Trainee preferences kept between visits. */
+export interface Settings {
+  language: UiLanguage;
+  muted: boolean;
+}
+
+const LANGUAGE_KEY = 'pocsim.language';
+const MUTED_KEY = 'pocsim.muted';
+
+/** Reads settings, trusting nothing stored: unknown values fall back to the defaults given. */
+export function readSettings(storage: KeyValueStorage | undefined, fallback: Settings): Settings {
+  const get = (key: string) => {
+    try {
+      return storage?.getItem(key) ?? null;
+    } catch {
+      return null;
+    }
+  };
+  const language = get(LANGUAGE_KEY);
+  const muted = get(MUTED_KEY);
+  return {
+    language: isUiLanguage(language) ? language : fallback.language,
+    muted: muted === '1' ? true : muted === '0' ? false : fallback.muted,
+  };
+}
+
+/** Stores settings; storage that refuses (private mode, quota) is ignored, as settings are a convenience. */
+export function writeSettings(storage: KeyValueStorage | undefined, settings: Settings): void {
+  try {
+    storage?.setItem(LANGUAGE_KEY, settings.language);
+    storage?.setItem(MUTED_KEY, settings.muted ? '1' : '0');
+  } catch {
+    // why: a trainee in a locked-down browser still plays; only the preference is not remembered.
+  }
+}
+
+/** The UI language closest to the browser's preferred languages. */
+export function preferredLanguage(languages: readonly string[]): UiLanguage {
+  for (const l of languages) {
+    const base = l.toLowerCase().split('-')[0];
+    if (isUiLanguage(base)) return base;
+  }
+  return 'en';
+}

@@ -1,0 +1,139 @@
+// @vitest-environment happy-dom
+import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createRecordingAudio } from '../../src/audio/recording-audio';
+import { App } from '../../src/ui/app';
+import { createMemoryStorage, fakeBundle, listed, MINI_FRENCH, miniBundle } from './fixtures';
+
+afterEach(cleanup);
+
+describe('App menu', () => {
+  it('lists each scenario with its situation, length and audience', () => {
+    render(
+      <App scenarios={listed(miniBundle())} audio={createRecordingAudio()} storage={createMemoryStorage()} />,
+    );
+    expect(screen.getByRole('heading', { level: 1, name: 'Scenarios' })).toBeTruthy();
+    const card = screen.getByRole('heading', { level: 2, name: 'Mini gate' }).closest('li')!;
+    const inCard = within(card as HTMLElement);
+    expect(inCard.getByText('A crowd gathers at a gate.')).toBeTruthy();
+    expect(inCard.getByText('Handbook §15.1')).toBeTruthy();
+    expect(inCard.getByText('About 5 minutes')).toBeTruthy();
+    expect(inCard.getByText('Contingent commander')).toBeTruthy();
+    expect(inCard.getByRole('button', { name: 'Read the briefing: Mini gate' })).toBeTruthy();
+  });
+
+  it('switches to French, translating UI and scenario texts, and remembers the choice', () => {
+    const storage = createMemoryStorage();
+    render(
+      <App
+        scenarios={listed(fakeBundle({ fr: MINI_FRENCH }))}
+        audio={createRecordingAudio()}
+        storage={storage}
+      />,
+    );
+    fireEvent.click(screen.getByRole('button', { name: 'Français' }));
+    expect(screen.getByRole('heading', { level: 1, name: 'Scénarios' })).toBeTruthy();
+    expect(screen.getByRole('heading', { level: 2, name: 'Mini porte' })).toBeTruthy();
+    expect(screen.getByText('Manuel §15.1')).toBeTruthy();
+    expect(screen.getByText('Commandant de contingent')).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Français' }).getAttribute('aria-pressed')).toBe('true');
+    expect(document.documentElement.lang).toBe('fr');
+    expect(storage.data['pocsim.language']).toBe('fr');
+  });
+
+  it('starts in the stored language', () => {
+    const storage = createMemoryStorage({ 'pocsim.language': 'fr' });
+    render(<App scenarios={listed(miniBundle())} audio={createRecordingAudio()} storage={storage} />);
+    expect(screen.getByRole('heading', { level: 1, name: 'Scénarios' })).toBeTruthy();
+  });
+
+  it('ignores a stored language it does not ship', () => {
+    const storage = createMemoryStorage({ 'pocsim.language': '<script>' });
+    render(<App scenarios={listed(miniBundle())} audio={createRecordingAudio()} storage={storage} />);
+    expect(screen.getByRole('heading', { level: 1, name: 'Scenarios' })).toBeTruthy();
+  });
+
+  it('mutes and unmutes the audio port with a switch that states its state', () => {
+    const audio = createRecordingAudio();
+    const storage = createMemoryStorage();
+    render(<App scenarios={listed(miniBundle())} audio={audio} storage={storage} />);
+    const sound = screen.getByRole('switch', { name: 'Sound' });
+    expect(sound.getAttribute('aria-checked')).toBe('true');
+    fireEvent.click(sound);
+    expect(sound.getAttribute('aria-checked')).toBe('false');
+    expect(sound.textContent).toContain('Sound: off');
+    expect(audio.isMuted()).toBe(true);
+    expect(storage.data['pocsim.muted']).toBe('1');
+  });
+});
+
+describe('App flow', () => {
+  it('goes from the menu to the briefing, plays to an ending and shows the debrief', async () => {
+    const audio = createRecordingAudio();
+    render(<App scenarios={listed(miniBundle())} audio={audio} storage={createMemoryStorage()} />);
+    fireEvent.click(screen.getByRole('button', { name: 'Read the briefing: Mini gate' }));
+
+    const title = await screen.findByRole('heading', { level: 1, name: 'Mini gate' });
+    await waitFor(() => expect(document.activeElement).toBe(title));
+    expect(screen.getByText('Civilians are arriving at the gate.')).toBeTruthy();
+    expect(screen.getByText('Protect the civilians.')).toBeTruthy();
+    expect(screen.getByRole('heading', { name: 'How it works' })).toBeTruthy();
+    expect(screen.getByText(/Not deciding is a decision/)).toBeTruthy();
+
+    fireEvent.click(screen.getByRole('button', { name: 'Start the scenario' }));
+    expect(document.activeElement).toBe(screen.getByRole('heading', { level: 2, name: 'Arrival' }));
+    expect(screen.getByRole('banner').textContent).toContain('05:30');
+    expect(screen.getByText('Pre-emption')).toBeTruthy();
+
+    fireEvent.click(screen.getByRole('radio', { name: 'Push them away' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Confirm decision' }));
+
+    const debriefTitle = await screen.findByRole('heading', { level: 1, name: 'Mini gate' });
+    expect(screen.getByText('Debrief')).toBeTruthy();
+    await waitFor(() => expect(document.activeElement).toBe(debriefTitle));
+    expect(screen.getByRole('alert').textContent).toContain('critical');
+
+    fireEvent.click(screen.getByRole('button', { name: 'Play again' }));
+    expect(screen.getByRole('heading', { level: 2, name: 'Arrival' })).toBeTruthy();
+    expect(screen.queryByRole('radio', { checked: true })).toBeNull();
+  });
+});
+
+describe('App scenario loading', () => {
+  it('says so, and lets the trainee try again, when a scenario cannot be fetched', async () => {
+    let fail = true;
+    const [entry] = listed(miniBundle());
+    const flaky = { ...entry!, load: () => (fail ? Promise.reject(new Error('offline')) : entry!.load()) };
+    render(<App scenarios={[flaky]} audio={createRecordingAudio()} storage={createMemoryStorage()} />);
+    fireEvent.click(screen.getByRole('button', { name: 'Read the briefing: Mini gate' }));
+    expect((await screen.findByRole('alert')).textContent).toContain('could not be loaded');
+    fail = false;
+    fireEvent.click(screen.getByRole('button', { name: 'Read the briefing: Mini gate' }));
+    expect(await screen.findByRole('button', { name: 'Start the scenario' })).toBeTruthy();
+  });
+});
+
+describe('App debrief loading', () => {
+  it('offers to try again when the debrief code cannot be loaded, keeping the run', async () => {
+    let fail = true;
+    const loadDebrief = () =>
+      fail ? Promise.reject(new Error('offline')) : import('../../src/ui/debrief-page');
+    render(
+      <App
+        scenarios={listed(miniBundle())}
+        audio={createRecordingAudio()}
+        storage={createMemoryStorage()}
+        loadDebrief={loadDebrief}
+      />,
+    );
+    fireEvent.click(screen.getByRole('button', { name: 'Read the briefing: Mini gate' }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Start the scenario' }));
+    fireEvent.click(screen.getByRole('radio', { name: 'Push them away' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Confirm decision' }));
+    const retry = await screen.findByRole('button', { name: 'Try again' });
+    fail = false;
+    fireEvent.click(retry);
+    expect(await screen.findByRole('heading', { name: 'Your decisions, one by one' })).toBeTruthy();
+    expect(screen.getByText('Push them away')).toBeTruthy();
+  });
+});

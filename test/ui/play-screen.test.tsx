@@ -1,0 +1,211 @@
+// @vitest-environment happy-dom
+import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/preact';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { createRecordingAudio } from '../../src/audio/recording-audio';
+import { createRun, type Run } from '../../src/engine/run/run';
+import type { RunEvent } from '../../src/engine/run/run-state';
+import { PreferencesContext } from '../../src/ui/app-header';
+import { I18nProvider } from '../../src/ui/i18n-context';
+import { PlayScreen } from '../../src/ui/play-screen';
+import { miniBundle } from './fixtures';
+
+beforeEach(() => {
+  vi.useFakeTimers();
+});
+afterEach(() => {
+  cleanup();
+  vi.useRealTimers();
+});
+
+function renderPlay(log: RunEvent[] = []) {
+  const bundle = miniBundle();
+  const run: Run = createRun(bundle.scenario, log);
+  const audio = createRecordingAudio();
+  const onFinished = vi.fn();
+  const onQuit = vi.fn();
+  render(
+    <I18nProvider lang="en">
+      <PreferencesContext.Provider value={{ muted: false, setLanguage: () => {}, setMuted: () => {} }}>
+        <PlayScreen bundle={bundle} run={run} audio={audio} onFinished={onFinished} onQuit={onQuit} />
+      </PreferencesContext.Provider>
+    </I18nProvider>,
+  );
+  return { run, audio, onFinished, onQuit };
+}
+
+function seconds(n: number) {
+  act(() => {
+    vi.advanceTimersByTime(n * 1000);
+  });
+}
+
+describe('PlayScreen', () => {
+  it('shows the step, its narration, the clock, the phase and the messages released so far', () => {
+    renderPlay();
+    expect(screen.getByRole('heading', { level: 2, name: 'Arrival' })).toBeTruthy();
+    expect(screen.getByText('The crowd reaches the gate.')).toBeTruthy();
+    const header = screen.getByRole('banner');
+    expect(within(header).getByText('05:30', { selector: 'time.clock' })).toBeTruthy();
+    expect(within(header).getByText('Pre-emption')).toBeTruthy();
+    const feed = screen.getByRole('log');
+    expect(feed.getAttribute('aria-live')).toBe('polite');
+    expect(within(feed).getByText('Crowd at the gate.')).toBeTruthy();
+    expect(within(feed).queryByText('Shots heard.')).toBeNull();
+  });
+
+  it('moves focus to the step heading', () => {
+    renderPlay();
+    expect(document.activeElement).toBe(screen.getByRole('heading', { level: 2, name: 'Arrival' }));
+  });
+
+  it('plays the radio and alert cues and captions every sound', () => {
+    const { audio } = renderPlay();
+    expect(audio.played).toEqual(expect.arrayContaining(['radio', 'alert']));
+    const captions = screen.getByRole('region', { name: 'Sound captions' });
+    expect(within(captions).getByText('[Radio call]')).toBeTruthy();
+    expect(within(captions).getByText('[Alert tone]')).toBeTruthy();
+  });
+
+  it('captions sounds even when muted', () => {
+    const bundle = miniBundle();
+    const audio = createRecordingAudio(true);
+    render(
+      <I18nProvider lang="fr">
+        <PreferencesContext.Provider value={{ muted: true, setLanguage: () => {}, setMuted: () => {} }}>
+          <PlayScreen
+            bundle={bundle}
+            run={createRun(bundle.scenario)}
+            audio={audio}
+            onFinished={() => {}}
+            onQuit={() => {}}
+          />
+        </PreferencesContext.Provider>
+      </I18nProvider>,
+    );
+    expect(audio.played).toEqual([]);
+    expect(screen.getByText('[Appel radio]')).toBeTruthy();
+    expect(screen.getByText('[Signal d’alerte]')).toBeTruthy();
+  });
+
+  it('advances scenario time once per second and releases later messages', () => {
+    const { run } = renderPlay();
+    seconds(30);
+    expect(run.context().time).toBe(30);
+    expect(screen.getByRole('timer').textContent).toContain('30 seconds left');
+    expect(within(screen.getByRole('log')).getByText('Shots heard.')).toBeTruthy();
+    expect(screen.getByRole('banner').querySelector('time.clock')!.textContent).toBe('05:30');
+  });
+
+  it('stops the clock while paused', () => {
+    const { run } = renderPlay();
+    seconds(5);
+    fireEvent.click(screen.getByRole('button', { name: 'Pause' }));
+    expect(screen.getByText('Paused: the scenario clock is stopped.')).toBeTruthy();
+    seconds(20);
+    expect(run.context().time).toBe(5);
+    fireEvent.click(screen.getAllByRole('button', { name: 'Resume' })[0]!);
+    seconds(3);
+    expect(run.context().time).toBe(8);
+  });
+
+  it('stops the clock while the tab is hidden', () => {
+    const { run } = renderPlay();
+    const hidden = vi.spyOn(document, 'hidden', 'get').mockReturnValue(true);
+    act(() => {
+      document.dispatchEvent(new Event('visibilitychange'));
+    });
+    seconds(10);
+    expect(run.context().time).toBe(0);
+    hidden.mockReturnValue(false);
+    act(() => {
+      document.dispatchEvent(new Event('visibilitychange'));
+    });
+    seconds(2);
+    expect(run.context().time).toBe(2);
+    hidden.mockRestore();
+  });
+
+  it('takes the no-decision branch when the time limit passes without a choice', () => {
+    const { run } = renderPlay();
+    seconds(59);
+    expect(screen.getByRole('timer').textContent).toContain('1 second left');
+    seconds(1);
+    expect(run.context().history.some((h) => h.type === 'decision.timedOut')).toBe(true);
+    const night = screen.getByRole('heading', { level: 2, name: 'Night' });
+    expect(document.activeElement).toBe(night);
+    expect(screen.getByText('Pick up to 2 actions.')).toBeTruthy();
+    expect(screen.queryByRole('timer')).toBeNull();
+  });
+
+  it('shows the world variables with value, maximum, direction and change', () => {
+    renderPlay();
+    const trust = screen.getByText('Trust').closest('li')!;
+    expect(trust.textContent).toContain('5 / 10');
+    expect(trust.textContent).toContain('higher is better');
+    fireEvent.click(screen.getByRole('radio', { name: 'Open the gate and screen' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Confirm decision' }));
+    const after = screen.getByText('Trust').closest('li')!;
+    expect(after.textContent).toContain('7 / 10');
+    expect(after.textContent).toContain('Change since the previous step: +2, better');
+    expect(screen.getByText('Harm').closest('li')!.textContent).toContain('lower is better');
+  });
+
+  it('lists who is where as text', () => {
+    renderPlay();
+    const gate = screen.getByText('Gate').closest('li')!;
+    expect(gate.textContent).toContain('Crowd: civilians, about 300, panicked');
+    const base = screen.getByText('Base').closest('li')!;
+    expect(base.textContent).toContain('Company (infantry)');
+    expect(screen.getByText('Village').closest('li')!.textContent).toContain('Nobody here');
+  });
+
+  it('continues a narrative step and reports the finished run', () => {
+    const { onFinished } = renderPlay([
+      { type: 'decision.chosen', optionIds: ['open'] },
+      { type: 'decision.chosen', optionIds: ['night-patrol', 'cla'] },
+    ]);
+    expect(screen.getByRole('heading', { level: 2, name: 'Morning' })).toBeTruthy();
+    expect(screen.queryByRole('button', { name: 'Confirm decision' })).toBeNull();
+    fireEvent.click(screen.getByRole('button', { name: 'Continue' }));
+    expect(onFinished).toHaveBeenCalledTimes(1);
+    expect(onFinished.mock.calls[0]![0]).toEqual([
+      { type: 'decision.chosen', optionIds: ['open'] },
+      { type: 'decision.chosen', optionIds: ['night-patrol', 'cla'] },
+      { type: 'step.continued' },
+    ]);
+  });
+
+  it('mounts the drawn map after showing the play screen and keeps it updated', async () => {
+    const bundle = miniBundle();
+    const run = createRun(bundle.scenario);
+    const update = vi.fn();
+    const destroy = vi.fn();
+    const mount = vi.fn(async () => ({ update, destroy }));
+    const { unmount } = render(
+      <I18nProvider lang="en">
+        <PreferencesContext.Provider value={{ muted: false, setLanguage: () => {}, setMuted: () => {} }}>
+          <PlayScreen
+            bundle={bundle}
+            run={run}
+            audio={createRecordingAudio()}
+            loadMap={async () => mount}
+            onFinished={() => {}}
+            onQuit={() => {}}
+          />
+        </PreferencesContext.Provider>
+      </I18nProvider>,
+    );
+    await act(async () => {
+      await vi.runOnlyPendingTimersAsync();
+    });
+    expect(mount).toHaveBeenCalledTimes(1);
+    const label = (mount.mock.calls[0] as unknown as [HTMLElement, unknown, (k: string) => string])[2];
+    expect(label('locations.gate.name')).toBe('Gate');
+    expect(label('map.legend')).toBe('Legend');
+    expect(update).toHaveBeenCalled();
+    seconds(1);
+    expect(update.mock.lastCall![0].clock.elapsed).toBe(run.context().time);
+    unmount();
+    expect(destroy).toHaveBeenCalled();
+  });
+});
