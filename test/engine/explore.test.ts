@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { exploreScenario } from '../../src/engine/run/explore';
+import { hasStepCycle } from '../../src/engine/scenario/scenario-graph';
 import { loadText, miniBundle, miniWith } from './factories';
 
 describe('exhaustive play', () => {
@@ -7,7 +8,7 @@ describe('exhaustive play', () => {
     const e = exploreScenario(miniBundle().scenario);
     expect([...e.endings.keys()].sort()).toEqual(['end-bad', 'end-good', 'end-mixed']);
     expect(e.deadEnds).toEqual([]);
-    expect(e.truncated).toBe(false);
+    expect(e.coverage).toBe('complete');
   });
 
   it('finds a loop that guards never let out of', () => {
@@ -26,5 +27,13 @@ describe('exhaustive play', () => {
     const e = exploreScenario(r.bundle!.scenario);
     expect(e.deadEnds.map((d) => d.step)).toContain('trap');
     expect(e.endings.has('end-good')).toBe(false);
+    expect(hasStepCycle(r.bundle!.scenario)).toBe(true);
+  });
+
+  it('can stop once every step and ending has a witness', () => {
+    const e = exploreScenario(miniBundle().scenario, { witnessesOnly: true });
+    expect(e.coverage).toBe('witnesses');
+    expect(e.endings.size).toBe(3);
+    expect(hasStepCycle(miniBundle().scenario)).toBe(false);
   });
 });

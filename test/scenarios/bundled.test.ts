@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { loadScenarioFolder } from '../../src/cli/scenario-files';
 import { exploreScenario } from '../../src/engine/run/explore';
 import { LANGUAGES } from '../../src/engine/scenario/scenario.schema';
+import { hasStepCycle } from '../../src/engine/scenario/scenario-graph';
 import { collectTexts } from '../../src/engine/scenario/text-keys';
 import { buildDebrief } from '../../src/engine/score/debrief';
 
@@ -39,11 +40,9 @@ describe.each(folders)('bundled scenario %s', (folder) => {
     }
   });
 
-  it('reaches an ending on every path, reaches every ending, and debriefs each', () => {
+  it('reaches every step and every ending, and debriefs each ending', () => {
     const scenario = result.bundle!.scenario;
-    const explored = exploreScenario(scenario);
-    expect(explored.truncated).toBe(false);
-    expect(explored.deadEnds).toEqual([]);
+    const explored = exploreScenario(scenario, { witnessesOnly: true });
     expect([...explored.endings.keys()].sort()).toEqual(scenario.endings.map((e) => e.id).sort());
     expect([...explored.steps].sort()).toEqual(scenario.steps.map((s) => s.id).sort());
     for (const [ending, log] of explored.endings) {
@@ -51,5 +50,15 @@ describe.each(folders)('bundled scenario %s', (folder) => {
       expect(debrief.ending?.id).toBe(ending);
       expect(debrief.score.overall).not.toBeNull();
     }
+  });
+
+  it('ends on every path', () => {
+    const scenario = result.bundle!.scenario;
+    // why: with no step loop every exit moves forward and always has a default route, so every
+    // run ends; only a scenario with loops needs the exhaustive search.
+    if (!hasStepCycle(scenario)) return;
+    const explored = exploreScenario(scenario);
+    expect(explored.coverage).toBe('complete');
+    expect(explored.deadEnds).toEqual([]);
   });
 });

@@ -1,10 +1,12 @@
-import type { Scenario, Step } from '../scenario/scenario.schema';
-import { createRun } from './run';
+import { createActor, getNextSnapshot, type SnapshotFrom } from 'xstate';
+import type { Route, Scenario, Step } from '../scenario/scenario.schema';
+import { conditionsOf } from '../scenario/scenario-graph';
 import type { RunContext, RunEvent } from './run-state';
+import { createRunInput, createScenarioMachine, type ScenarioMachine } from './scenario-machine';
 
 /** What exhaustive play of a scenario found. */
 export interface Exploration {
-  /** Distinct world states visited (step, variables, earlier choices, map). */
+  /** Distinct world states visited (step plus what guards can read). */
   states: number;
   /** Endings reached, each with one log that reaches it. */
   endings: Map<string, RunEvent[]>;
@@ -12,8 +14,16 @@ export interface Exploration {
   steps: Set<string>;
   /** States from which no ending can be reached (stuck or looping), with a log that reaches each. */
   deadEnds: { step: string; log: RunEvent[] }[];
-  /** True when exploration stopped at the state limit before covering everything. */
-  truncated: boolean;
+  /** How the search ended: every state seen, stopped once every step and ending had a witness, or at the limit. */
+  coverage: 'complete' | 'witnesses' | 'truncated';
+}
+
+/** Options for exploring a scenario. */
+export interface ExploreOptions {
+  /** Stop after this many distinct states. */
+  maxStates?: number;
+  /** Stop as soon as every step and ending has been reached once (dead ends are then not searched). */
+  witnessesOnly?: boolean;
 }
 
 /** Every input a step accepts in principle: each option or combination, a time-out, or continue. */
@@ -33,53 +43,101 @@ export function inputsOf(step: Step): RunEvent[] {
   return out;
 }
 
-// why: two runs at the same step with the same world and the same earlier choices behave the same
-// from here on, so exploring one of them is enough; this keeps exhaustive play small.
-function stateKey(c: RunContext): string {
-  return JSON.stringify([c.step, c.vars, [...c.chosen].sort(), c.map]);
+// why: two runs at the same step that agree on everything a guard can read (the variables and
+// earlier choices that some condition names) behave the same from here on, so exploring one of them
+// is enough. The map, the clock and unread variables never steer a run.
+function createStateKey(scenario: Scenario): (c: RunContext) => string {
+  const vars = new Set<string>();
+  const options = new Set<string>();
+  const read = (routes: Route[] | undefined) => {
+    for (const r of routes ?? []) {
+      for (const c of conditionsOf(r.when)) {
+        if ('variable' in c) vars.add(c.variable);
+        else if ('chose' in c) options.add(c.chose);
+        else options.add(c.notChose);
+      }
+    }
+  };
+  for (const step of scenario.steps) {
+    read(step.routes);
+    read(step.decision?.routes);
+    read(step.decision?.noDecision?.routes);
+    for (const o of step.decision?.options ?? []) read(o.routes);
+  }
+  const varIds = [...vars].sort();
+  return (c) =>
+    JSON.stringify([c.step, varIds.map((v) => c.vars[v]), c.chosen.filter((id) => options.has(id)).sort()]);
+}
+
+interface Node {
+  step: string;
+  parent: string | null;
+  event: RunEvent | null;
+  next: string[];
+  final: boolean;
 }
 
 /** Plays every path of a scenario (decisions, time-outs and guards included), merging equal states. */
-export function exploreScenario(scenario: Scenario, maxStates = 200_000): Exploration {
+export function exploreScenario(scenario: Scenario, options: ExploreOptions = {}): Exploration {
+  const { maxStates = 500_000, witnessesOnly = false } = options;
+  const machine: ScenarioMachine = createScenarioMachine(scenario);
+  const start = createActor(machine, { input: createRunInput(scenario) })
+    .start()
+    .getSnapshot();
   const steps = new Map(scenario.steps.map((s) => [s.id, s]));
-  const nodes = new Map<string, { step: string; log: RunEvent[]; next: string[]; final: boolean }>();
+  const stateKey = createStateKey(scenario);
+  const nodes = new Map<string, Node>();
   const result: Exploration = {
     states: 0,
     endings: new Map(),
     steps: new Set(),
     deadEnds: [],
-    truncated: false,
+    coverage: 'complete',
   };
-  const stack: RunEvent[][] = [[]];
-  const keyOf = new Map<RunEvent[], string>();
+  const logOf = (key: string): RunEvent[] => {
+    const log: RunEvent[] = [];
+    for (let n = nodes.get(key); n?.event; n = nodes.get(n.parent!)) log.unshift(n.event);
+    return log;
+  };
+  const covered = () =>
+    result.endings.size === scenario.endings.length && result.steps.size === scenario.steps.length;
+
+  type Item = { snapshot: SnapshotFrom<ScenarioMachine>; parent: string | null; event: RunEvent | null };
+  const stack: Item[] = [{ snapshot: start, parent: null, event: null }];
   while (stack.length > 0) {
-    const log = stack.pop()!;
-    const run = createRun(scenario, log);
-    const context = run.context();
-    const key = keyOf.get(log) ?? stateKey(context);
+    const { snapshot, parent, event } = stack.pop()!;
+    const key = stateKey(snapshot.context);
+    if (parent !== null) nodes.get(parent)!.next.push(key);
     if (nodes.has(key)) continue;
     if (nodes.size >= maxStates) {
-      result.truncated = true;
+      result.coverage = 'truncated';
       break;
     }
-    const node = { step: context.step, log, next: [] as string[], final: run.finished() };
+    const node: Node = {
+      step: snapshot.context.step,
+      parent,
+      event,
+      next: [],
+      final: snapshot.status === 'done',
+    };
     nodes.set(key, node);
     if (node.final) {
-      if (context.ending && !result.endings.has(context.ending)) result.endings.set(context.ending, log);
-      continue;
+      const ending = snapshot.context.ending;
+      if (ending && !result.endings.has(ending)) result.endings.set(ending, logOf(key));
+    } else {
+      result.steps.add(node.step);
+      for (const input of inputsOf(steps.get(node.step)!)) {
+        if (!snapshot.can(input)) continue;
+        stack.push({ snapshot: getNextSnapshot(machine, snapshot, input), parent: key, event: input });
+      }
     }
-    result.steps.add(context.step);
-    for (const input of inputsOf(steps.get(context.step)!)) {
-      const next = createRun(scenario, log);
-      if (!next.send(input)) continue;
-      const nextLog = [...next.log];
-      const nextKey = stateKey(next.context());
-      keyOf.set(nextLog, nextKey);
-      node.next.push(nextKey);
-      stack.push(nextLog);
+    if (witnessesOnly && covered()) {
+      result.coverage = 'witnesses';
+      break;
     }
   }
   result.states = nodes.size;
+  if (result.coverage !== 'complete') return result;
   // why: a dead end is any state from which no ending can be reached, loops included, not only a
   // state with no move at all; walk back from the endings to find the states that can finish.
   const finishes = new Set([...nodes].filter(([, n]) => n.final).map(([k]) => k));
@@ -93,8 +151,6 @@ export function exploreScenario(scenario: Scenario, maxStates = 200_000): Explor
       }
     }
   }
-  if (!result.truncated) {
-    for (const [k, n] of nodes) if (!finishes.has(k)) result.deadEnds.push({ step: n.step, log: n.log });
-  }
+  for (const [k, n] of nodes) if (!finishes.has(k)) result.deadEnds.push({ step: n.step, log: logOf(k) });
   return result;
 }

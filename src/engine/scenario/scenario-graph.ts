@@ -36,3 +36,19 @@ export function exitsOf(scenario: Scenario, stepIndex: number): Exit[] {
 export function targetsOf(exit: Exit): string[] {
   return exit.routes ? exit.routes.map((r) => r.next) : exit.next ? [exit.next] : [];
 }
+
+/** Whether a step can lead back to itself; without such loops every run ends, since every exit has a default. */
+export function hasStepCycle(scenario: Scenario): boolean {
+  const edges = new Map(scenario.steps.map((s, i) => [s.id, exitsOf(scenario, i).flatMap(targetsOf)]));
+  const state = new Map<string, 'open' | 'done'>();
+  const visit = (id: string): boolean => {
+    const mark = state.get(id);
+    if (mark === 'open') return true;
+    if (mark === 'done') return false;
+    state.set(id, 'open');
+    const found = (edges.get(id) ?? []).some(visit);
+    state.set(id, 'done');
+    return found;
+  };
+  return scenario.steps.some((s) => visit(s.id));
+}
