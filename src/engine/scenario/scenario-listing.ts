@@ -39,7 +39,7 @@ export function buildListing(bundle: ScenarioBundle): ScenarioListing {
 // strings in the scenario itself halve what a trainee downloads.
 /** A copy of a bundle whose scenario carries no text of its own, only the text tables do. */
 export function stripSourceTexts(bundle: ScenarioBundle): ScenarioBundle {
-  const scenario = structuredClone(bundle.scenario);
+  const scenario: Scenario = JSON.parse(JSON.stringify(bundle.scenario));
   for (const { path } of collectTexts(bundle.scenario)) {
     let node: Record<PropertyKey, unknown> = scenario as unknown as Record<PropertyKey, unknown>;
     for (const part of path.slice(0, -1)) node = node[part] as Record<PropertyKey, unknown>;
