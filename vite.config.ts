@@ -1,9 +1,9 @@
 import { readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { defineConfig, type Plugin } from 'vite';
-import { loadScenarioFolder } from './src/cli/scenario-files';
-import { formatDiagnostic } from './src/engine/scenario/diagnostic';
-import { buildListing, stripSourceTexts } from './src/engine/scenario/scenario-listing';
+import { loadScenarioFolder } from './src/cli/scenario-files.ts';
+import { formatDiagnostic } from './src/engine/scenario/diagnostic.ts';
+import { buildListing, stripSourceTexts } from './src/engine/scenario/scenario-listing.ts';
 
 const SCENARIOS_DIR = resolve(import.meta.dirname, 'scenarios');
 const LIST_ID = 'virtual:pocsim-scenarios';

@@ -1,7 +1,7 @@
 // Writes the JSON Schemas editors use to autocomplete and check scenario files (npm run schema).
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { buildJsonSchemas } from '../src/cli/json-schema';
+import { buildJsonSchemas } from '../src/cli/json-schema.ts';
 
 const dir = join(import.meta.dirname, '..', 'schema');
 for (const [name, schema] of Object.entries(buildJsonSchemas())) {

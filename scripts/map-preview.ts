@@ -2,13 +2,13 @@
 // or by `npx vite --port 5199 --strictPort` and /scripts/map-preview.html?scenario=demo&frame=1).
 // It is a developer tool, not part of the app bundle.
 
-import { applyMapChanges, createInitialContext, type MapState } from '../src/engine/run/run-state';
-import { buildRunView, scenarioText } from '../src/engine/run/run-view';
-import { loadScenario } from '../src/engine/scenario/load-scenario';
-import { type MapChange, type Scenario, scenarioSchema } from '../src/engine/scenario/scenario.schema';
-import type { SituationMap } from '../src/map/map-port';
-import { mountSituationMap } from '../src/map/situation-map';
-import { MAP_DEMO, MAP_DEMO_CHANGES } from '../test/fixtures/map-demo';
+import { applyMapChanges, createInitialContext, type MapState } from '../src/engine/run/run-state.ts';
+import { buildRunView, scenarioText } from '../src/engine/run/run-view.ts';
+import { loadScenario } from '../src/engine/scenario/load-scenario.ts';
+import { type MapChange, type Scenario, scenarioSchema } from '../src/engine/scenario/scenario.schema.ts';
+import type { SituationMap } from '../src/map/map-port.ts';
+import { mountSituationMap } from '../src/map/situation-map.ts';
+import { MAP_DEMO, MAP_DEMO_CHANGES } from '../test/fixtures/map-demo.ts';
 import miniYaml from '../test/fixtures/mini/scenario.yaml?raw';
 
 declare global {

@@ -1,8 +1,8 @@
 import scenarios from 'virtual:pocsim-scenarios';
 import { render } from 'preact';
-import { App } from './ui/app';
-import { createLazyAudio } from './ui/lazy-audio';
-import { preferredLanguage, readSettings } from './ui/settings';
+import { App } from './ui/app.tsx';
+import { createLazyAudio } from './ui/lazy-audio.ts';
+import { preferredLanguage, readSettings } from './ui/settings.ts';
 import './ui/styles.css';
 
 // why: the one place that picks implementations. Sound (howler) and the drawn map (Phaser) are
@@ -22,8 +22,8 @@ const { muted } = readSettings(storage, { language: defaultLanguage, muted: fals
 
 const audio = createLazyAudio(async (mutedNow) => {
   const [{ createHowlerAudio }, { SOUND_URLS }] = await Promise.all([
-    import('./audio/howler-audio'),
-    import('./audio/sound-urls'),
+    import('./audio/howler-audio.ts'),
+    import('./audio/sound-urls.ts'),
   ]);
   return createHowlerAudio({ muted: mutedNow, urls: SOUND_URLS });
 }, muted);
@@ -37,7 +37,7 @@ const warm = () => {
 window.addEventListener('pointerdown', warm);
 window.addEventListener('keydown', warm);
 
-const loadMap = () => import('./map/situation-map').then((m) => m.mountSituationMap);
+const loadMap = () => import('./map/situation-map.ts').then((m) => m.mountSituationMap);
 
 const root = document.getElementById('app');
 if (root) {

@@ -1,5 +1,5 @@
 import { Howl } from 'howler';
-import type { AudioPort, SoundCue } from './audio-port';
+import type { AudioPort, SoundCue } from './audio-port.ts';
 
 // why: this module is the only one that imports howler; the UI loads it with a dynamic import()
 // after the first user gesture, so howler is not part of the first load.

@@ -1,4 +1,4 @@
-import type { AudioPort, SoundCue } from './audio-port';
+import type { AudioPort, SoundCue } from './audio-port.ts';
 
 /** An AudioPort for tests: records the cues it would have played (none while muted). */
 export function createRecordingAudio(muted = false): AudioPort & { played: SoundCue[] } {

@@ -2,7 +2,7 @@ import alertMp3 from '../../assets/sounds/alert.mp3?url';
 import alertOgg from '../../assets/sounds/alert.ogg?url';
 import radioMp3 from '../../assets/sounds/radio.mp3?url';
 import radioOgg from '../../assets/sounds/radio.ogg?url';
-import type { SoundCue } from './audio-port';
+import type { SoundCue } from './audio-port.ts';
 
 // why: MP3 first, since every current browser decodes it and at these settings it is the smaller
 // file; Ogg Vorbis is the fallback. Both are made by scripts/make-sounds.sh.

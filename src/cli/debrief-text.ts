@@ -1,11 +1,11 @@
-import { CATALOGUE } from '../engine/doctrine/catalogue';
-import { PHASES, TIERS } from '../engine/doctrine/doctrine-entry';
-import { scenarioText } from '../engine/run/run-view';
-import type { ScenarioBundle } from '../engine/scenario/load-scenario';
-import { textKey } from '../engine/scenario/text-keys';
-import type { Debrief } from '../engine/score/debrief';
-import { CRITICAL_CAP } from '../engine/score/score-run';
-import { createI18n } from '../i18n/i18n';
+import { CATALOGUE } from '../engine/doctrine/catalogue.ts';
+import { PHASES, TIERS } from '../engine/doctrine/doctrine-entry.ts';
+import { scenarioText } from '../engine/run/run-view.ts';
+import type { ScenarioBundle } from '../engine/scenario/load-scenario.ts';
+import { textKey } from '../engine/scenario/text-keys.ts';
+import type { Debrief } from '../engine/score/debrief.ts';
+import { CRITICAL_CAP } from '../engine/score/score-run.ts';
+import { createI18n } from '../i18n/i18n.ts';
 
 /** Renders a debrief as plain text for the terminal, in the language asked for. */
 export function formatDebriefText(bundle: ScenarioBundle, debrief: Debrief, language: string): string {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { scenarioSchema, translationSchema } from '../engine/scenario/scenario.schema';
+import { scenarioSchema, translationSchema } from '../engine/scenario/scenario.schema.ts';
 
 /** The JSON Schemas generated from the zod schemas, by file name under `schema/`. */
 export function buildJsonSchemas(): Record<string, unknown> {

@@ -1,12 +1,12 @@
 import { existsSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { parseArgs } from 'node:util';
-import { createRun } from '../engine/run/run';
-import { formatDiagnostic } from '../engine/scenario/diagnostic';
-import type { ScenarioBundle } from '../engine/scenario/load-scenario';
-import { buildDebrief } from '../engine/score/debrief';
-import { formatDebriefText } from './debrief-text';
-import { findScenarioFolders, loadScenarioFolder } from './scenario-files';
+import { createRun } from '../engine/run/run.ts';
+import { formatDiagnostic } from '../engine/scenario/diagnostic.ts';
+import type { ScenarioBundle } from '../engine/scenario/load-scenario.ts';
+import { buildDebrief } from '../engine/score/debrief.ts';
+import { formatDebriefText } from './debrief-text.ts';
+import { findScenarioFolders, loadScenarioFolder } from './scenario-files.ts';
 
 /** What a command prints and its exit code; commands never call process.exit themselves. */
 export interface CommandResult {

@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, join, relative } from 'node:path';
-import { type LoadResult, loadScenario, type SourceFile } from '../engine/scenario/load-scenario';
+import { type LoadResult, loadScenario, type SourceFile } from '../engine/scenario/load-scenario.ts';
 
 const SCENARIO_FILE = 'scenario.yaml';
 const TRANSLATION_FILE = /^[a-z]{2}\.yaml$/;

@@ -1,7 +1,7 @@
-import type { MapState } from '../engine/run/run-state';
-import type { Scenario } from '../engine/scenario/scenario.schema';
-import { textKey } from '../engine/scenario/text-keys';
-import { mapText } from './map-texts';
+import type { MapState } from '../engine/run/run-state.ts';
+import type { Scenario } from '../engine/scenario/scenario.schema.ts';
+import { textKey } from '../engine/scenario/text-keys.ts';
+import { mapText } from './map-texts.ts';
 
 // why: everything the situation map shows is decided here, as plain data, so it can be tested in
 // Node; situation-map.ts only turns these instructions into Phaser Graphics and Text objects.

@@ -1,5 +1,5 @@
-import type { RunView } from '../engine/run/run-view';
-import type { Scenario } from '../engine/scenario/scenario.schema';
+import type { RunView } from '../engine/run/run-view.ts';
+import type { Scenario } from '../engine/scenario/scenario.schema.ts';
 
 /** A drawn situation map that follows the run; it only shows the view, it never changes the run. */
 export interface SituationMap {

@@ -1,8 +1,15 @@
 import type Phaser from 'phaser';
-import { createInitialContext, type MapState } from '../engine/run/run-state';
-import type { RunView } from '../engine/run/run-view';
-import { layoutMap, type MapItem, type MapLayout, type Point, type Shape, type TextSpec } from './map-layout';
-import type { MountSituationMap, SituationMap } from './map-port';
+import { createInitialContext, type MapState } from '../engine/run/run-state.ts';
+import type { RunView } from '../engine/run/run-view.ts';
+import {
+  layoutMap,
+  type MapItem,
+  type MapLayout,
+  type Point,
+  type Shape,
+  type TextSpec,
+} from './map-layout.ts';
+import type { MountSituationMap, SituationMap } from './map-port.ts';
 
 // why: Phaser is about 357 KB gzip and is not tree-shaken; it is imported here with a dynamic
 // import() only, so even a static import of this module keeps it out of the first-load chunk.

@@ -1,8 +1,8 @@
 import type { ComponentChildren } from 'preact';
 import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
-import { UI_LANGUAGES, type UiLanguage } from '../i18n/i18n';
-import { useI18n } from './i18n-context';
+import { UI_LANGUAGES, type UiLanguage } from '../i18n/i18n.ts';
+import { useI18n } from './i18n-context.tsx';
 
 /** App-wide preferences the header controls: UI language and sound. */
 export interface Preferences {

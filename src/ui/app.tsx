@@ -1,21 +1,21 @@
 import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
-import type { AudioPort } from '../audio/audio-port';
-import { createRun, type Run } from '../engine/run/run';
-import type { RunEvent } from '../engine/run/run-state';
-import { scenarioText } from '../engine/run/run-view';
-import type { ScenarioBundle } from '../engine/scenario/load-scenario';
-import type { ScenarioListing } from '../engine/scenario/scenario-listing';
-import { textKey } from '../engine/scenario/text-keys';
-import type { UiLanguage } from '../i18n/i18n';
-import { AppFooter, AppHeader, type Preferences, PreferencesContext } from './app-header';
-import { Briefing } from './briefing';
-import { I18nProvider, useI18n } from './i18n-context';
-import { Menu } from './menu';
-import { PlayScreen } from './play-screen';
-import { type KeyValueStorage, readSettings, writeSettings } from './settings';
-import type { LoadSituationMap } from './situation-panel';
+import type { AudioPort } from '../audio/audio-port.ts';
+import { createRun, type Run } from '../engine/run/run.ts';
+import type { RunEvent } from '../engine/run/run-state.ts';
+import { scenarioText } from '../engine/run/run-view.ts';
+import type { ScenarioBundle } from '../engine/scenario/load-scenario.ts';
+import type { ScenarioListing } from '../engine/scenario/scenario-listing.ts';
+import { textKey } from '../engine/scenario/text-keys.ts';
+import type { UiLanguage } from '../i18n/i18n.ts';
+import { AppFooter, AppHeader, type Preferences, PreferencesContext } from './app-header.tsx';
+import { Briefing } from './briefing.tsx';
+import { I18nProvider, useI18n } from './i18n-context.tsx';
+import { Menu } from './menu.tsx';
+import { PlayScreen } from './play-screen.tsx';
+import { type KeyValueStorage, readSettings, writeSettings } from './settings.ts';
+import type { LoadSituationMap } from './situation-panel.tsx';
 
-type DebriefModule = typeof import('./debrief-page');
+type DebriefModule = typeof import('./debrief-page.tsx');
 
 /** Everything the app needs from outside; `main.tsx` passes the real ones, tests pass fakes. */
 /** A scenario in the menu, with a way to fetch the whole of it. */
@@ -40,7 +40,7 @@ type Screen =
   | { name: 'play'; bundle: ScenarioBundle; run: Run; attempt: number }
   | { name: 'debrief'; bundle: ScenarioBundle; log: readonly RunEvent[] };
 
-const importDebrief = () => import('./debrief-page');
+const importDebrief = () => import('./debrief-page.tsx');
 
 /** The pocsim trainee app: scenario list, briefing, play and debrief. */
 export function App({

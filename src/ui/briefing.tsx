@@ -1,9 +1,9 @@
-import type { ScenarioBundle } from '../engine/scenario/load-scenario';
-import { textKey } from '../engine/scenario/text-keys';
-import { AppFooter, AppHeader } from './app-header';
-import { Paragraphs, useFocusHeading } from './common';
-import { useI18n } from './i18n-context';
-import { useScenarioTexts } from './scenario-text';
+import type { ScenarioBundle } from '../engine/scenario/load-scenario.ts';
+import { textKey } from '../engine/scenario/text-keys.ts';
+import { AppFooter, AppHeader } from './app-header.tsx';
+import { Paragraphs, useFocusHeading } from './common.tsx';
+import { useI18n } from './i18n-context.tsx';
+import { useScenarioTexts } from './scenario-text.ts';
 
 /** The briefing before a run: situation, objectives, who it is for and how scoring works. */
 export function Briefing({

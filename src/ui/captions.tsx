@@ -1,5 +1,5 @@
-import type { SoundCue } from '../audio/audio-port';
-import { useI18n } from './i18n-context';
+import type { SoundCue } from '../audio/audio-port.ts';
+import { useI18n } from './i18n-context.tsx';
 
 /** A sound the app played, as shown in the caption area. */
 export interface Caption {

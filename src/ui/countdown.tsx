@@ -1,4 +1,4 @@
-import { useI18n } from './i18n-context';
+import { useI18n } from './i18n-context.tsx';
 
 /** Seconds at which the countdown is announced to screen readers, besides its start. */
 const ANNOUNCE_AT = new Set([30, 10]);

@@ -1,6 +1,6 @@
-import { PHASES, type Phase, TIERS, type Tier } from '../engine/doctrine/doctrine-entry';
-import type { Scenario } from '../engine/scenario/scenario.schema';
-import type { ScoredDecision } from '../engine/score/score-run';
+import { PHASES, type Phase, TIERS, type Tier } from '../engine/doctrine/doctrine-entry.ts';
+import type { Scenario } from '../engine/scenario/scenario.schema.ts';
+import type { ScoredDecision } from '../engine/score/score-run.ts';
 
 /** Doctrine entries followed and Don'ts broken in one tier × phase cell of the debrief. */
 export interface MatrixCell {

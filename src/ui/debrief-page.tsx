@@ -1,16 +1,16 @@
 import { useMemo } from 'preact/hooks';
-import { CATALOGUE } from '../engine/doctrine/catalogue';
-import type { RunEvent } from '../engine/run/run-state';
-import type { ScenarioBundle } from '../engine/scenario/load-scenario';
-import { textKey } from '../engine/scenario/text-keys';
-import { buildDebrief } from '../engine/score/debrief';
-import { CRITICAL_CAP, type ScoredDecision, type Violation } from '../engine/score/score-run';
-import { AppFooter, AppHeader } from './app-header';
-import { Paragraphs, useFocusHeading } from './common';
-import { buildTierPhaseMatrix } from './debrief-model';
-import { useI18n } from './i18n-context';
-import { type ScenarioTexts, useScenarioTexts } from './scenario-text';
-import { ScoreValue, TierPhaseTable } from './tier-phase-table';
+import { CATALOGUE } from '../engine/doctrine/catalogue.ts';
+import type { RunEvent } from '../engine/run/run-state.ts';
+import type { ScenarioBundle } from '../engine/scenario/load-scenario.ts';
+import { textKey } from '../engine/scenario/text-keys.ts';
+import { buildDebrief } from '../engine/score/debrief.ts';
+import { CRITICAL_CAP, type ScoredDecision, type Violation } from '../engine/score/score-run.ts';
+import { AppFooter, AppHeader } from './app-header.tsx';
+import { Paragraphs, useFocusHeading } from './common.tsx';
+import { buildTierPhaseMatrix } from './debrief-model.ts';
+import { useI18n } from './i18n-context.tsx';
+import { type ScenarioTexts, useScenarioTexts } from './scenario-text.ts';
+import { ScoreValue, TierPhaseTable } from './tier-phase-table.tsx';
 
 /**
  * The debrief of a finished run: how it ended, the score against mastery, critical Don'ts first,

@@ -1,9 +1,9 @@
 import type { JSX } from 'preact';
 import { useRef, useState } from 'preact/hooks';
-import type { RunView } from '../engine/run/run-view';
-import { Countdown } from './countdown';
-import { useI18n } from './i18n-context';
-import type { ScenarioTexts } from './scenario-text';
+import type { RunView } from '../engine/run/run-view.ts';
+import { Countdown } from './countdown.tsx';
+import { useI18n } from './i18n-context.tsx';
+import type { ScenarioTexts } from './scenario-text.ts';
 
 type DecisionView = NonNullable<RunView['decision']>;
 

@@ -1,6 +1,6 @@
-import { formatTimeOfDay, type InjectView } from '../engine/run/run-view';
-import { useI18n } from './i18n-context';
-import type { ScenarioTexts } from './scenario-text';
+import { formatTimeOfDay, type InjectView } from '../engine/run/run-view.ts';
+import { useI18n } from './i18n-context.tsx';
+import type { ScenarioTexts } from './scenario-text.ts';
 
 /** Messages released in the current step, oldest first; the newest is marked and announced politely. */
 export function InjectsFeed({

@@ -1,4 +1,4 @@
-import type { AudioPort, SoundCue } from '../audio/audio-port';
+import type { AudioPort, SoundCue } from '../audio/audio-port.ts';
 
 /** An audio port that loads its real implementation only when first needed. */
 export interface LazyAudio extends AudioPort {

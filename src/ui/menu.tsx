@@ -1,9 +1,9 @@
-import type { ScenarioListing } from '../engine/scenario/scenario-listing';
-import { textKey } from '../engine/scenario/text-keys';
-import { AppFooter, AppHeader } from './app-header';
-import { useFocusHeading } from './common';
-import { useI18n } from './i18n-context';
-import { scenarioTextsFor } from './scenario-text';
+import type { ScenarioListing } from '../engine/scenario/scenario-listing.ts';
+import { textKey } from '../engine/scenario/text-keys.ts';
+import { AppFooter, AppHeader } from './app-header.tsx';
+import { useFocusHeading } from './common.tsx';
+import { useI18n } from './i18n-context.tsx';
+import { scenarioTextsFor } from './scenario-text.ts';
 
 /** The scenario list: what each trains, for whom and how long, with a way into its briefing. */
 export function Menu({

@@ -1,20 +1,20 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
-import type { AudioPort, SoundCue } from '../audio/audio-port';
-import type { Run } from '../engine/run/run';
-import type { RunEvent } from '../engine/run/run-state';
-import { formatTimeOfDay, type RunView } from '../engine/run/run-view';
-import type { ScenarioBundle } from '../engine/scenario/load-scenario';
-import { textKey } from '../engine/scenario/text-keys';
-import { AppHeader } from './app-header';
-import { type Caption, Captions } from './captions';
-import { Paragraphs, useFocusHeading } from './common';
-import { DecisionPanel } from './decision-panel';
-import { useI18n } from './i18n-context';
-import { InjectsFeed } from './injects-feed';
-import { useScenarioTexts } from './scenario-text';
-import { type LoadSituationMap, SituationPanel } from './situation-panel';
-import { useDocumentHidden, useRunView, useScenarioClock } from './use-run';
-import { VariableGauges } from './variable-gauges';
+import type { AudioPort, SoundCue } from '../audio/audio-port.ts';
+import type { Run } from '../engine/run/run.ts';
+import type { RunEvent } from '../engine/run/run-state.ts';
+import { formatTimeOfDay, type RunView } from '../engine/run/run-view.ts';
+import type { ScenarioBundle } from '../engine/scenario/load-scenario.ts';
+import { textKey } from '../engine/scenario/text-keys.ts';
+import { AppHeader } from './app-header.tsx';
+import { type Caption, Captions } from './captions.tsx';
+import { Paragraphs, useFocusHeading } from './common.tsx';
+import { DecisionPanel } from './decision-panel.tsx';
+import { useI18n } from './i18n-context.tsx';
+import { InjectsFeed } from './injects-feed.tsx';
+import { useScenarioTexts } from './scenario-text.ts';
+import { type LoadSituationMap, SituationPanel } from './situation-panel.tsx';
+import { useDocumentHidden, useRunView, useScenarioClock } from './use-run.ts';
+import { VariableGauges } from './variable-gauges.tsx';
 
 /** How many recent sound captions stay on screen. */
 const CAPTIONS_KEPT = 2;

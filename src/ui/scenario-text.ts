@@ -1,7 +1,7 @@
-import type { TextSource } from '../engine/run/run-view';
-import { scenarioText } from '../engine/run/run-view';
-import type { ScenarioBundle } from '../engine/scenario/load-scenario';
-import { useI18n } from './i18n-context';
+import type { TextSource } from '../engine/run/run-view.ts';
+import { scenarioText } from '../engine/run/run-view.ts';
+import type { ScenarioBundle } from '../engine/scenario/load-scenario.ts';
+import { useI18n } from './i18n-context.tsx';
 
 /** Turns scenario text keys into text in the UI language, with the language the text is really in. */
 export interface ScenarioTexts {

@@ -1,11 +1,11 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { RunView } from '../engine/run/run-view';
-import type { Scenario } from '../engine/scenario/scenario.schema';
-import { textKey } from '../engine/scenario/text-keys';
-import type { MountSituationMap, SituationMap } from '../map/map-port';
-import { mapText } from '../map/map-texts';
-import { useI18n } from './i18n-context';
-import type { ScenarioTexts } from './scenario-text';
+import type { RunView } from '../engine/run/run-view.ts';
+import type { Scenario } from '../engine/scenario/scenario.schema.ts';
+import { textKey } from '../engine/scenario/text-keys.ts';
+import type { MountSituationMap, SituationMap } from '../map/map-port.ts';
+import { mapText } from '../map/map-texts.ts';
+import { useI18n } from './i18n-context.tsx';
+import type { ScenarioTexts } from './scenario-text.ts';
 
 /** Loads the map implementation on demand (it brings Phaser, so never in the first load). */
 export type LoadSituationMap = () => Promise<MountSituationMap>;

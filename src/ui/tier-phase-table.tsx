@@ -1,7 +1,7 @@
-import { PHASES, TIERS } from '../engine/doctrine/doctrine-entry';
-import type { RunScore } from '../engine/score/score-run';
-import type { MatrixCell, TierPhaseMatrix } from './debrief-model';
-import { useI18n } from './i18n-context';
+import { PHASES, TIERS } from '../engine/doctrine/doctrine-entry.ts';
+import type { RunScore } from '../engine/score/score-run.ts';
+import type { MatrixCell, TierPhaseMatrix } from './debrief-model.ts';
+import { useI18n } from './i18n-context.tsx';
 
 /** Tiers (rows) × phases (columns): counts of doctrine followed and broken, with tier and phase scores as totals. */
 export function TierPhaseTable({ score, matrix }: { score: RunScore; matrix: TierPhaseMatrix }) {

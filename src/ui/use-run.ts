@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { Run } from '../engine/run/run';
-import { buildRunView, type RunView } from '../engine/run/run-view';
+import type { Run } from '../engine/run/run.ts';
+import { buildRunView, type RunView } from '../engine/run/run-view.ts';
 
 /** The view of a run, rebuilt after every event the run accepts. */
 export function useRunView(run: Run): RunView {

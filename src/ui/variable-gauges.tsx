@@ -1,6 +1,6 @@
-import type { RunView } from '../engine/run/run-view';
-import { useI18n } from './i18n-context';
-import type { ScenarioTexts } from './scenario-text';
+import type { RunView } from '../engine/run/run-view.ts';
+import { useI18n } from './i18n-context.tsx';
+import type { ScenarioTexts } from './scenario-text.ts';
 
 type VariableView = RunView['variables'][number];
 

@@ -16,7 +16,7 @@ const howler = vi.hoisted(() => {
 
 vi.mock('howler', () => ({ Howl: howler.FakeHowl, Howler: {} }));
 
-const { createHowlerAudio } = await import('../../src/audio/howler-audio');
+const { createHowlerAudio } = await import('../../src/audio/howler-audio.ts');
 
 const urls = { radio: ['/radio.mp3', '/radio.ogg'], alert: ['/alert.mp3', '/alert.ogg'] };
 const howlFor = (src: string) => howler.FakeHowl.instances.find((h) => h.options.src[0] === src)!;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createRecordingAudio } from '../../src/audio/recording-audio';
+import { createRecordingAudio } from '../../src/audio/recording-audio.ts';
 
 describe('createRecordingAudio', () => {
   it('records the cues played, in order', () => {

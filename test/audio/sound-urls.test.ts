@@ -1,7 +1,7 @@
 import { statSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { SOUND_URLS } from '../../src/audio/sound-urls';
-import { SOUND_CUES } from '../../src/engine/scenario/scenario.schema';
+import { SOUND_URLS } from '../../src/audio/sound-urls.ts';
+import { SOUND_CUES } from '../../src/engine/scenario/scenario.schema.ts';
 
 describe('SOUND_URLS', () => {
   it('gives every sound cue an MP3 and an Ogg source', () => {

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { buildJsonSchemas } from '../../src/cli/json-schema';
+import { buildJsonSchemas } from '../../src/cli/json-schema.ts';
 
 describe('the committed JSON Schemas', () => {
   it.each(Object.entries(buildJsonSchemas()))(

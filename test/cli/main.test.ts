@@ -1,6 +1,6 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../../src/cli/main';
+import { runCli } from '../../src/cli/main.ts';
 
 const MINI = 'test/fixtures/mini';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { exploreScenario } from '../../src/engine/run/explore';
-import { hasStepCycle } from '../../src/engine/scenario/scenario-graph';
-import { loadText, miniBundle, miniWith } from './factories';
+import { exploreScenario } from '../../src/engine/run/explore.ts';
+import { hasStepCycle } from '../../src/engine/scenario/scenario-graph.ts';
+import { loadText, miniBundle, miniWith } from './factories.ts';
 
 describe('exhaustive play', () => {
   it('reaches every ending of the fixture and finds no dead end', () => {

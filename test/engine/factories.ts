@@ -1,7 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { stringify } from 'yaml';
-import { type LoadResult, loadScenario, type ScenarioBundle } from '../../src/engine/scenario/load-scenario';
+import {
+  type LoadResult,
+  loadScenario,
+  type ScenarioBundle,
+} from '../../src/engine/scenario/load-scenario.ts';
 
 const FIXTURES = join(import.meta.dirname, '..', 'fixtures');
 

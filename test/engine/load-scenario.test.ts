@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { formatDiagnostic } from '../../src/engine/scenario/diagnostic';
-import { MAX_FILE_BYTES } from '../../src/engine/scenario/load-scenario';
-import { loadText, miniBundle, miniWith, miniYaml } from './factories';
+import { formatDiagnostic } from '../../src/engine/scenario/diagnostic.ts';
+import { MAX_FILE_BYTES } from '../../src/engine/scenario/load-scenario.ts';
+import { loadText, miniBundle, miniWith, miniYaml } from './factories.ts';
 
 const lines = (text: string) => loadText(text).diagnostics.map(formatDiagnostic);
 

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { createRun, ReplayError, replay } from '../../src/engine/run/run';
-import { buildRunView } from '../../src/engine/run/run-view';
-import { compileMachineConfig } from '../../src/engine/run/scenario-machine';
-import { miniBundle } from './factories';
+import { createRun, ReplayError, replay } from '../../src/engine/run/run.ts';
+import { buildRunView } from '../../src/engine/run/run-view.ts';
+import { compileMachineConfig } from '../../src/engine/run/scenario-machine.ts';
+import { miniBundle } from './factories.ts';
 
 const scenario = miniBundle().scenario;
 

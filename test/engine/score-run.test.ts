@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { RunEvent } from '../../src/engine/run/run-state';
-import { buildDebrief } from '../../src/engine/score/debrief';
-import { CRITICAL_CAP, timelinessOf } from '../../src/engine/score/score-run';
-import { loadText, miniBundle, miniWith } from './factories';
+import type { RunEvent } from '../../src/engine/run/run-state.ts';
+import { buildDebrief } from '../../src/engine/score/debrief.ts';
+import { CRITICAL_CAP, timelinessOf } from '../../src/engine/score/score-run.ts';
+import { loadText, miniBundle, miniWith } from './factories.ts';
 
 const scenario = miniBundle().scenario;
 const choose = (...ids: string[]): RunEvent => ({ type: 'decision.chosen', optionIds: ids });

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { applyMapChanges, createInitialContext, type MapState } from '../../src/engine/run/run-state';
-import { loadScenario } from '../../src/engine/scenario/load-scenario';
+import { applyMapChanges, createInitialContext, type MapState } from '../../src/engine/run/run-state.ts';
+import { loadScenario } from '../../src/engine/scenario/load-scenario.ts';
 import {
   ACTOR_KINDS,
   LOCATION_KINDS,
@@ -11,7 +11,7 @@ import {
   type ScenarioInput,
   scenarioSchema,
   UNIT_KINDS,
-} from '../../src/engine/scenario/scenario.schema';
+} from '../../src/engine/scenario/scenario.schema.ts';
 import {
   ACTOR_STYLES,
   type ActorItem,
@@ -21,9 +21,9 @@ import {
   type MapLayout,
   textBox,
   type UnitItem,
-} from '../../src/map/map-layout';
-import { MAP_TEXTS, mapText } from '../../src/map/map-texts';
-import { MAP_DEMO, MAP_DEMO_CHANGES } from '../fixtures/map-demo';
+} from '../../src/map/map-layout.ts';
+import { MAP_TEXTS, mapText } from '../../src/map/map-texts.ts';
+import { MAP_DEMO, MAP_DEMO_CHANGES } from '../fixtures/map-demo.ts';
 
 const asIs = (key: string) => key;
 

@@ -1,9 +1,9 @@
 // @vitest-environment happy-dom
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createRecordingAudio } from '../../src/audio/recording-audio';
-import { App } from '../../src/ui/app';
-import { createMemoryStorage, fakeBundle, listed, MINI_FRENCH, miniBundle } from './fixtures';
+import { createRecordingAudio } from '../../src/audio/recording-audio.ts';
+import { App } from '../../src/ui/app.tsx';
+import { createMemoryStorage, fakeBundle, listed, MINI_FRENCH, miniBundle } from './fixtures.ts';
 
 afterEach(cleanup);
 
@@ -117,7 +117,7 @@ describe('App debrief loading', () => {
   it('offers to try again when the debrief code cannot be loaded, keeping the run', async () => {
     let fail = true;
     const loadDebrief = () =>
-      fail ? Promise.reject(new Error('offline')) : import('../../src/ui/debrief-page');
+      fail ? Promise.reject(new Error('offline')) : import('../../src/ui/debrief-page.tsx');
     render(
       <App
         scenarios={listed(miniBundle())}

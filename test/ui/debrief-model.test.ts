@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { buildDebrief } from '../../src/engine/score/debrief';
-import { buildTierPhaseMatrix } from '../../src/ui/debrief-model';
-import { miniBundle } from './fixtures';
+import { buildDebrief } from '../../src/engine/score/debrief.ts';
+import { buildTierPhaseMatrix } from '../../src/ui/debrief-model.ts';
+import { miniBundle } from './fixtures.ts';
 
 const scenario = () => miniBundle().scenario;
 

@@ -1,12 +1,12 @@
 // @vitest-environment happy-dom
 import { cleanup, fireEvent, render, screen, within } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { CATALOGUE } from '../../src/engine/doctrine/catalogue';
-import type { RunEvent } from '../../src/engine/run/run-state';
-import { PreferencesContext } from '../../src/ui/app-header';
-import { DebriefPage } from '../../src/ui/debrief-page';
-import { I18nProvider } from '../../src/ui/i18n-context';
-import { miniBundle } from './fixtures';
+import { CATALOGUE } from '../../src/engine/doctrine/catalogue.ts';
+import type { RunEvent } from '../../src/engine/run/run-state.ts';
+import { PreferencesContext } from '../../src/ui/app-header.tsx';
+import { DebriefPage } from '../../src/ui/debrief-page.tsx';
+import { I18nProvider } from '../../src/ui/i18n-context.tsx';
+import { miniBundle } from './fixtures.ts';
 
 afterEach(cleanup);
 

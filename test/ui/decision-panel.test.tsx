@@ -1,12 +1,12 @@
 // @vitest-environment happy-dom
 import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { createRun } from '../../src/engine/run/run';
-import { buildRunView } from '../../src/engine/run/run-view';
-import { DecisionPanel } from '../../src/ui/decision-panel';
-import { I18nProvider } from '../../src/ui/i18n-context';
-import { scenarioTextsFor } from '../../src/ui/scenario-text';
-import { miniBundle } from './fixtures';
+import { createRun } from '../../src/engine/run/run.ts';
+import { buildRunView } from '../../src/engine/run/run-view.ts';
+import { DecisionPanel } from '../../src/ui/decision-panel.tsx';
+import { I18nProvider } from '../../src/ui/i18n-context.tsx';
+import { scenarioTextsFor } from '../../src/ui/scenario-text.ts';
+import { miniBundle } from './fixtures.ts';
 
 afterEach(cleanup);
 

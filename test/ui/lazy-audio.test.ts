@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
-import { createRecordingAudio } from '../../src/audio/recording-audio';
-import { createLazyAudio } from '../../src/ui/lazy-audio';
+import { createRecordingAudio } from '../../src/audio/recording-audio.ts';
+import { createLazyAudio } from '../../src/ui/lazy-audio.ts';
 
 describe('createLazyAudio', () => {
   it('loads nothing until warmed or asked to play', () => {

@@ -1,13 +1,13 @@
 // @vitest-environment happy-dom
 import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createRecordingAudio } from '../../src/audio/recording-audio';
-import { createRun, type Run } from '../../src/engine/run/run';
-import type { RunEvent } from '../../src/engine/run/run-state';
-import { PreferencesContext } from '../../src/ui/app-header';
-import { I18nProvider } from '../../src/ui/i18n-context';
-import { PlayScreen } from '../../src/ui/play-screen';
-import { miniBundle } from './fixtures';
+import { createRecordingAudio } from '../../src/audio/recording-audio.ts';
+import { createRun, type Run } from '../../src/engine/run/run.ts';
+import type { RunEvent } from '../../src/engine/run/run-state.ts';
+import { PreferencesContext } from '../../src/ui/app-header.tsx';
+import { I18nProvider } from '../../src/ui/i18n-context.tsx';
+import { PlayScreen } from '../../src/ui/play-screen.tsx';
+import { miniBundle } from './fixtures.ts';
 
 beforeEach(() => {
   vi.useFakeTimers();

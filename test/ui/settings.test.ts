@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { preferredLanguage, readSettings, writeSettings } from '../../src/ui/settings';
-import { createMemoryStorage } from './fixtures';
+import { preferredLanguage, readSettings, writeSettings } from '../../src/ui/settings.ts';
+import { createMemoryStorage } from './fixtures.ts';
 
 const defaults = { language: 'en', muted: false } as const;
 

@@ -1,5 +1,5 @@
-import { CHAPTER_15, CHAPTER_15_SITUATIONS } from './chapter-15';
-import type { DoctrineEntry, DoctrineSituation } from './doctrine-entry';
+import { CHAPTER_15, CHAPTER_15_SITUATIONS } from './chapter-15.ts';
+import type { DoctrineEntry, DoctrineSituation } from './doctrine-entry.ts';
 
 /** Every doctrine entry pocsim scores against, in handbook order. */
 export const DOCTRINE: readonly DoctrineEntry[] = CHAPTER_15;

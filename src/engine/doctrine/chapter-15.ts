@@ -1,4 +1,4 @@
-import type { DoctrineEntry, DoctrineSituation } from './doctrine-entry';
+import type { DoctrineEntry, DoctrineSituation } from './doctrine-entry.ts';
 
 /**
  * Handbook Chapter 15 (DPO POC Handbook 2020, "Scenarios"): every Do and Don't of §15.1 to §15.7,

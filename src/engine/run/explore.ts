@@ -1,8 +1,8 @@
 import { createActor, getNextSnapshot, type SnapshotFrom } from 'xstate';
-import type { Route, Scenario, Step } from '../scenario/scenario.schema';
-import { conditionsOf } from '../scenario/scenario-graph';
-import type { RunContext, RunEvent } from './run-state';
-import { createRunInput, createScenarioMachine, type ScenarioMachine } from './scenario-machine';
+import type { Route, Scenario, Step } from '../scenario/scenario.schema.ts';
+import { conditionsOf } from '../scenario/scenario-graph.ts';
+import type { RunContext, RunEvent } from './run-state.ts';
+import { createRunInput, createScenarioMachine, type ScenarioMachine } from './scenario-machine.ts';
 
 /** What exhaustive play of a scenario found. */
 export interface Exploration {

@@ -1,4 +1,4 @@
-import type { Condition, Effects, MapChange, Scenario } from '../scenario/scenario.schema';
+import type { Condition, Effects, MapChange, Scenario } from '../scenario/scenario.schema.ts';
 
 /** Inputs a run accepts; the run log is a list of these, in order. */
 export type RunEvent =

@@ -1,7 +1,7 @@
-import type { ScenarioBundle } from '../scenario/load-scenario';
-import type { Inject, Outcome, Scenario } from '../scenario/scenario.schema';
-import { textKey } from '../scenario/text-keys';
-import type { MapState, RunContext } from './run-state';
+import type { ScenarioBundle } from '../scenario/load-scenario.ts';
+import type { Inject, Outcome, Scenario } from '../scenario/scenario.schema.ts';
+import { textKey } from '../scenario/text-keys.ts';
+import type { MapState, RunContext } from './run-state.ts';
 
 /** An inject as the UI shows it: text keys, not text. */
 export interface InjectView {

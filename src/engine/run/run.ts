@@ -1,7 +1,7 @@
 import { type Actor, createActor } from 'xstate';
-import type { Scenario } from '../scenario/scenario.schema';
-import type { RunContext, RunEvent } from './run-state';
-import { createRunInput, createScenarioMachine, type ScenarioMachine } from './scenario-machine';
+import type { Scenario } from '../scenario/scenario.schema.ts';
+import type { RunContext, RunEvent } from './run-state.ts';
+import { createRunInput, createScenarioMachine, type ScenarioMachine } from './scenario-machine.ts';
 
 /** A run in progress: an append-only log of accepted events and the state it leads to. */
 export interface Run {

@@ -1,6 +1,6 @@
 import { assign, setup } from 'xstate';
-import type { Condition, Effects, MapChange, Route, Scenario } from '../scenario/scenario.schema';
-import { conditionsOf, exitsOf } from '../scenario/scenario-graph';
+import type { Condition, Effects, MapChange, Route, Scenario } from '../scenario/scenario.schema.ts';
+import { conditionsOf, exitsOf } from '../scenario/scenario-graph.ts';
 import {
   applyEffects,
   applyMapChanges,
@@ -9,7 +9,7 @@ import {
   type RunContext,
   type RunEvent,
   secondsOfDay,
-} from './run-state';
+} from './run-state.ts';
 
 // why: one vocabulary for every scenario. The compiled config only names these guards and
 // actions with JSON params, so it can be snapshotted, diffed and explored by xstate/graph.

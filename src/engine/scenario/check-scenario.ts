@@ -1,9 +1,9 @@
-import type { DoctrineCatalogue } from '../doctrine/catalogue';
-import { didYouMean } from './diagnostic';
-import type { Problem } from './load-scenario';
-import type { MapChange, Route, Scenario, Translation } from './scenario.schema';
-import { conditionsOf, exitsOf, targetsOf } from './scenario-graph';
-import { collectTexts } from './text-keys';
+import type { DoctrineCatalogue } from '../doctrine/catalogue.ts';
+import { didYouMean } from './diagnostic.ts';
+import type { Problem } from './load-scenario.ts';
+import type { MapChange, Route, Scenario, Translation } from './scenario.schema.ts';
+import { conditionsOf, exitsOf, targetsOf } from './scenario-graph.ts';
+import { collectTexts } from './text-keys.ts';
 
 type Path = PropertyKey[];
 

@@ -1,16 +1,16 @@
 import { isMap, isPair, isScalar, isSeq, LineCounter, type Node, parseDocument } from 'yaml';
 import type { z } from 'zod';
-import { CATALOGUE, type DoctrineCatalogue } from '../doctrine/catalogue';
-import { checkScenario, checkTranslation } from './check-scenario';
-import { type Diagnostic, didYouMean, formatFieldPath } from './diagnostic';
+import { CATALOGUE, type DoctrineCatalogue } from '../doctrine/catalogue.ts';
+import { checkScenario, checkTranslation } from './check-scenario.ts';
+import { type Diagnostic, didYouMean, formatFieldPath } from './diagnostic.ts';
 import {
   type Language,
   type Scenario,
   scenarioSchema,
   type Translation,
   translationSchema,
-} from './scenario.schema';
-import { collectTexts } from './text-keys';
+} from './scenario.schema.ts';
+import { collectTexts } from './text-keys.ts';
 
 /** Largest scenario or translation file accepted, in bytes. */
 export const MAX_FILE_BYTES = 1_000_000;

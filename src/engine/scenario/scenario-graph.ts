@@ -1,4 +1,4 @@
-import type { Condition, Route, Scenario } from './scenario.schema';
+import type { Condition, Route, Scenario } from './scenario.schema.ts';
 
 type Path = PropertyKey[];
 

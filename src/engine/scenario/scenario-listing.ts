@@ -1,6 +1,6 @@
-import type { ScenarioBundle } from './load-scenario';
-import type { Language, Scenario } from './scenario.schema';
-import { collectTexts, textKey } from './text-keys';
+import type { ScenarioBundle } from './load-scenario.ts';
+import type { Language, Scenario } from './scenario.schema.ts';
+import { collectTexts, textKey } from './text-keys.ts';
 
 /** What the scenario menu needs of a scenario before loading the whole of it. */
 export interface ScenarioListing {

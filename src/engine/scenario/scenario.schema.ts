@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { PHASES, TIERS } from '../doctrine/doctrine-entry';
+import { PHASES, TIERS } from '../doctrine/doctrine-entry.ts';
 
 // why: the shape pass only; cross-references (ids, doctrine, reachability) are checked in
 // check-scenario.ts so every problem of a file is reported in one run.

@@ -1,4 +1,4 @@
-import type { Scenario } from './scenario.schema';
+import type { Scenario } from './scenario.schema.ts';
 
 // why: every text of a scenario is addressed by a key built from element ids, so a translation
 // file never depends on the order of the source and a reworded sentence never breaks a save.

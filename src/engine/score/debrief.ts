@@ -1,8 +1,8 @@
-import { CATALOGUE, type DoctrineCatalogue } from '../doctrine/catalogue';
-import { createRun } from '../run/run';
-import type { HistoryEntry, RunEvent } from '../run/run-state';
-import type { Outcome, Scenario } from '../scenario/scenario.schema';
-import { type RunScore, type ScoredDecision, scoreRun, type Violation } from './score-run';
+import { CATALOGUE, type DoctrineCatalogue } from '../doctrine/catalogue.ts';
+import { createRun } from '../run/run.ts';
+import type { HistoryEntry, RunEvent } from '../run/run-state.ts';
+import type { Outcome, Scenario } from '../scenario/scenario.schema.ts';
+import { type RunScore, type ScoredDecision, scoreRun, type Violation } from './score-run.ts';
 
 /** The debrief of a run: what happened, how it scored against doctrine, and the log to replay it. */
 export interface Debrief {

@@ -1,7 +1,7 @@
-import { type DoctrineCatalogue, SEVERITY_WEIGHT } from '../doctrine/catalogue';
-import { PHASES, type Phase, type Severity, TIERS, type Tier } from '../doctrine/doctrine-entry';
-import type { HistoryEntry } from '../run/run-state';
-import type { Decision, Scenario, Step } from '../scenario/scenario.schema';
+import { type DoctrineCatalogue, SEVERITY_WEIGHT } from '../doctrine/catalogue.ts';
+import { PHASES, type Phase, type Severity, TIERS, type Tier } from '../doctrine/doctrine-entry.ts';
+import type { HistoryEntry } from '../run/run-state.ts';
+import type { Decision, Scenario, Step } from '../scenario/scenario.schema.ts';
 
 /** The highest overall score a run can keep once it broke a critical Don't. */
 export const CRITICAL_CAP = 40;

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { CATALOGUE, DOCTRINE, SITUATIONS } from '../../../src/engine/doctrine/catalogue';
-import { PHASES, TIERS } from '../../../src/engine/doctrine/doctrine-entry';
+import { CATALOGUE, DOCTRINE, SITUATIONS } from '../../../src/engine/doctrine/catalogue.ts';
+import { PHASES, TIERS } from '../../../src/engine/doctrine/doctrine-entry.ts';
 
 // Counted against the handbook by hand; docs/doctrine-count.md gives the line where each list starts.
 const HANDBOOK_COUNTS: Record<string, { do: number; dont: number }> = {
