@@ -1,12 +1,12 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadScenarioFolder } from '../../src/cli/scenario-files';
-import { exploreScenario } from '../../src/engine/run/explore';
-import { LANGUAGES } from '../../src/engine/scenario/scenario.schema';
-import { hasStepCycle } from '../../src/engine/scenario/scenario-graph';
-import { collectTexts } from '../../src/engine/scenario/text-keys';
-import { buildDebrief } from '../../src/engine/score/debrief';
+import { loadScenarioFolder } from '../../src/cli/scenario-files.ts';
+import { exploreScenario } from '../../src/engine/run/explore.ts';
+import { LANGUAGES } from '../../src/engine/scenario/scenario.schema.ts';
+import { hasStepCycle } from '../../src/engine/scenario/scenario-graph.ts';
+import { collectTexts } from '../../src/engine/scenario/text-keys.ts';
+import { buildDebrief } from '../../src/engine/score/debrief.ts';
 
 const folders = readdirSync('scenarios', { withFileTypes: true })
   .filter((d) => d.isDirectory())
