@@ -52,7 +52,13 @@ export function formatDebriefText(bundle: ScenarioBundle, debrief: Debrief, lang
     );
     for (const id of d.followed) {
       const e = CATALOGUE.get(id);
-      lines.push(t('cli.followed', { id, section: e?.section, summary: e?.summary[lang] }));
+      lines.push(
+        t('cli.followed', {
+          id,
+          section: t('doctrine.section', { section: e?.section }),
+          summary: e?.summary[lang],
+        }),
+      );
     }
     for (const b of d.broken) {
       const e = CATALOGUE.get(b.doctrine);
@@ -60,7 +66,7 @@ export function formatDebriefText(bundle: ScenarioBundle, debrief: Debrief, lang
         t('cli.broke', {
           id: b.doctrine,
           severity: t(`doctrine.severity.${b.severity}`),
-          section: e?.section,
+          section: t('doctrine.section', { section: e?.section }),
           summary: e?.summary[lang],
         }),
       );

@@ -49,7 +49,7 @@ describe('pocsim play', () => {
     const d = json(['--choose', 'open,night-patrol+cla']);
     expect(d.scenario).toEqual({ id: 'mini-gate', version: '1.0.0' });
     expect(d.ending).toEqual({ id: 'end-good', outcome: 'protected' });
-    expect(d.score).toMatchObject({ overall: 100, byTier: { I: 100, II: 100, III: 100 } });
+    expect(d.score).toMatchObject({ overall: 100, byTier: { I: 100, II: 100, III: null } });
     expect(Object.keys(d.score.byPhase)).toEqual(['prevention', 'pre-emption', 'response', 'consolidation']);
     expect(d.decisions[1]).toMatchObject({
       step: 'night',

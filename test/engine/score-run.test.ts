@@ -16,8 +16,14 @@ describe('scoring a run', () => {
     ]);
     expect(d.ending).toEqual({ id: 'end-good', outcome: 'protected' });
     expect(d.score).toMatchObject({ overall: 100, passed: true, criticalBreach: false, capped: false });
-    expect(d.score.byTier).toEqual({ I: 100, II: 100, III: 100 });
+    expect(d.score.byTier).toEqual({ I: 100, II: 100, III: null });
     expect(d.violations).toEqual([]);
+  });
+
+  it('counts a decision in the tiers acted in and the tier of the best answer, not in every tier offered', () => {
+    // at night the best answer (patrols + CLAs) lies in tiers II and I; choosing CLAs + rally acts in I and III
+    const d = buildDebrief(scenario, [choose('open'), choose('cla', 'rally')]);
+    expect(d.score.byTier).toEqual({ I: 25, II: 63, III: 25 });
   });
 
   it('leaves untouched tiers and phases null', () => {

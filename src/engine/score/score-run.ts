@@ -102,7 +102,7 @@ function candidatesOf(step: Step, d: Decision, catalogue: DoctrineCatalogue): Ca
   return out;
 }
 
-// why: failing to decide harms every tier the decision was about, so it counts in all of them.
+// why: failing to decide harms every tier the decision was about, so its part carries all of them.
 function noDecisionPart(step: Step, d: Decision, catalogue: DoctrineCatalogue): Part {
   const nd = d.noDecision!;
   return {
@@ -115,8 +115,9 @@ function noDecisionPart(step: Step, d: Decision, catalogue: DoctrineCatalogue): 
 type Filter = (p: Part) => boolean;
 const sum = (c: Candidate, keep: Filter) => c.parts.reduce((acc, p) => (keep(p) ? acc + p.value : acc), 0);
 
-/** Where the chosen candidate falls between the worst and best candidates, 0..1, for the parts kept. */
-function standing(all: Candidate[], chosen: Candidate, keep: Filter): number {
+/** Where the chosen candidate falls between the worst and best candidates, 0..1. */
+function standing(all: Candidate[], chosen: Candidate): number {
+  const keep: Filter = () => true;
   const values = all.map((c) => sum(c, keep));
   const best = Math.max(...values);
   const worst = Math.min(...values);
@@ -170,17 +171,7 @@ export function scoreRun(
           parts: [],
         });
     const timeliness = timedOut ? 1 : timelinessOf(h.latency, d.timeLimit);
-    const overall = standing(all, chosen, () => true) * timeliness;
-
-    const touchedTiers = new Set(d.options.flatMap((o) => o.tiers));
-    for (const t of TIERS)
-      if (touchedTiers.has(t))
-        tierScores[t].push(standing(all, chosen, (p) => p.tiers.includes(t)) * timeliness);
-    const touchedPhases = new Set(d.options.flatMap((o) => o.phases ?? [step.phase]));
-    for (const ph of PHASES) {
-      if (touchedPhases.has(ph))
-        phaseScores[ph].push(standing(all, chosen, (p) => p.phases.includes(ph)) * timeliness);
-    }
+    const overall = standing(all, chosen) * timeliness;
 
     const picked = timedOut ? [] : d.options.filter((o) => chosenIds.includes(o.id));
     const followed = timedOut ? d.noDecision!.follows : picked.flatMap((o) => o.follows);
@@ -199,6 +190,13 @@ export function scoreRun(
     const bestValue = Math.max(...all.map((c) => sum(c, () => true)));
     const best = all.find((c) => sum(c, () => true) === bestValue)!;
     const isBest = sum(chosen, () => true) === bestValue;
+
+    // why: a decision counts towards a tier (or phase) when the trainee acted in it or when it was
+    // where doctrine's best answer lay. Counting every tier merely offered would mark down the right
+    // answer in the tiers of the distractors it rightly passed over.
+    const inPlay = [...(timedOut ? [] : chosen.parts), ...best.parts];
+    for (const t of TIERS) if (inPlay.some((p) => p.tiers.includes(t))) tierScores[t].push(overall);
+    for (const ph of PHASES) if (inPlay.some((p) => p.phases.includes(ph))) phaseScores[ph].push(overall);
     decisions.push({
       step: step.id,
       phase: step.phase,

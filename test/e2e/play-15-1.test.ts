@@ -1,0 +1,172 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadScenarioFolder } from '../../src/cli/scenario-files.ts';
+import { CATALOGUE, SEVERITY_WEIGHT } from '../../src/engine/doctrine/catalogue.ts';
+import { createRun } from '../../src/engine/run/run.ts';
+import type { ScenarioBundle } from '../../src/engine/scenario/load-scenario.ts';
+import type { Decision, Option } from '../../src/engine/scenario/scenario.schema.ts';
+import { textKey } from '../../src/engine/scenario/text-keys.ts';
+import { buildDebrief } from '../../src/engine/score/debrief.ts';
+import { launchBrowser, type ServedApp, serveApp, watchErrors } from './harness.ts';
+
+const bundle = loadScenarioFolder('scenarios/15-1-base-gate').bundle as ScenarioBundle;
+const text = (key: string) => bundle.texts.en![key]!;
+
+/** A trainee's policy: which options to take at a decision. */
+type Policy = (d: Decision) => string[];
+
+const doctrineValue = (o: Option) =>
+  o.follows.length - o.breaks.reduce((sum, id) => sum + SEVERITY_WEIGHT[CATALOGUE.get(id)!.severity!], 0);
+
+/** Takes what doctrine favours: the best option, or the best few in a "pick up to N". */
+const faithful: Policy = (d) => {
+  const ranked = [...d.options].sort((a, b) => doctrineValue(b) - doctrineValue(a));
+  if (d.mode !== 'multi') return [ranked[0]!.id];
+  const good = ranked.filter((o) => doctrineValue(o) > 0).slice(0, d.pick ?? 1);
+  return (good.length ? good : ranked.slice(0, 1)).map((o) => o.id);
+};
+
+/** Takes what looks most expedient and doctrine forbids most. */
+const reckless: Policy = (d) => {
+  const ranked = [...d.options].sort((a, b) => doctrineValue(a) - doctrineValue(b));
+  return d.mode === 'multi' ? ranked.slice(0, d.pick ?? 1).map((o) => o.id) : [ranked[0]!.id];
+};
+
+/** Presses Tab until the focused element matches, as a keyboard user would move through the page. */
+async function tabTo(page: Page, selector: string, limit = 60): Promise<void> {
+  for (let i = 0; i < limit; i++) {
+    if (await page.evaluate((s) => document.activeElement?.matches(s) ?? false, selector)) return;
+    await page.keyboard.press('Tab');
+  }
+  throw new Error(`Tab never reached ${selector}`);
+}
+
+/** Plays the scenario through the UI with the keyboard only, mirroring each step in the engine. */
+async function playWithKeyboard(page: Page, policy: Policy, language: 'en' | 'fr' = 'en') {
+  const mirror = createRun(bundle.scenario);
+  const steps = new Map(bundle.scenario.steps.map((s) => [s.id, s]));
+  while (!mirror.finished()) {
+    const step = steps.get(mirror.context().step)!;
+    const heading = page.getByRole('heading', {
+      level: 2,
+      name: bundle.texts[language]![textKey.stepTitle(step.id)]!,
+    });
+    await heading.waitFor();
+    // the new step's heading takes focus, so screen-reader and keyboard users start from it
+    await expect.poll(() => heading.evaluate((h) => h === document.activeElement)).toBe(true);
+    const d = step.decision;
+    if (!d) {
+      await tabTo(page, 'main button.button-primary');
+      await page.keyboard.press('Enter');
+      mirror.send({ type: 'step.continued' });
+      continue;
+    }
+    const wanted = policy(d);
+    await tabTo(page, '.options input');
+    for (const [i, o] of d.options.entries()) {
+      if (d.mode === 'multi') {
+        if (wanted.includes(o.id)) await page.keyboard.press('Space');
+      } else if (o.id === wanted[0]) {
+        if (i === 0) await page.keyboard.press('Space');
+        break;
+      }
+      if (i < d.options.length - 1) await page.keyboard.press('ArrowDown');
+    }
+    const checked = await page.$$eval('.options input:checked', (els) =>
+      els.map((e) => (e as HTMLInputElement).value),
+    );
+    expect(checked.sort()).toEqual([...wanted].sort());
+    await page.keyboard.press('Enter');
+    expect(mirror.send({ type: 'decision.chosen', optionIds: wanted })).toBe(true);
+  }
+  return buildDebrief(bundle.scenario, mirror.log);
+}
+
+describe('playing §15.1 in the browser with the keyboard', () => {
+  let app: ServedApp;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    app = await serveApp();
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await app?.close();
+  });
+
+  async function openScenario(language: 'en' | 'fr') {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const errors = watchErrors(page);
+    await page.addInitScript((l) => localStorage.setItem('pocsim.language', l), language);
+    await page.goto(app.url);
+    const title = bundle.texts[language]![textKey.title()]!;
+    await page.getByRole('heading', { level: 2, name: title }).waitFor();
+    await tabTo(page, '.scenario-card button');
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { level: 1, name: title }).waitFor();
+    await tabTo(page, '.screen-briefing main button.button-primary');
+    await page.keyboard.press('Enter');
+    return { page, errors };
+  }
+
+  it.each([
+    ['doctrine-faithful', faithful],
+    ['reckless', reckless],
+  ] as const)('a %s run ends in its ending with the score the engine gives', async (_name, policy) => {
+    const { page, errors } = await openScenario('en');
+    const expected = await playWithKeyboard(page, policy);
+    const ending = bundle.scenario.endings.find((e) => e.id === expected.ending!.id)!;
+
+    await page.getByRole('heading', { name: text(textKey.endingTitle(ending.id)) }).waitFor();
+    const body = (await page.locator('main').textContent()) ?? '';
+    expect(body).toContain(`${expected.score.overall} / 100`);
+    expect(body).toContain(expected.score.passed ? 'Passed' : 'Not passed');
+    // every decision is listed with its handbook references
+    for (const d of expected.decisions) {
+      expect(body).toContain(text(textKey.stepTitle(d.step)));
+      for (const id of [...d.followed, ...d.broken.map((b) => b.doctrine)]) {
+        expect(body).toContain(CATALOGUE.get(id)!.summary.en);
+      }
+    }
+    if (expected.score.criticalBreach) {
+      const alert = page.getByRole('alert');
+      expect((await alert.textContent()) ?? '').toMatch(/critical Don.ts? broken/);
+    }
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('gives the two runs different endings, and the reckless one a lower, flagged score', () => {
+    const run = (policy: Policy) => {
+      const r = createRun(bundle.scenario);
+      const steps = new Map(bundle.scenario.steps.map((s) => [s.id, s]));
+      while (!r.finished()) {
+        const d = steps.get(r.context().step)!.decision;
+        r.send(d ? { type: 'decision.chosen', optionIds: policy(d) } : { type: 'step.continued' });
+      }
+      return buildDebrief(bundle.scenario, r.log);
+    };
+    const a = run(faithful);
+    const b = run(reckless);
+    expect(a.ending?.id).not.toBe(b.ending?.id);
+    expect(a.score.overall!).toBeGreaterThan(b.score.overall!);
+    expect(a.score.passed).toBe(true);
+    expect(b.score.criticalBreach).toBe(true);
+  });
+
+  it('plays in French from briefing to debrief', async () => {
+    const { page, errors } = await openScenario('fr');
+    expect(await page.getByRole('button', { name: 'Confirmer la décision' }).count()).toBe(1);
+    expect(await page.locator('html').getAttribute('lang')).toBe('fr');
+    const expected = await playWithKeyboard(page, reckless, 'fr');
+    const fr = bundle.texts.fr!;
+    await page.getByRole('heading', { name: fr[textKey.endingTitle(expected.ending!.id)]! }).waitFor();
+    const body = (await page.locator('main').textContent()) ?? '';
+    expect(body).toContain('Non réussi');
+    expect(body).toContain('Score par niveau et par phase');
+    for (const v of expected.violations) expect(body).toContain(CATALOGUE.get(v.doctrine)!.summary.fr);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
