@@ -1,6 +1,10 @@
 import { existsSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { parseArgs } from 'node:util';
+import { buildCoverage } from '../engine/analysis/doctrine-coverage.ts';
+import { lintScenario, type ScoredPath } from '../engine/analysis/lint-scenario.ts';
+import { CATALOGUE } from '../engine/doctrine/catalogue.ts';
+import { CHAPTER_15 } from '../engine/doctrine/chapter-15.ts';
 import { createRun } from '../engine/run/run.ts';
 import { formatDiagnostic } from '../engine/scenario/diagnostic.ts';
 import type { ScenarioBundle } from '../engine/scenario/load-scenario.ts';
@@ -19,6 +23,9 @@ const USAGE = `pocsim: Protection of Civilians training simulator
 
 Usage:
   pocsim validate [files|dirs]     check scenarios (default: scenarios/)
+  pocsim lint [files|dirs]         explore every path of each scenario (default: scenarios/)
+  pocsim coverage [--format json|text]
+                                   which scenario options exercise each Chapter 15 entry
   pocsim play <scenario> [--choose <optionId>,<optionId>,...] [--format json|text] [--lang en|fr]
                                    play a scenario headless and print its debrief;
                                    a decision not covered by --choose takes its first option,
@@ -34,6 +41,10 @@ export function runCli(argv: string[], cwd = process.cwd()): CommandResult {
         return validate(rest, cwd);
       case 'play':
         return play(rest, cwd);
+      case 'lint':
+        return lint(rest, cwd);
+      case 'coverage':
+        return coverage(rest, cwd);
       case undefined:
       case 'help':
       case '--help':
@@ -83,6 +94,69 @@ function joinOptionValues(args: string[], names: string[]): string[] {
     else out.push(a);
   }
   return out;
+}
+
+function loadAll(targets: string[], cwd: string) {
+  const missing = targets.filter((t) => !existsSync(t));
+  if (missing.length) return { error: missing.map((m) => `${m}: no such file or folder\n`).join('') };
+  const folders = findScenarioFolders(targets);
+  if (folders.length === 0) return { error: `no scenario.yaml found in ${targets.join(', ')}\n` };
+  const loaded = folders.map((f) => loadScenarioFolder(f, cwd));
+  const errors = loaded.flatMap((l) =>
+    l.diagnostics.filter((d) => d.severity === 'error').map(formatDiagnostic),
+  );
+  if (errors.length) return { error: `${errors.join('\n')}\nfix these first (pocsim validate)\n` };
+  return { bundles: loaded.map((l) => l.bundle!) };
+}
+
+function lint(args: string[], cwd: string): CommandResult {
+  const { bundles, error } = loadAll(args.length ? args : ['scenarios'], cwd);
+  if (!bundles) return { code: 1, stdout: '', stderr: error };
+  const lines: string[] = [];
+  let failed = 0;
+  for (const b of bundles) {
+    const started = performance.now();
+    const r = lintScenario(b.scenario, CATALOGUE);
+    const ms = Math.round(performance.now() - started);
+    const path = (p: ScoredPath | null) =>
+      p
+        ? `${p.score} (${p.ending}${p.criticalBreach ? ", critical Don't broken" : p.breaksDont ? ", breaks a Don't" : ''}) --choose ${p.choices.join(',')}`
+        : 'n/a';
+    lines.push(
+      `${r.scenario}: ${r.states} states, ${r.paths ?? 'unbounded'} paths, ${r.endings.length}/${b.scenario.endings.length} endings reached (${ms} ms)`,
+      `  best:  ${path(r.best)}`,
+      `  worst: ${path(r.worst)}`,
+      ...r.problems.map((p) => `  problem: ${p}`),
+    );
+    if (r.problems.length) failed++;
+  }
+  lines.push(`${bundles.length - failed} of ${bundles.length} scenarios clean`);
+  return { code: failed ? 1 : 0, stdout: `${lines.join('\n')}\n`, stderr: '' };
+}
+
+function coverage(args: string[], cwd: string): CommandResult {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: { format: { type: 'string', default: 'text' } },
+  });
+  if (values.format !== 'json' && values.format !== 'text') {
+    return { code: 2, stdout: '', stderr: `--format must be json or text, not "${values.format}"\n` };
+  }
+  const { bundles, error } = loadAll(positionals.length ? positionals : ['scenarios'], cwd);
+  if (!bundles) return { code: 1, stdout: '', stderr: error };
+  const report = buildCoverage(
+    CHAPTER_15,
+    bundles.map((b) => b.scenario),
+  );
+  const code = report.covered === report.total ? 0 : 1;
+  if (values.format === 'json') return { code, stdout: `${JSON.stringify(report, null, 2)}\n`, stderr: '' };
+  const lines = report.entries.map((e) => {
+    const where = e.uses.map((u) => `${u.scenario}:${u.option ?? `${u.step}(no decision)`}`).join(', ');
+    return `${e.uses.length ? '+' : '-'} ${e.id.padEnd(13)} ${where || 'NOT EXERCISED'}`;
+  });
+  lines.push(`coverage: ${report.covered}/${report.total} entries`);
+  return { code, stdout: `${lines.join('\n')}\n`, stderr: '' };
 }
 
 /** Loads a scenario for play: its folder or its scenario.yaml. */

@@ -103,3 +103,29 @@ describe('pocsim play', () => {
     expect(JSON.parse(out).ending.id).toBe('end-bad');
   });
 });
+
+describe('pocsim lint and coverage', () => {
+  it('lints a scenario: paths, endings, best and worst with --choose strings', () => {
+    const r = runCli(['lint', MINI]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('mini-gate: 18 states, 13 paths, 3/3 endings reached');
+    expect(r.stdout).toContain('best:  100 (end-good) --choose open,night-patrol+cla');
+    expect(r.stdout).toContain("worst: 0 (end-bad, critical Don't broken) --choose push-back");
+  });
+
+  it('refuses to lint a scenario that does not validate', () => {
+    const r = runCli(['lint', 'test/fixtures/broken']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('fix these first');
+  });
+
+  it('prints coverage per entry and exits 1 below 100%', () => {
+    const r = runCli(['coverage', MINI]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/^\+ 15\.1-do-3 +mini-gate:open$/m);
+    expect(r.stdout).toMatch(/^- 15\.7-dont-7 +NOT EXERCISED$/m);
+    expect(r.stdout.trim().split('\n').at(-1)).toBe('coverage: 6/112 entries');
+    const json = JSON.parse(runCli(['coverage', MINI, '--format', 'json']).stdout);
+    expect(json).toMatchObject({ covered: 6, total: 112 });
+  });
+});

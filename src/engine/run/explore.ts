@@ -16,6 +16,17 @@ export interface Exploration {
   deadEnds: { step: string; log: RunEvent[] }[];
   /** How the search ended: every state seen, stopped once every step and ending had a witness, or at the limit. */
   coverage: 'complete' | 'witnesses' | 'truncated';
+  /** The state graph, when the search was complete. */
+  graph?: ExploredGraph;
+}
+
+/** The explored states and the inputs between them. */
+export interface ExploredGraph {
+  root: string;
+  nodes: ReadonlyMap<string, { step: string; final: boolean; edges: { to: string; event: RunEvent }[] }>;
+  finals: string[];
+  /** States ordered so every input leads forward, or null when the graph has a loop. */
+  topologicalOrder(): string[] | null;
 }
 
 /** Options for exploring a scenario. */
@@ -73,7 +84,7 @@ interface Node {
   step: string;
   parent: string | null;
   event: RunEvent | null;
-  next: string[];
+  edges: { to: string; event: RunEvent }[];
   final: boolean;
 }
 
@@ -107,7 +118,7 @@ export function exploreScenario(scenario: Scenario, options: ExploreOptions = {}
   while (stack.length > 0) {
     const { snapshot, parent, event } = stack.pop()!;
     const key = stateKey(snapshot.context);
-    if (parent !== null) nodes.get(parent)!.next.push(key);
+    if (parent !== null) nodes.get(parent)!.edges.push({ to: key, event: event! });
     if (nodes.has(key)) continue;
     if (nodes.size >= maxStates) {
       result.coverage = 'truncated';
@@ -117,7 +128,7 @@ export function exploreScenario(scenario: Scenario, options: ExploreOptions = {}
       step: snapshot.context.step,
       parent,
       event,
-      next: [],
+      edges: [],
       final: snapshot.status === 'done',
     };
     nodes.set(key, node);
@@ -145,12 +156,37 @@ export function exploreScenario(scenario: Scenario, options: ExploreOptions = {}
   while (grew) {
     grew = false;
     for (const [k, n] of nodes) {
-      if (!finishes.has(k) && n.next.some((x) => finishes.has(x))) {
+      if (!finishes.has(k) && n.edges.some((e) => finishes.has(e.to))) {
         finishes.add(k);
         grew = true;
       }
     }
   }
   for (const [k, n] of nodes) if (!finishes.has(k)) result.deadEnds.push({ step: n.step, log: logOf(k) });
+  const root = nodes.keys().next().value!;
+  result.graph = {
+    root,
+    nodes,
+    finals: [...finishes].filter((k) => nodes.get(k)!.final),
+    topologicalOrder: () => topologicalOrder(nodes),
+  };
   return result;
+}
+
+function topologicalOrder(nodes: ReadonlyMap<string, Node>): string[] | null {
+  const incoming = new Map<string, number>();
+  for (const k of nodes.keys()) incoming.set(k, 0);
+  for (const n of nodes.values()) for (const e of n.edges) incoming.set(e.to, (incoming.get(e.to) ?? 0) + 1);
+  const ready = [...incoming].filter(([, c]) => c === 0).map(([k]) => k);
+  const order: string[] = [];
+  while (ready.length > 0) {
+    const k = ready.pop()!;
+    order.push(k);
+    for (const e of nodes.get(k)!.edges) {
+      const c = incoming.get(e.to)! - 1;
+      incoming.set(e.to, c);
+      if (c === 0) ready.push(e.to);
+    }
+  }
+  return order.length === nodes.size ? order : null;
 }

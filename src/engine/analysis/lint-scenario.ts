@@ -1,0 +1,203 @@
+import type { DoctrineCatalogue } from '../doctrine/catalogue.ts';
+import { type ExploredGraph, exploreScenario } from '../run/explore.ts';
+import type { HistoryEntry, RunEvent } from '../run/run-state.ts';
+import type { Scenario } from '../scenario/scenario.schema.ts';
+import { CRITICAL_CAP, scoreRun } from '../score/score-run.ts';
+
+/** A path through a scenario with the overall score it earns. */
+export interface ScoredPath {
+  score: number;
+  ending: string;
+  /** Inputs in order, as `play --choose` takes them: option ids joined by `+`, `-` for a time-out. */
+  choices: string[];
+  breaksDont: boolean;
+  criticalBreach: boolean;
+}
+
+/** What the exhaustive lint found in one scenario. */
+export interface LintReport {
+  scenario: string;
+  states: number;
+  /** Distinct input sequences from start to an ending (null when a loop makes them unbounded). */
+  paths: number | null;
+  endings: string[];
+  unreachableSteps: string[];
+  unreachableEndings: string[];
+  deadEnds: { step: string; choices: string[] }[];
+  best: ScoredPath | null;
+  worst: ScoredPath | null;
+  /** True when the state limit stopped the search, so absence of findings proves nothing. */
+  truncated: boolean;
+  problems: string[];
+}
+
+interface EdgeScore {
+  score: number;
+  critical: boolean;
+  breaks: boolean;
+}
+
+/** The choice string for one input, as `play --choose` takes it; continue steps have none. */
+function choiceOf(e: RunEvent): string | null {
+  if (e.type === 'decision.chosen') return e.optionIds.join('+');
+  if (e.type === 'clock.ticked') return '-';
+  return null;
+}
+
+// why: a decision's score depends only on the step and the choice (lint assumes answers on time),
+// so each edge of the explored graph carries it, and best and worst paths follow by dynamic
+// programming over the graph instead of enumerating millions of paths.
+function createEdgeScorer(scenario: Scenario, catalogue: DoctrineCatalogue) {
+  const memo = new Map<string, EdgeScore | null>();
+  return (step: string, e: RunEvent): EdgeScore | null => {
+    const key = `${step}|${JSON.stringify(e)}`;
+    if (memo.has(key)) return memo.get(key)!;
+    let entry: HistoryEntry | null = null;
+    if (e.type === 'decision.chosen')
+      entry = { type: 'decision.made', step, options: e.optionIds, at: 0, latency: 0 };
+    else if (e.type === 'clock.ticked') entry = { type: 'decision.timedOut', step, at: 0, latency: 0 };
+    const d = entry ? scoreRun(scenario, [entry], catalogue).decisions[0] : undefined;
+    const out = d
+      ? {
+          score: d.score,
+          critical: d.broken.some((b) => b.severity === 'critical'),
+          breaks: d.broken.length > 0,
+        }
+      : null;
+    memo.set(key, out);
+    return out;
+  };
+}
+
+/** Explores every state of a scenario and reports reachability, dead ends, path count and best and worst paths. */
+export function lintScenario(
+  scenario: Scenario,
+  catalogue: DoctrineCatalogue,
+  maxStates = 1_000_000,
+): LintReport {
+  const explored = exploreScenario(scenario, { maxStates });
+  const graph = explored.graph;
+  const report: LintReport = {
+    scenario: scenario.id,
+    states: explored.states,
+    paths: null,
+    endings: [...explored.endings.keys()].sort(),
+    unreachableSteps: scenario.steps.map((s) => s.id).filter((id) => !explored.steps.has(id)),
+    unreachableEndings: scenario.endings.map((e) => e.id).filter((id) => !explored.endings.has(id)),
+    deadEnds: explored.deadEnds.map((d) => ({
+      step: d.step,
+      choices: d.log.map(choiceOf).filter((c) => c !== null),
+    })),
+    best: null,
+    worst: null,
+    truncated: explored.coverage !== 'complete',
+    problems: [],
+  };
+  if (!report.truncated && graph)
+    Object.assign(report, bestAndWorst(graph, createEdgeScorer(scenario, catalogue)));
+
+  if (report.truncated)
+    report.problems.push(`stopped after ${maxStates} states: simplify the conditions routes read`);
+  for (const s of report.unreachableSteps) report.problems.push(`step "${s}" is never reached`);
+  for (const e of report.unreachableEndings) report.problems.push(`ending "${e}" is never reached`);
+  for (const d of report.deadEnds) {
+    report.problems.push(
+      `dead end at step "${d.step}" (no way to an ending) after --choose ${d.choices.join(',') || '(start)'}`,
+    );
+  }
+  if (report.best?.breaksDont)
+    report.problems.push(`the best path breaks a Don't: --choose ${report.best.choices.join(',')}`);
+  return report;
+}
+
+interface Tally {
+  sum: number;
+  from: string | null;
+  via: RunEvent | null;
+  fromTally: string | null;
+}
+
+// why: the overall score is a mean with a cap after a critical breach, so the best path is not a
+// plain longest path; keeping, per state, the best and worst sum for each (decisions so far,
+// critical broken, any Don't broken) makes the optimum exact.
+function bestAndWorst(graph: ExploredGraph, scoreEdge: (step: string, e: RunEvent) => EdgeScore | null) {
+  const order = graph.topologicalOrder();
+  if (!order) return { paths: null };
+  const best = new Map<string, Map<string, Tally>>();
+  const worst = new Map<string, Map<string, Tally>>();
+  const paths = new Map<string, number>();
+  const root = graph.root;
+  best.set(root, new Map([['0|0|0', { sum: 0, from: null, via: null, fromTally: null }]]));
+  worst.set(root, new Map([['0|0|0', { sum: 0, from: null, via: null, fromTally: null }]]));
+  paths.set(root, 1);
+  for (const key of order) {
+    const node = graph.nodes.get(key)!;
+    const count = paths.get(key) ?? 0;
+    for (const edge of node.edges) {
+      paths.set(edge.to, (paths.get(edge.to) ?? 0) + count);
+      const s = scoreEdge(node.step, edge.event);
+      for (const [table, better] of [
+        [best, (a: number, b: number) => a > b],
+        [worst, (a: number, b: number) => a < b],
+      ] as const) {
+        for (const [tk, tally] of table.get(key) ?? []) {
+          const [k, crit, broke] = tk.split('|').map(Number) as [number, number, number];
+          const nk = s ? `${k + 1}|${crit || +s.critical}|${broke || +s.breaks}` : tk;
+          const sum = tally.sum + (s?.score ?? 0);
+          const target = table.get(edge.to) ?? new Map<string, Tally>();
+          table.set(edge.to, target);
+          const prev = target.get(nk);
+          if (!prev || better(sum, prev.sum))
+            target.set(nk, { sum, from: key, via: edge.event, fromTally: tk });
+        }
+      }
+    }
+  }
+  const pick = (
+    table: Map<string, Map<string, Tally>>,
+    better: (a: number, b: number) => boolean,
+    preferBroken: boolean,
+  ) => {
+    let found: { node: string; tk: string; score: number } | null = null;
+    for (const key of graph.finals) {
+      for (const [tk, tally] of table.get(key) ?? []) {
+        const [k, crit] = tk.split('|').map(Number) as [number, number];
+        let score = k ? Math.round(tally.sum / k) : 0;
+        if (crit) score = Math.min(score, CRITICAL_CAP);
+        const broke = tk.endsWith('|1');
+        // why: between equal scores, the best path shown is one that breaks nothing, the worst one that does
+        const tieWins =
+          found !== null &&
+          score === found.score &&
+          broke === preferBroken &&
+          found.tk.endsWith('|1') !== preferBroken;
+        if (!found || better(score, found.score) || tieWins) found = { node: key, tk, score };
+      }
+    }
+    if (!found) return null;
+    const choices: string[] = [];
+    let node: string | null = found.node;
+    let tk: string | null = found.tk;
+    while (node && tk) {
+      const tally: Tally = table.get(node)!.get(tk)!;
+      const c = tally.via ? choiceOf(tally.via) : null;
+      if (c !== null) choices.unshift(c);
+      node = tally.from;
+      tk = tally.fromTally;
+    }
+    const [, crit, broke] = found.tk.split('|').map(Number);
+    return {
+      score: found.score,
+      ending: graph.nodes.get(found.node)!.step,
+      choices,
+      criticalBreach: crit === 1,
+      breaksDont: broke === 1,
+    } satisfies ScoredPath;
+  };
+  const total = graph.finals.reduce((acc, k) => acc + (paths.get(k) ?? 0), 0);
+  return {
+    paths: total,
+    best: pick(best, (a, b) => a > b, false),
+    worst: pick(worst, (a, b) => a < b, true),
+  };
+}
