@@ -12,6 +12,7 @@ import { Briefing } from './briefing.tsx';
 import { I18nProvider, useI18n } from './i18n-context.tsx';
 import { Menu } from './menu.tsx';
 import { PlayScreen } from './play-screen.tsx';
+import { readProgress, recordFinishedRun } from './progress.ts';
 import { type KeyValueStorage, readSettings, writeSettings } from './settings.ts';
 import type { LoadSituationMap } from './situation-panel.tsx';
 
@@ -102,6 +103,12 @@ export function App({
     [attempts],
   );
   const toMenu = useCallback(() => setScreen({ name: 'menu' }), []);
+  const [progress, setProgress] = useState(() => readProgress(storage));
+  const recordResult = useCallback(
+    (scenario: string, run: { overall: number; passed: boolean }) =>
+      setProgress((p) => recordFinishedRun(storage, p, scenario, run)),
+    [storage],
+  );
   const [opening, setOpening] = useState<{ id: string; failed: boolean } | null>(null);
   const open = useCallback(
     (id: string) => {
@@ -127,7 +134,7 @@ export function App({
   let body: preact.JSX.Element;
   switch (screen.name) {
     case 'menu':
-      body = <Menu scenarios={scenarios} onOpen={open} opening={opening} />;
+      body = <Menu scenarios={scenarios} onOpen={open} opening={opening} progress={progress} />;
       break;
     case 'briefing':
       body = <Briefing bundle={screen.bundle} onStart={() => start(screen.bundle)} onBack={toMenu} />;
@@ -150,6 +157,7 @@ export function App({
         <debriefModule.DebriefPage
           bundle={screen.bundle}
           log={screen.log}
+          onFinished={recordResult}
           onPlayAgain={() => start(screen.bundle)}
           onBack={toMenu}
         />

@@ -1,4 +1,4 @@
-import { useMemo } from 'preact/hooks';
+import { useEffect, useMemo, useRef } from 'preact/hooks';
 import { CATALOGUE } from '../engine/doctrine/catalogue.ts';
 import type { RunEvent } from '../engine/run/run-state.ts';
 import type { ScenarioBundle } from '../engine/scenario/load-scenario.ts';
@@ -21,9 +21,12 @@ export function DebriefPage({
   log,
   onPlayAgain,
   onBack,
+  onFinished,
 }: {
   bundle: ScenarioBundle;
   log: readonly RunEvent[];
+  /** Called once with the result of a run that reached an ending, to keep the trainee's progress. */
+  onFinished?(scenario: string, run: { overall: number; passed: boolean }): void;
   onPlayAgain(): void;
   onBack(): void;
 }) {
@@ -32,6 +35,12 @@ export function DebriefPage({
   const debrief = useMemo(() => buildDebrief(bundle.scenario, log), [bundle, log]);
   const matrix = useMemo(() => buildTierPhaseMatrix(bundle.scenario, debrief.decisions), [bundle, debrief]);
   const heading = useFocusHeading('debrief');
+  const reported = useRef(false);
+  useEffect(() => {
+    if (reported.current || !debrief.completed || debrief.score.overall === null) return;
+    reported.current = true;
+    onFinished?.(debrief.scenario.id, { overall: debrief.score.overall, passed: debrief.score.passed });
+  }, [debrief, onFinished]);
   const s = debrief.score;
   const critical = debrief.violations.filter((v) => v.severity === 'critical');
   const choice = (ids: readonly string[]) => ids.map((id) => texts.text(textKey.optionLabel(id))).join(' + ');

@@ -3,6 +3,7 @@ import { textKey } from '../engine/scenario/text-keys.ts';
 import { AppFooter, AppHeader } from './app-header.tsx';
 import { useFocusHeading } from './common.tsx';
 import { useI18n } from './i18n-context.tsx';
+import type { Progress, ScenarioProgress } from './progress.ts';
 import { scenarioTextsFor } from './scenario-text.ts';
 
 /** The scenario list: what each trains, for whom and how long, with a way into its briefing. */
@@ -10,11 +11,14 @@ export function Menu({
   scenarios,
   onOpen,
   opening,
+  progress = {},
 }: {
   scenarios: readonly ScenarioListing[];
   onOpen(id: string): void;
   /** The scenario being fetched, and whether fetching it failed. */
   opening?: { id: string; failed: boolean } | null;
+  /** What this trainee has finished, kept on this browser. */
+  progress?: Progress;
 }) {
   const { t } = useI18n();
   const heading = useFocusHeading('menu');
@@ -37,16 +41,29 @@ export function Menu({
         {scenarios.length === 0 ? (
           <p class="empty-state">{t('menu.empty')}</p>
         ) : (
-          <ul class="scenario-grid">
-            {scenarios.map((s) => (
-              <ScenarioCard
-                key={s.id}
-                listing={s}
-                busy={opening?.id === s.id && !opening.failed}
-                onOpen={() => onOpen(s.id)}
-              />
-            ))}
-          </ul>
+          groupBySituation(scenarios).map((group) => (
+            <section key={group.section} class="situation-group" aria-labelledby={`group-${group.id}`}>
+              <h2 id={`group-${group.id}`} class="situation-heading">
+                {group.section === 'other'
+                  ? t('menu.otherGroup')
+                  : t('menu.group', {
+                      section: group.section,
+                      title: t(`menu.situationTitle.${group.id}`, { defaultValue: '' }),
+                    })}
+              </h2>
+              <ul class="scenario-grid">
+                {group.items.map((s) => (
+                  <ScenarioCard
+                    key={s.id}
+                    listing={s}
+                    progress={progress[s.id]}
+                    busy={opening?.id === s.id && !opening?.failed}
+                    onOpen={() => onOpen(s.id)}
+                  />
+                ))}
+              </ul>
+            </section>
+          ))
         )}
       </main>
       <AppFooter />
@@ -54,13 +71,29 @@ export function Menu({
   );
 }
 
+// why: trainers think in handbook situations, so the menu follows Chapter 15's order.
+function groupBySituation(scenarios: readonly ScenarioListing[]) {
+  const groups = new Map<string, ScenarioListing[]>();
+  for (const s of scenarios) {
+    const section = /^15\.[1-7]$/.test(s.situation) ? s.situation : 'other';
+    groups.set(section, [...(groups.get(section) ?? []), s]);
+  }
+  return [...groups]
+    .sort(([a], [b]) =>
+      a === 'other' ? 1 : b === 'other' ? -1 : a.localeCompare(b, 'en', { numeric: true }),
+    )
+    .map(([section, items]) => ({ section, id: section.replace('.', '_'), items }));
+}
+
 function ScenarioCard({
   listing,
   busy,
+  progress,
   onOpen,
 }: {
   listing: ScenarioListing;
   busy: boolean;
+  progress?: ScenarioProgress;
   onOpen(): void;
 }) {
   const { t, lang } = useI18n();
@@ -77,9 +110,9 @@ function ScenarioCard({
           {t('menu.minutes', { count: s.minutes })}
         </span>
       </p>
-      <h2 id={titleId} class="card-title" lang={texts.lang}>
+      <h3 id={titleId} class="card-title" lang={texts.lang}>
         {title}
-      </h2>
+      </h3>
       <p class="card-summary" lang={texts.lang}>
         {texts.text(textKey.summary())}
       </p>
@@ -93,6 +126,23 @@ function ScenarioCard({
           ))}
         </ul>
       </div>
+      <p class="card-doctrine">
+        {t('menu.doctrine', {
+          dos: listing.doctrine.filter((id) => !id.includes('-dont-')).length,
+          donts: listing.doctrine.filter((id) => id.includes('-dont-')).length,
+        })}
+      </p>
+      <p class="card-progress">
+        <span class="visually-hidden">{t('menu.progressLabel')}: </span>
+        {progress ? (
+          <>
+            {t('menu.finished', { count: progress.finished })} · {t('menu.best', { score: progress.best })}
+            {progress.passed && <span class="badge badge-pass">✓ {t('menu.passedBadge')}</span>}
+          </>
+        ) : (
+          <span class="muted">{t('menu.notPlayed')}</span>
+        )}
+      </p>
       <div class="card-actions">
         <button
           type="button"

@@ -101,7 +101,7 @@ describe('playing §15.1 in the browser with the keyboard', () => {
     await page.addInitScript((l) => localStorage.setItem('pocsim.language', l), language);
     await page.goto(app.url);
     const title = bundle.texts[language]![textKey.title()]!;
-    await page.getByRole('heading', { level: 2, name: title }).waitFor();
+    await page.getByRole('heading', { level: 3, name: title }).waitFor();
     await tabTo(page, '.scenario-card button');
     await page.keyboard.press('Enter');
     await page.getByRole('heading', { level: 1, name: title }).waitFor();

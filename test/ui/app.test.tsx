@@ -13,13 +13,45 @@ describe('App menu', () => {
       <App scenarios={listed(miniBundle())} audio={createRecordingAudio()} storage={createMemoryStorage()} />,
     );
     expect(screen.getByRole('heading', { level: 1, name: 'Scenarios' })).toBeTruthy();
-    const card = screen.getByRole('heading', { level: 2, name: 'Mini gate' }).closest('li')!;
+    expect(
+      screen.getByRole('heading', {
+        level: 2,
+        name: 'Handbook §15.1: Civilians seeking protection at a mission base or premises',
+      }),
+    ).toBeTruthy();
+    const card = screen.getByRole('heading', { level: 3, name: 'Mini gate' }).closest('li')!;
     const inCard = within(card as HTMLElement);
     expect(inCard.getByText('A crowd gathers at a gate.')).toBeTruthy();
     expect(inCard.getByText('Handbook §15.1')).toBeTruthy();
     expect(inCard.getByText('About 5 minutes')).toBeTruthy();
     expect(inCard.getByText('Contingent commander')).toBeTruthy();
+    expect(inCard.getByText('Trains 4 Do’s and 2 Don’ts')).toBeTruthy();
+    expect(inCard.getByText('Not played yet')).toBeTruthy();
     expect(inCard.getByRole('button', { name: 'Read the briefing: Mini gate' })).toBeTruthy();
+  });
+
+  it('keeps finished runs and the best score on this browser, and shows them on the card', async () => {
+    const storage = createMemoryStorage();
+    render(<App scenarios={listed(miniBundle())} audio={createRecordingAudio()} storage={storage} />);
+    fireEvent.click(screen.getByRole('button', { name: 'Read the briefing: Mini gate' }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Start the scenario' }));
+    fireEvent.click(screen.getByRole('radio', { name: 'Push them away' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Confirm decision' }));
+    await screen.findByRole('button', { name: 'Back to scenarios' });
+    await waitFor(() => expect(storage.data['pocsim.progress.v1']).toBeDefined());
+    fireEvent.click(screen.getByRole('button', { name: 'Back to scenarios' }));
+    const card = screen.getByRole('heading', { level: 3, name: 'Mini gate' }).closest('li')!;
+    expect(within(card as HTMLElement).getByText(/Finished once · Best score 0/)).toBeTruthy();
+    cleanup();
+    // a corrupt record is ignored rather than trusted
+    render(
+      <App
+        scenarios={listed(miniBundle())}
+        audio={createRecordingAudio()}
+        storage={createMemoryStorage({ 'pocsim.progress.v1': '{"mini-gate":{"finished":"x"}' })}
+      />,
+    );
+    expect(screen.getByText('Not played yet')).toBeTruthy();
   });
 
   it('switches to French, translating UI and scenario texts, and remembers the choice', () => {
@@ -33,7 +65,7 @@ describe('App menu', () => {
     );
     fireEvent.click(screen.getByRole('button', { name: 'Français' }));
     expect(screen.getByRole('heading', { level: 1, name: 'Scénarios' })).toBeTruthy();
-    expect(screen.getByRole('heading', { level: 2, name: 'Mini porte' })).toBeTruthy();
+    expect(screen.getByRole('heading', { level: 3, name: 'Mini porte' })).toBeTruthy();
     expect(screen.getByText('Manuel §15.1')).toBeTruthy();
     expect(screen.getByText('Commandant de contingent')).toBeTruthy();
     expect(screen.getByRole('button', { name: 'Français' }).getAttribute('aria-pressed')).toBe('true');

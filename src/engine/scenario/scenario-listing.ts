@@ -12,6 +12,8 @@ export interface ScenarioListing {
   language: Language;
   /** Title and summary by language, keyed like the full text tables. */
   texts: ScenarioBundle['texts'];
+  /** Doctrine ids the scenario's options follow or break, in catalogue order. */
+  doctrine: string[];
 }
 
 /** The menu entry of a checked scenario. */
@@ -24,6 +26,11 @@ export function buildListing(bundle: ScenarioBundle): ScenarioListing {
       [textKey.summary()]: table[textKey.summary()] ?? '',
     };
   }
+  const ids = new Set<string>();
+  for (const step of s.steps) {
+    for (const o of step.decision?.options ?? []) for (const id of [...o.follows, ...o.breaks]) ids.add(id);
+    for (const id of step.decision?.noDecision?.breaks ?? []) ids.add(id);
+  }
   return {
     id: s.id,
     version: s.version,
@@ -32,6 +39,7 @@ export function buildListing(bundle: ScenarioBundle): ScenarioListing {
     audience: s.audience,
     language: s.language,
     texts,
+    doctrine: [...ids].sort(byCatalogueOrder),
   };
 }
 
@@ -46,4 +54,16 @@ export function stripSourceTexts(bundle: ScenarioBundle): ScenarioBundle {
     node[path[path.length - 1]!] = '';
   }
   return { scenario, texts: bundle.texts };
+}
+
+// why: ids like 15.1-do-10 must sort after 15.1-do-9, and Do's before Don'ts within a section.
+function byCatalogueOrder(a: string, b: string): number {
+  const parse = (id: string) => {
+    const m = /^(\d+)\.(\d+)-(do|dont|principle)-(\d+)$/.exec(id);
+    return m ? [Number(m[1]), Number(m[2]), m[3] === 'do' ? 0 : 1, Number(m[4])] : [0, 0, 0, 0];
+  };
+  const pa = parse(a);
+  const pb = parse(b);
+  for (let i = 0; i < 4; i++) if (pa[i] !== pb[i]) return pa[i]! - pb[i]!;
+  return a.localeCompare(b);
 }
