@@ -2,6 +2,8 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadScenarioFolder } from '../../src/cli/scenario-files.ts';
+import { lintScenario } from '../../src/engine/analysis/lint-scenario.ts';
+import { CATALOGUE } from '../../src/engine/doctrine/catalogue.ts';
 import { exploreScenario } from '../../src/engine/run/explore.ts';
 import { LANGUAGES } from '../../src/engine/scenario/scenario.schema.ts';
 import { hasStepCycle } from '../../src/engine/scenario/scenario-graph.ts';
@@ -51,6 +53,15 @@ describe.each(folders)('bundled scenario %s', (folder) => {
       expect(debrief.score.overall).not.toBeNull();
     }
   });
+
+  it("lints clean: a best path that breaks nothing, a worst that breaks a Don't, at different endings", () => {
+    const report = lintScenario(result.bundle!.scenario, CATALOGUE);
+    expect(report.problems).toEqual([]);
+    expect(report.best?.breaksDont).toBe(false);
+    expect(report.worst?.breaksDont).toBe(true);
+    expect(report.best?.ending).not.toBe(report.worst?.ending);
+    expect(report.best!.score).toBeGreaterThanOrEqual(result.bundle!.scenario.masteryScore);
+  }, 60_000);
 
   it('ends on every path', () => {
     const scenario = result.bundle!.scenario;
