@@ -1,11 +1,38 @@
 import { z } from 'zod';
+import { DOCTRINE } from '../engine/doctrine/catalogue.ts';
 import { scenarioSchema, translationSchema } from '../engine/scenario/scenario.schema.ts';
+
+// why: zod keeps doctrine ids as plain strings so the checker can say "did you mean"; the editor
+// schema lists them, Do's under follows and Don'ts under breaks, each with its summary as hover text.
+function doctrineChoices(kind: 'do' | 'dont') {
+  return {
+    type: 'string',
+    anyOf: DOCTRINE.filter((e) => (kind === 'do' ? e.kind !== 'dont' : e.kind === 'dont')).map((e) => ({
+      const: e.id,
+      description: `Handbook §${e.section}${e.severity ? ` (${e.severity})` : ''}: ${e.summary.en}`,
+    })),
+  };
+}
+
+function withDoctrineIds(node: unknown): unknown {
+  if (Array.isArray(node)) return node.map(withDoctrineIds);
+  if (typeof node !== 'object' || node === null) return node;
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(node)) {
+    if ((k === 'follows' || k === 'breaks') && typeof v === 'object' && v !== null && 'items' in v) {
+      out[k] = { ...v, items: doctrineChoices(k === 'follows' ? 'do' : 'dont') };
+    } else out[k] = withDoctrineIds(v);
+  }
+  return out;
+}
 
 /** The JSON Schemas generated from the zod schemas, by file name under `schema/`. */
 export function buildJsonSchemas(): Record<string, unknown> {
   // why: io 'input' describes what a trainer writes (defaults optional), not what the engine gets.
   return {
-    'scenario.schema.json': z.toJSONSchema(scenarioSchema, { io: 'input', target: 'draft-2020-12' }),
+    'scenario.schema.json': withDoctrineIds(
+      z.toJSONSchema(scenarioSchema, { io: 'input', target: 'draft-2020-12' }),
+    ),
     'translation.schema.json': z.toJSONSchema(translationSchema, { io: 'input', target: 'draft-2020-12' }),
   };
 }

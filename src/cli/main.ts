@@ -1,15 +1,16 @@
-import { existsSync, statSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { buildCoverage } from '../engine/analysis/doctrine-coverage.ts';
 import { lintScenario, type ScoredPath } from '../engine/analysis/lint-scenario.ts';
-import { CATALOGUE } from '../engine/doctrine/catalogue.ts';
+import { CATALOGUE, SITUATIONS } from '../engine/doctrine/catalogue.ts';
 import { CHAPTER_15 } from '../engine/doctrine/chapter-15.ts';
 import { createRun } from '../engine/run/run.ts';
-import { formatDiagnostic } from '../engine/scenario/diagnostic.ts';
+import { didYouMean, formatDiagnostic } from '../engine/scenario/diagnostic.ts';
 import type { ScenarioBundle } from '../engine/scenario/load-scenario.ts';
 import { buildDebrief } from '../engine/score/debrief.ts';
 import { formatDebriefText } from './debrief-text.ts';
+import { buildStarterScenario } from './new-scenario.ts';
 import { findScenarioFolders, loadScenarioFolder } from './scenario-files.ts';
 
 /** What a command prints and its exit code; commands never call process.exit themselves. */
@@ -26,6 +27,8 @@ Usage:
   pocsim lint [files|dirs]         explore every path of each scenario (default: scenarios/)
   pocsim coverage [--format json|text]
                                    which scenario options exercise each Chapter 15 entry
+  pocsim new <id> [--situation 15.x] [--lang en,fr] [--dir scenarios]
+                                   write a commented starter scenario that validates and plays
   pocsim play <scenario> [--choose <optionId>,<optionId>,...] [--format json|text] [--lang en|fr]
                                    play a scenario headless and print its debrief;
                                    a decision not covered by --choose takes its first option,
@@ -43,6 +46,8 @@ export function runCli(argv: string[], cwd = process.cwd()): CommandResult {
         return play(rest, cwd);
       case 'lint':
         return lint(rest, cwd);
+      case 'new':
+        return newScenario(rest, cwd);
       case 'coverage':
         return coverage(rest, cwd);
       case undefined:
@@ -107,6 +112,52 @@ function loadAll(targets: string[], cwd: string) {
   );
   if (errors.length) return { error: `${errors.join('\n')}\nfix these first (pocsim validate)\n` };
   return { bundles: loaded.map((l) => l.bundle!) };
+}
+
+function newScenario(args: string[], cwd: string): CommandResult {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: {
+      situation: { type: 'string', default: '15.1' },
+      lang: { type: 'string', default: 'en,fr' },
+      dir: { type: 'string', default: 'scenarios' },
+    },
+  });
+  const id = positionals[0];
+  if (!id || !/^[a-z0-9][a-z0-9-]*$/.test(id)) {
+    return {
+      code: 2,
+      stdout: '',
+      stderr: 'new needs an id of lower-case letters, digits and hyphens, for example 15-3-night-patrol\n',
+    };
+  }
+  if (!SITUATIONS.some((s) => s.section === values.situation)) {
+    return {
+      code: 2,
+      stdout: '',
+      stderr: `--situation must be one of ${SITUATIONS.map((s) => s.section).join(', ')}${didYouMean(
+        values.situation,
+        SITUATIONS.map((s) => s.section),
+      )}\n`,
+    };
+  }
+  const folder = resolve(cwd, values.dir, id);
+  if (existsSync(folder))
+    return { code: 1, stdout: '', stderr: `${join(values.dir, id)} already exists; nothing was written\n` };
+  const langs = values.lang
+    .split(',')
+    .map((l) => l.trim())
+    .filter(Boolean);
+  const files = buildStarterScenario(id, values.situation, langs);
+  mkdirSync(folder, { recursive: true });
+  for (const [name, text] of Object.entries(files)) writeFileSync(join(folder, name), text);
+  const written = Object.keys(files).map((f) => join(values.dir, id, f));
+  return {
+    code: 0,
+    stdout: `wrote ${written.join(', ')}\nnext: npm run sim -- validate ${join(values.dir, id)}\n`,
+    stderr: '',
+  };
 }
 
 function lint(args: string[], cwd: string): CommandResult {

@@ -129,3 +129,28 @@ describe('pocsim lint and coverage', () => {
     expect(json).toMatchObject({ covered: 6, total: 112 });
   });
 });
+
+describe('pocsim new', () => {
+  it('writes a starter that validates, plays and lints, listing the situation doctrine', async () => {
+    const { mkdtempSync, readFileSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const dir = mkdtempSync(join(tmpdir(), 'pocsim-new-'));
+    const r = runCli(['new', 'night-drill', '--situation', '15.3', '--dir', dir]);
+    expect(r.code).toBe(0);
+    const folder = join(dir, 'night-drill');
+    const text = readFileSync(join(folder, 'scenario.yaml'), 'utf8');
+    expect(text).toMatch(/^# yaml-language-server: \$schema=/);
+    expect(text).toContain('#   15.3-dont-2  [critical]');
+    expect(runCli(['validate', folder]).code).toBe(0);
+    expect(runCli(['lint', folder]).code).toBe(0);
+    expect(JSON.parse(runCli(['play', folder, '--format', 'json']).stdout).ending.id).toBe('end-protected');
+    expect(runCli(['new', 'night-drill', '--dir', dir]).stderr).toContain('already exists');
+  });
+
+  it('refuses an unknown situation with a suggestion', () => {
+    const r = runCli(['new', 'x', '--situation', '15.9']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('did you mean');
+  });
+});
