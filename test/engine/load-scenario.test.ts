@@ -88,6 +88,15 @@ describe('loading a scenario file', () => {
     expect(out[0]?.line).toBeGreaterThan(1);
   });
 
+  it('reports a bad indentation as one line with a hint, not a cascade', () => {
+    const text = miniYaml().replace('    title: Arrival', '   title: Arrival');
+    const out = loadText(text).diagnostics.filter((d) => d.severity === 'error');
+    expect(out).toHaveLength(1);
+    expect(out[0]!.line).toBe(text.split('\n').findIndex((l) => l === '   title: Arrival') + 1);
+    expect(out[0]!.message).toMatch(/indentation/);
+    expect(out[0]!.message).toMatch(/more YAML errors follow/);
+  });
+
   it('refuses oversized files with a reason instead of parsing them', () => {
     const out = lines(`# ${'x'.repeat(MAX_FILE_BYTES)}\n`);
     expect(out).toEqual([expect.stringMatching(/^scenario\.yaml:1:1 file is \d+ bytes; the limit is/)]);

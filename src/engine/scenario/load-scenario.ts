@@ -18,6 +18,19 @@ export const MAX_FILE_BYTES = 1_000_000;
 export const MAX_DEPTH = 40;
 const MAX_ALIASES = 200;
 
+const YAML_HINTS: Partial<Record<string, string>> = {
+  BAD_INDENT: 'indent this line like the other fields of the same block (spaces, not tabs)',
+  BLOCK_AS_IMPLICIT_KEY:
+    'a line is probably indented more than the field above it; line up fields of the same block',
+  MULTILINE_IMPLICIT_KEY:
+    'a line is probably indented more than the field above it; line up fields of the same block',
+  MISSING_CHAR:
+    "check this line's indentation against the lines above it, and any missing '-', bracket or quote",
+  DUPLICATE_KEY: 'the same field appears twice in one block; keep one',
+  TAB_AS_INDENT: 'indent with spaces; YAML does not allow tabs',
+  UNEXPECTED_TOKEN: 'check the indentation and the punctuation of this line',
+};
+
 /** A file handed to the loader: its name as shown in messages, and its text. */
 export interface SourceFile {
   path: string;
@@ -73,13 +86,28 @@ export function parseYamlFile(source: SourceFile): ParsedFile {
     const p = lineCounter.linePos(offset);
     return { line: p.line, col: p.col };
   };
-  for (const e of [...doc.errors, ...doc.warnings]) {
+  // why: after the first syntax error the parser's further complaints are mostly echoes of it; one
+  // line with a hint helps a trainer more than a screenful.
+  const [first, ...rest] = [...doc.errors].sort((a, b) => a.pos[0] - b.pos[0]);
+  if (first) {
+    const more = rest.length
+      ? ` (${rest.length} more YAML error${rest.length === 1 ? '' : 's'} follow, most likely from this one)`
+      : '';
     diagnostics.push({
       file,
-      ...at(e.pos[0]),
+      ...at(first.pos[0]),
       field: '',
-      severity: doc.errors.includes(e as never) ? 'error' : 'warning',
-      message: `YAML: ${e.message.split('\n')[0]}`,
+      severity: 'error',
+      message: `YAML: ${first.message.split('\n')[0]}${YAML_HINTS[first.code] ? `: ${YAML_HINTS[first.code]}` : ''}${more}`,
+    });
+  }
+  for (const w of doc.warnings) {
+    diagnostics.push({
+      file,
+      ...at(w.pos[0]),
+      field: '',
+      severity: 'warning',
+      message: `YAML: ${w.message.split('\n')[0]}`,
     });
   }
   const locate = (path: readonly PropertyKey[], atKey = false) => {
