@@ -124,7 +124,9 @@ export function DebriefPage({
             <p class="verdict-text">
               {s.criticalBreach
                 ? t('debrief.verdictCritical')
-                : t(s.passed ? 'debrief.verdictPassed' : 'debrief.verdictFailed')}
+                : s.harmedEnding
+                  ? t('debrief.verdictHarmed')
+                  : t(s.passed ? 'debrief.verdictPassed' : 'debrief.verdictFailed')}
             </p>
           </section>
         </div>

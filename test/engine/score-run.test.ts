@@ -26,6 +26,21 @@ describe('scoring a run', () => {
     expect(d.score.byTier).toEqual({ I: 25, II: 63, III: 25 });
   });
 
+  it('does not pass a run that ends with civilians harmed, whatever its score', () => {
+    const text = miniWith((s) => {
+      // the good path now ends in harm: a scenario where doctrine alone was not enough
+      s.endings[0].outcome = 'harmed';
+    });
+    const d = buildDebrief(loadText(text).bundle!.scenario, [
+      choose('open'),
+      choose('night-patrol', 'cla'),
+      { type: 'step.continued' },
+    ]);
+    expect(d.score.overall).toBe(100);
+    expect(d.score.harmedEnding).toBe(true);
+    expect(d.score.passed).toBe(false);
+  });
+
   it('leaves untouched tiers and phases null', () => {
     const d = buildDebrief(scenario, [choose('push-back')]);
     expect(d.score.byTier).toEqual({ I: null, II: 0, III: null });

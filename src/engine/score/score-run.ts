@@ -51,6 +51,8 @@ export interface RunScore {
   /** True when the critical breach lowered the overall score to the cap. */
   capped: boolean;
   mastery: number;
+  /** True when the run ended with civilians harmed: such a run cannot pass, whatever its score. */
+  harmedEnding: boolean;
   passed: boolean;
 }
 
@@ -214,6 +216,12 @@ export function scoreRun(
     });
   }
 
+  // why: the mean over many decisions can hide one omission that cost civilians dearly; a trainer
+  // would not sign off a run whose story ends in harm, so the ending's outcome gates the pass.
+  const reached = history.find((h) => h.type === 'ending.reached');
+  const harmedEnding =
+    reached?.type === 'ending.reached' &&
+    scenario.endings.find((e) => e.id === reached.ending)?.outcome === 'harmed';
   let overall = pct(mean(decisions.map((d) => d.score / 100)));
   const capped = criticalBroken && overall !== null && overall > CRITICAL_CAP;
   if (capped) overall = CRITICAL_CAP;
@@ -233,7 +241,8 @@ export function scoreRun(
       criticalBreach: criticalBroken,
       capped,
       mastery: scenario.masteryScore,
-      passed: overall !== null && overall >= scenario.masteryScore && !criticalBroken,
+      harmedEnding,
+      passed: overall !== null && overall >= scenario.masteryScore && !criticalBroken && !harmedEnding,
     },
     decisions,
     violations,
