@@ -92,7 +92,7 @@ describe('loading a scenario file', () => {
     const text = miniYaml().replace('    title: Arrival', '   title: Arrival');
     const out = loadText(text).diagnostics.filter((d) => d.severity === 'error');
     expect(out).toHaveLength(1);
-    expect(out[0]!.line).toBe(text.split('\n').findIndex((l) => l === '   title: Arrival') + 1);
+    expect(out[0]!.line).toBe(text.split('\n').indexOf('   title: Arrival') + 1);
     expect(out[0]!.message).toMatch(/indentation/);
     expect(out[0]!.message).toMatch(/more YAML errors follow/);
   });
