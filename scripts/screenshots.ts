@@ -14,7 +14,7 @@ try {
     await page.addInitScript((l) => localStorage.setItem('pocsim.language', l), lang);
     await page.goto(app.url);
     await page.waitForSelector('.scenario-card');
-    await page.screenshot({ path: join(out, `${lang}-1-menu.png`) });
+    await page.screenshot({ path: join(out, `${lang}-1-menu.png`), fullPage: true });
     await page.locator('.scenario-card button').first().click();
     await page.locator('.screen-briefing').waitFor();
     await page.screenshot({ path: join(out, `${lang}-2-briefing.png`), fullPage: true });

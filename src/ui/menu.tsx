@@ -41,29 +41,31 @@ export function Menu({
         {scenarios.length === 0 ? (
           <p class="empty-state">{t('menu.empty')}</p>
         ) : (
-          groupBySituation(scenarios).map((group) => (
-            <section key={group.section} class="situation-group" aria-labelledby={`group-${group.id}`}>
-              <h2 id={`group-${group.id}`} class="situation-heading">
-                {group.section === 'other'
-                  ? t('menu.otherGroup')
-                  : t('menu.group', {
-                      section: group.section,
-                      title: t(`menu.situationTitle.${group.id}`, { defaultValue: '' }),
-                    })}
-              </h2>
-              <ul class="scenario-grid">
-                {group.items.map((s) => (
-                  <ScenarioCard
-                    key={s.id}
-                    listing={s}
-                    progress={progress[s.id]}
-                    busy={opening?.id === s.id && !opening?.failed}
-                    onOpen={() => onOpen(s.id)}
-                  />
-                ))}
-              </ul>
-            </section>
-          ))
+          <div class="situation-groups">
+            {groupBySituation(scenarios).map((group) => (
+              <section key={group.section} class="situation-group" aria-labelledby={`group-${group.id}`}>
+                <h2 id={`group-${group.id}`} class="situation-heading">
+                  {group.section === 'other'
+                    ? t('menu.otherGroup')
+                    : t('menu.group', {
+                        section: group.section,
+                        title: t(`menu.situationTitle.${group.id}`, { defaultValue: '' }),
+                      })}
+                </h2>
+                <ul class="scenario-grid">
+                  {group.items.map((s) => (
+                    <ScenarioCard
+                      key={s.id}
+                      listing={s}
+                      progress={progress[s.id]}
+                      busy={opening?.id === s.id && !opening?.failed}
+                      onOpen={() => onOpen(s.id)}
+                    />
+                  ))}
+                </ul>
+              </section>
+            ))}
+          </div>
         )}
       </main>
       <AppFooter />
