@@ -1,7 +1,7 @@
 import type { ScenarioBundle } from '../engine/scenario/load-scenario.ts';
 import { textKey } from '../engine/scenario/text-keys.ts';
 import { AppFooter, AppHeader } from './app-header.tsx';
-import { Paragraphs, useFocusHeading } from './common.tsx';
+import { AudienceChips, Paragraphs, useFocusHeading } from './common.tsx';
 import { useI18n } from './i18n-context.tsx';
 import { useScenarioTexts } from './scenario-text.ts';
 
@@ -80,13 +80,7 @@ export function Briefing({
                 <li>{t('briefing.how.captions')}</li>
               </ul>
               <h3 class="subheading">{t('briefing.audience')}</h3>
-              <ul class="chips">
-                {s.audience.map((role) => (
-                  <li key={role} class="chip">
-                    {t(`menu.role.${role}`)}
-                  </li>
-                ))}
-              </ul>
+              <AudienceChips roles={s.audience} />
               <button type="button" class="button button-primary button-large button-block" onClick={onStart}>
                 {t('briefing.start')}
               </button>

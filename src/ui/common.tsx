@@ -1,4 +1,6 @@
 import { useEffect, useRef } from 'preact/hooks';
+import type { AudienceRole } from '../engine/scenario/scenario.schema.ts';
+import { useI18n } from './i18n-context.tsx';
 
 /**
  * A ref for a heading that takes focus when it mounts and whenever `key` changes.
@@ -27,5 +29,29 @@ export function Paragraphs({ text, class: className }: { text: string; class?: s
         </p>
       ))}
     </>
+  );
+}
+
+/** A small clock, beside scenario durations and the scenario clock; decorative only. */
+export function ClockIcon() {
+  return (
+    <svg class="icon" viewBox="0 0 24 24" width="16" height="16" aria-hidden="true" focusable="false">
+      <circle cx="12" cy="12" r="9" stroke="currentColor" stroke-width="2" fill="none" />
+      <path d="M12 7v5l3 2" stroke="currentColor" stroke-width="2" fill="none" stroke-linecap="round" />
+    </svg>
+  );
+}
+
+/** The roles a scenario is written for, as chips. */
+export function AudienceChips({ roles }: { roles: readonly AudienceRole[] }) {
+  const { t } = useI18n();
+  return (
+    <ul class="chips">
+      {roles.map((role) => (
+        <li key={role} class="chip">
+          {t(`menu.role.${role}`)}
+        </li>
+      ))}
+    </ul>
   );
 }

@@ -1,7 +1,7 @@
 import type { ScenarioListing } from '../engine/scenario/scenario-listing.ts';
 import { textKey } from '../engine/scenario/text-keys.ts';
 import { AppFooter, AppHeader } from './app-header.tsx';
-import { useFocusHeading } from './common.tsx';
+import { AudienceChips, ClockIcon, useFocusHeading } from './common.tsx';
 import { useI18n } from './i18n-context.tsx';
 import type { Progress, ScenarioProgress } from './progress.ts';
 import { scenarioTextsFor } from './scenario-text.ts';
@@ -120,13 +120,7 @@ function ScenarioCard({
       </p>
       <div class="audience">
         <span class="audience-label">{t('menu.audience')}</span>
-        <ul class="chips">
-          {s.audience.map((role) => (
-            <li key={role} class="chip">
-              {t(`menu.role.${role}`)}
-            </li>
-          ))}
-        </ul>
+        <AudienceChips roles={s.audience} />
       </div>
       <p class="card-doctrine">
         {t('menu.doctrine', {
@@ -161,14 +155,5 @@ function ScenarioCard({
         </button>
       </div>
     </li>
-  );
-}
-
-function ClockIcon() {
-  return (
-    <svg class="icon" viewBox="0 0 24 24" width="16" height="16" aria-hidden="true" focusable="false">
-      <circle cx="12" cy="12" r="9" stroke="currentColor" stroke-width="2" fill="none" />
-      <path d="M12 7v5l3 2" stroke="currentColor" stroke-width="2" fill="none" stroke-linecap="round" />
-    </svg>
   );
 }

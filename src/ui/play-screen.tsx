@@ -7,7 +7,7 @@ import type { ScenarioBundle } from '../engine/scenario/load-scenario.ts';
 import { textKey } from '../engine/scenario/text-keys.ts';
 import { AppHeader } from './app-header.tsx';
 import { type Caption, Captions } from './captions.tsx';
-import { Paragraphs, useFocusHeading } from './common.tsx';
+import { ClockIcon, Paragraphs, useFocusHeading } from './common.tsx';
 import { DecisionPanel } from './decision-panel.tsx';
 import { useI18n } from './i18n-context.tsx';
 import { InjectsFeed } from './injects-feed.tsx';
@@ -227,15 +227,6 @@ function PauseIcon({ paused }: { paused: boolean }) {
       ) : (
         <path d="M7 5h4v14H7zM13 5h4v14h-4z" fill="currentColor" />
       )}
-    </svg>
-  );
-}
-
-function ClockIcon() {
-  return (
-    <svg class="icon" viewBox="0 0 24 24" width="16" height="16" aria-hidden="true" focusable="false">
-      <circle cx="12" cy="12" r="9" stroke="currentColor" stroke-width="2" fill="none" />
-      <path d="M12 7v5l3 2" stroke="currentColor" stroke-width="2" fill="none" stroke-linecap="round" />
     </svg>
   );
 }

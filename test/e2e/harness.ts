@@ -5,7 +5,8 @@ import { type Browser, chromium, type Page } from 'playwright-core';
 import { build, type PreviewServer, preview } from 'vite';
 
 export const CHROMIUM = '/usr/bin/chromium';
-const FLAGS = [
+/** The flags this machine's headless Chromium needs: no sandbox as root, and no calls home. */
+export const CHROMIUM_FLAGS = [
   '--headless',
   '--no-sandbox',
   '--disable-gpu',
@@ -45,7 +46,7 @@ export async function serveApp(): Promise<ServedApp> {
 export async function launchBrowser(): Promise<Browser> {
   if (!existsSync(CHROMIUM))
     throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium (.ci/run does it)`);
-  return chromium.launch({ executablePath: CHROMIUM, args: FLAGS });
+  return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_FLAGS });
 }
 
 /** Collects page errors and console errors, so a test can assert the page stayed healthy. */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { exploreScenario } from '../../src/engine/run/explore.ts';
 import { hasStepCycle } from '../../src/engine/scenario/scenario-graph.ts';
-import { loadText, miniBundle, miniWith } from './factories.ts';
+import { loadText, miniBundle, miniWithTrap } from './factories.ts';
 
 describe('exhaustive play', () => {
   it('reaches every ending of the fixture and finds no dead end', () => {
@@ -12,16 +12,7 @@ describe('exhaustive play', () => {
   });
 
   it('finds a loop that guards never let out of', () => {
-    const text = miniWith((s) => {
-      s.steps[2].next = 'trap';
-      s.steps.push({
-        id: 'trap',
-        phase: 'consolidation',
-        title: 'Trap',
-        narration: 'Round and round.',
-        routes: [{ when: { variable: 'trust', atLeast: 0 }, next: 'trap' }, { next: 'end-good' }],
-      });
-    });
+    const text = miniWithTrap();
     const r = loadText(text);
     expect(r.diagnostics).toEqual([]);
     const e = exploreScenario(r.bundle!.scenario);

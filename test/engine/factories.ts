@@ -32,3 +32,17 @@ export function miniWith(edit: (data: Record<string, any>) => void): string {
   edit(data);
   return stringify(data);
 }
+
+/** The mini fixture with a step that guards never let out of: wrap-up leads to "trap", which loops on itself. */
+export function miniWithTrap(): string {
+  return miniWith((s) => {
+    s.steps[2].next = 'trap';
+    s.steps.push({
+      id: 'trap',
+      phase: 'consolidation',
+      title: 'Trap',
+      narration: 'Round and round.',
+      routes: [{ when: { variable: 'trust', atLeast: 0 }, next: 'trap' }, { next: 'end-good' }],
+    });
+  });
+}

@@ -308,3 +308,4 @@ export type Variable = Scenario['variables'][number];
 export type Translation = z.output<typeof translationSchema>;
 export type Effects = Record<string, number>;
 export type Outcome = (typeof OUTCOMES)[number];
+export type AudienceRole = (typeof AUDIENCE_ROLES)[number];

@@ -3,7 +3,7 @@ import { lintScenario } from '../../../src/engine/analysis/lint-scenario.ts';
 import { CATALOGUE } from '../../../src/engine/doctrine/catalogue.ts';
 import { createRun } from '../../../src/engine/run/run.ts';
 import { buildDebrief } from '../../../src/engine/score/debrief.ts';
-import { loadText, miniBundle, miniWith } from '../factories.ts';
+import { loadText, miniBundle, miniWith, miniWithTrap } from '../factories.ts';
 
 describe('the exhaustive lint', () => {
   const scenario = miniBundle().scenario;
@@ -44,16 +44,7 @@ describe('the exhaustive lint', () => {
   });
 
   it('reports unreachable endings and dead ends that only play finds', () => {
-    const text = miniWith((s) => {
-      s.steps[2].next = 'trap';
-      s.steps.push({
-        id: 'trap',
-        phase: 'consolidation',
-        title: 'Trap',
-        narration: 'Round and round.',
-        routes: [{ when: { variable: 'trust', atLeast: 0 }, next: 'trap' }, { next: 'end-good' }],
-      });
-    });
+    const text = miniWithTrap();
     const r = lintScenario(loadText(text).bundle!.scenario, CATALOGUE);
     expect(r.unreachableEndings).toEqual(['end-good']);
     expect(r.deadEnds.map((d) => d.step)).toContain('trap');
