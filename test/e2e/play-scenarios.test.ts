@@ -1,3 +1,5 @@
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadScenarioFolder } from '../../src/cli/scenario-files.ts';
@@ -9,8 +11,12 @@ import { textKey } from '../../src/engine/scenario/text-keys.ts';
 import { buildDebrief } from '../../src/engine/score/debrief.ts';
 import { launchBrowser, type ServedApp, serveApp, watchErrors } from './harness.ts';
 
-const bundle = loadScenarioFolder('scenarios/15-1-base-gate').bundle as ScenarioBundle;
+const load = (folder: string) => loadScenarioFolder(folder).bundle as ScenarioBundle;
+const bundle = load('scenarios/15-1-base-gate');
 const text = (key: string) => bundle.texts.en![key]!;
+const allBundles = readdirSync('scenarios', { withFileTypes: true })
+  .filter((d) => d.isDirectory())
+  .map((d) => load(join('scenarios', d.name)));
 
 /** A trainee's policy: which options to take at a decision. */
 type Policy = (d: Decision) => string[];
@@ -42,14 +48,14 @@ async function tabTo(page: Page, selector: string, limit = 60): Promise<void> {
 }
 
 /** Plays the scenario through the UI with the keyboard only, mirroring each step in the engine. */
-async function playWithKeyboard(page: Page, policy: Policy, language: 'en' | 'fr' = 'en') {
-  const mirror = createRun(bundle.scenario);
-  const steps = new Map(bundle.scenario.steps.map((s) => [s.id, s]));
+async function playWithKeyboard(page: Page, policy: Policy, language: 'en' | 'fr' = 'en', played = bundle) {
+  const mirror = createRun(played.scenario);
+  const steps = new Map(played.scenario.steps.map((s) => [s.id, s]));
   while (!mirror.finished()) {
     const step = steps.get(mirror.context().step)!;
     const heading = page.getByRole('heading', {
       level: 2,
-      name: bundle.texts[language]![textKey.stepTitle(step.id)]!,
+      name: played.texts[language]![textKey.stepTitle(step.id)]!,
     });
     await heading.waitFor();
     // the new step's heading takes focus, so screen-reader and keyboard users start from it
@@ -79,7 +85,7 @@ async function playWithKeyboard(page: Page, policy: Policy, language: 'en' | 'fr
     await page.keyboard.press('Enter');
     expect(mirror.send({ type: 'decision.chosen', optionIds: wanted })).toBe(true);
   }
-  return buildDebrief(bundle.scenario, mirror.log);
+  return buildDebrief(played.scenario, mirror.log);
 }
 
 describe('playing §15.1 in the browser with the keyboard', () => {
@@ -95,14 +101,16 @@ describe('playing §15.1 in the browser with the keyboard', () => {
     await app?.close();
   });
 
-  async function openScenario(language: 'en' | 'fr') {
+  async function openScenario(language: 'en' | 'fr', opened = bundle) {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     const errors = watchErrors(page);
     await page.addInitScript((l) => localStorage.setItem('pocsim.language', l), language);
     await page.goto(app.url);
-    const title = bundle.texts[language]![textKey.title()]!;
-    await page.getByRole('heading', { level: 3, name: title }).waitFor();
-    await tabTo(page, '.scenario-card button');
+    const title = opened.texts[language]![textKey.title()]!;
+    const card = page.getByRole('heading', { level: 3, name: title });
+    await card.waitFor();
+    await card.evaluate((h) => h.closest('li')?.querySelector('button')?.setAttribute('data-target', ''));
+    await tabTo(page, '.scenario-card button[data-target]');
     await page.keyboard.press('Enter');
     await page.getByRole('heading', { level: 1, name: title }).waitFor();
     await tabTo(page, '.screen-briefing main button.button-primary');
@@ -154,6 +162,22 @@ describe('playing §15.1 in the browser with the keyboard', () => {
     expect(a.score.passed).toBe(true);
     expect(b.score.criticalBreach).toBe(true);
   });
+
+  it.each(allBundles.map((b) => [b.scenario.id, b] as const))(
+    'plays %s with the keyboard along doctrine, and the run passes',
+    async (_id, played) => {
+      const { page, errors } = await openScenario('en', played);
+      const expected = await playWithKeyboard(page, faithful, 'en', played);
+      await page
+        .getByRole('heading', { name: played.texts.en![textKey.endingTitle(expected.ending!.id)]! })
+        .waitFor();
+      const body = (await page.locator('main').textContent()) ?? '';
+      expect(body).toContain(`${expected.score.overall} / 100`);
+      expect(expected.score.passed).toBe(true);
+      expect(errors).toEqual([]);
+      await page.close();
+    },
+  );
 
   it('plays in French from briefing to debrief', async () => {
     const { page, errors } = await openScenario('fr');
