@@ -49,6 +49,7 @@ if (root) {
       loadMap={loadMap}
       storage={storage}
       defaultLanguage={defaultLanguage}
+      startScreen={location.hash === '#author' ? 'author' : 'menu'}
     />,
     root,
   );

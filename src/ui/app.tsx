@@ -8,6 +8,7 @@ import type { ScenarioListing } from '../engine/scenario/scenario-listing.ts';
 import { textKey } from '../engine/scenario/text-keys.ts';
 import type { UiLanguage } from '../i18n/i18n.ts';
 import { AppFooter, AppHeader, type Preferences, PreferencesContext } from './app-header.tsx';
+import type { PickedFile } from './author/author-model.ts';
 import { Briefing } from './briefing.tsx';
 import { I18nProvider, useI18n } from './i18n-context.tsx';
 import { Menu } from './menu.tsx';
@@ -17,6 +18,7 @@ import { type KeyValueStorage, readSettings, writeSettings } from './settings.ts
 import type { LoadSituationMap } from './situation-panel.tsx';
 
 type DebriefModule = typeof import('./debrief-page.tsx');
+type AuthorModule = typeof import('./author/author-page.tsx');
 
 /** Everything the app needs from outside; `main.tsx` passes the real ones, tests pass fakes. */
 /** A scenario in the menu, with a way to fetch the whole of it. */
@@ -29,19 +31,57 @@ export interface AppProps {
   loadMap?: LoadSituationMap;
   /** Loads the debrief screen (with the doctrine catalogue), kept out of the first load. */
   loadDebrief?: () => Promise<DebriefModule>;
+  /** Loads the trainer's scenario preview (YAML parser, schema, lint), kept out of the first load. */
+  loadAuthor?: () => Promise<AuthorModule>;
+  /** The screen to open on: the menu, or the trainer's preview (the `#author` address). */
+  startScreen?: 'menu' | 'author';
   /** Where language and sound preferences are kept. */
   storage?: KeyValueStorage;
   /** Language to use when none is stored. */
   defaultLanguage?: UiLanguage;
 }
 
+/** A run of a trainer's own file, started from the preview: it returns there and is not kept as progress. */
+interface Preview {
+  startStep?: string;
+}
+
 type Screen =
   | { name: 'menu' }
+  | { name: 'author' }
   | { name: 'briefing'; bundle: ScenarioBundle }
-  | { name: 'play'; bundle: ScenarioBundle; run: Run; attempt: number }
-  | { name: 'debrief'; bundle: ScenarioBundle; log: readonly RunEvent[] };
+  | { name: 'play'; bundle: ScenarioBundle; run: Run; attempt: number; preview?: Preview }
+  | { name: 'debrief'; bundle: ScenarioBundle; log: readonly RunEvent[]; preview?: Preview };
 
 const importDebrief = () => import('./debrief-page.tsx');
+const importAuthor = () => import('./author/author-page.tsx');
+const AUTHOR_HASH = '#author';
+
+/** Loads a lazily imported screen while `needed`, with a way to try again after a failure. */
+function useLazyModule<M>(load: () => Promise<M>, needed: boolean) {
+  const [module, setModule] = useState<M | null>(null);
+  const [failed, setFailed] = useState(false);
+  const [attempt, setAttempt] = useState(0);
+  // why: attempt is a dependency so that "Try again" runs the load again.
+  useEffect(() => {
+    if (!needed || module) return;
+    let cancelled = false;
+    setFailed(false);
+    load().then(
+      (m) => {
+        if (!cancelled) setModule(() => m);
+      },
+      () => {
+        if (!cancelled) setFailed(true);
+      },
+    );
+    return () => {
+      cancelled = true;
+    };
+  }, [needed, module, load, attempt]);
+  const retry = useCallback(() => setAttempt((n) => n + 1), []);
+  return { module, failed, retry };
+}
 
 /** The pocsim trainee app: scenario list, briefing, play and debrief. */
 export function App({
@@ -49,6 +89,8 @@ export function App({
   audio,
   loadMap,
   loadDebrief = importDebrief,
+  loadAuthor = importAuthor,
+  startScreen = 'menu',
   storage,
   defaultLanguage = 'en',
 }: AppProps) {
@@ -58,8 +100,9 @@ export function App({
   );
   const [language, setLanguage] = useState<UiLanguage>(initial.language);
   const [muted, setMuted] = useState(initial.muted);
-  const [screen, setScreen] = useState<Screen>({ name: 'menu' });
-  const [debriefModule, setDebriefModule] = useState<DebriefModule | null>(null);
+  const [screen, setScreen] = useState<Screen>(() =>
+    startScreen === 'author' ? { name: 'author' } : { name: 'menu' },
+  );
 
   useEffect(() => {
     audio.setMuted(muted);
@@ -73,36 +116,34 @@ export function App({
 
   // why: the debrief code (with the doctrine catalogue) loads while the trainee plays, so it is
   // ready at the end without weighing on the first load.
-  const needsDebrief = screen.name === 'play' || screen.name === 'debrief';
-  const [debriefFailed, setDebriefFailed] = useState(false);
-  const [loadAttempt, setLoadAttempt] = useState(0);
-  // why: loadAttempt is a dependency so that "Try again" runs the load again.
-  useEffect(() => {
-    if (!needsDebrief || debriefModule) return;
-    let cancelled = false;
-    setDebriefFailed(false);
-    loadDebrief().then(
-      (m) => {
-        if (!cancelled) setDebriefModule(m);
-      },
-      () => {
-        if (!cancelled) setDebriefFailed(true);
-      },
-    );
-    return () => {
-      cancelled = true;
-    };
-  }, [needsDebrief, debriefModule, loadDebrief, loadAttempt]);
+  const debrief = useLazyModule(loadDebrief, screen.name === 'play' || screen.name === 'debrief');
+  // why: the YAML parser, the zod schema and the lint reach the browser only when a trainer opens
+  // the preview; a preview run keeps the module, since its Back leads there again.
+  const author = useLazyModule(
+    loadAuthor,
+    screen.name === 'author' || ((screen.name === 'play' || screen.name === 'debrief') && !!screen.preview),
+  );
+  // why: the trainer's files outlive the preview page while one of them is played, so Back finds them open.
+  const [authorFiles, setAuthorFiles] = useState<readonly PickedFile[]>([]);
 
   const [attempts, setAttempts] = useState(0);
   const start = useCallback(
-    (bundle: ScenarioBundle) => {
+    (bundle: ScenarioBundle, preview?: Preview) => {
       setAttempts(attempts + 1);
-      setScreen({ name: 'play', bundle, run: createRun(bundle.scenario), attempt: attempts + 1 });
+      const scenario = preview?.startStep
+        ? { ...bundle.scenario, start: preview.startStep }
+        : bundle.scenario;
+      setScreen({ name: 'play', bundle, run: createRun(scenario), attempt: attempts + 1, preview });
     },
     [attempts],
   );
   const toMenu = useCallback(() => setScreen({ name: 'menu' }), []);
+  const toAuthor = useCallback(() => setScreen({ name: 'author' }), []);
+  const playPreview = useCallback(
+    (bundle: ScenarioBundle, startStep?: string) => start(bundle, { startStep }),
+    [start],
+  );
+  useAuthorAddress(screen.name, toAuthor);
   const [progress, setProgress] = useState(() => readProgress(storage));
   const recordResult = useCallback(
     (scenario: string, run: { overall: number; passed: boolean }) =>
@@ -127,14 +168,34 @@ export function App({
   );
   const finish = useCallback(
     (log: readonly RunEvent[]) =>
-      setScreen((s) => (s.name === 'play' ? { name: 'debrief', bundle: s.bundle, log: [...log] } : s)),
+      setScreen((s) =>
+        s.name === 'play' ? { name: 'debrief', bundle: s.bundle, log: [...log], preview: s.preview } : s,
+      ),
     [],
   );
 
   let body: preact.JSX.Element;
   switch (screen.name) {
     case 'menu':
-      body = <Menu scenarios={scenarios} onOpen={open} opening={opening} progress={progress} />;
+      body = (
+        <Menu scenarios={scenarios} onOpen={open} opening={opening} progress={progress} onAuthor={toAuthor} />
+      );
+      break;
+    case 'author':
+      body = author.module ? (
+        <author.module.AuthorPage
+          onPlay={playPreview}
+          onBack={toMenu}
+          files={authorFiles}
+          onFilesChange={setAuthorFiles}
+        />
+      ) : (
+        <Loading
+          failed={author.failed}
+          onRetry={author.retry}
+          messages={['app.loadingAuthor', 'app.authorFailed']}
+        />
+      );
       break;
     case 'briefing':
       body = <Briefing bundle={screen.bundle} onStart={() => start(screen.bundle)} onBack={toMenu} />;
@@ -148,21 +209,26 @@ export function App({
           audio={audio}
           loadMap={loadMap}
           onFinished={finish}
-          onQuit={toMenu}
+          onQuit={screen.preview ? toAuthor : toMenu}
         />
       );
       break;
     case 'debrief':
-      body = debriefModule ? (
-        <debriefModule.DebriefPage
+      body = debrief.module ? (
+        <debrief.module.DebriefPage
           bundle={screen.bundle}
           log={screen.log}
-          onFinished={recordResult}
-          onPlayAgain={() => start(screen.bundle)}
-          onBack={toMenu}
+          onFinished={screen.preview ? undefined : recordResult}
+          onPlayAgain={() => start(screen.bundle, screen.preview)}
+          onBack={screen.preview ? toAuthor : toMenu}
+          backKey={screen.preview ? 'author.backToPreview' : undefined}
         />
       ) : (
-        <Loading failed={debriefFailed} onRetry={() => setLoadAttempt((n) => n + 1)} />
+        <Loading
+          failed={debrief.failed}
+          onRetry={debrief.retry}
+          messages={['app.loadingDebrief', 'app.debriefFailed']}
+        />
       );
       break;
   }
@@ -177,14 +243,23 @@ export function App({
   );
 }
 
-function Loading({ failed, onRetry }: { failed: boolean; onRetry(): void }) {
+function Loading({
+  failed,
+  onRetry,
+  messages: [loading, failure],
+}: {
+  failed: boolean;
+  onRetry(): void;
+  /** Keys of the message while loading and after a failure. */
+  messages: [string, string];
+}) {
   const { t } = useI18n();
   return (
     <>
       <AppHeader />
       <main id="main" class="page">
         <div class="loading" role="status">
-          <p>{t(failed ? 'app.debriefFailed' : 'app.loadingDebrief')}</p>
+          <p>{t(failed ? failure : loading)}</p>
           {failed && (
             <button type="button" class="button button-primary" onClick={onRetry}>
               {t('app.retry')}
@@ -203,9 +278,30 @@ function DocumentTitle({ screen }: { screen: Screen }) {
   const title =
     screen.name === 'menu'
       ? t('menu.heading')
-      : `${scenarioText(screen.bundle, lang, textKey.title())}${screen.name === 'debrief' ? ` · ${t('debrief.kicker')}` : ''}`;
+      : screen.name === 'author'
+        ? t('author.heading')
+        : `${scenarioText(screen.bundle, lang, textKey.title())}${screen.name === 'debrief' ? ` · ${t('debrief.kicker')}` : ''}`;
   useEffect(() => {
     document.title = `${title} · ${t('app.name')}`;
   }, [title, t]);
   return null;
+}
+
+// why: trainers bookmark the preview, so the address says `#author` while it is open, and typing
+// that address into an open app opens it too.
+function useAuthorAddress(screen: Screen['name'], openAuthor: () => void) {
+  useEffect(() => {
+    if (typeof location === 'undefined' || typeof history === 'undefined') return;
+    const here = location.hash === AUTHOR_HASH;
+    if (screen === 'author' && !here) history.replaceState(null, '', AUTHOR_HASH);
+    else if (screen === 'menu' && here) history.replaceState(null, '', location.pathname + location.search);
+  }, [screen]);
+  useEffect(() => {
+    if (screen !== 'menu') return;
+    const onHash = () => {
+      if (location.hash === AUTHOR_HASH) openAuthor();
+    };
+    window.addEventListener('hashchange', onHash);
+    return () => window.removeEventListener('hashchange', onHash);
+  }, [screen, openAuthor]);
 }

@@ -21,6 +21,7 @@ export function DebriefPage({
   log,
   onPlayAgain,
   onBack,
+  backKey = 'debrief.back',
   onFinished,
 }: {
   bundle: ScenarioBundle;
@@ -29,6 +30,8 @@ export function DebriefPage({
   onFinished?(scenario: string, run: { overall: number; passed: boolean }): void;
   onPlayAgain(): void;
   onBack(): void;
+  /** Key of the Back button's words, when it leads somewhere else than the scenario list. */
+  backKey?: string;
 }) {
   const { t } = useI18n();
   const texts = useScenarioTexts(bundle);
@@ -160,7 +163,7 @@ export function DebriefPage({
             {t('debrief.playAgain')}
           </button>
           <button type="button" class="button button-secondary button-large" onClick={onBack}>
-            {t('debrief.back')}
+            {t(backKey)}
           </button>
         </nav>
       </main>

@@ -12,6 +12,7 @@ export function Menu({
   onOpen,
   opening,
   progress = {},
+  onAuthor,
 }: {
   scenarios: readonly ScenarioListing[];
   onOpen(id: string): void;
@@ -19,6 +20,8 @@ export function Menu({
   opening?: { id: string; failed: boolean } | null;
   /** What this trainee has finished, kept on this browser. */
   progress?: Progress;
+  /** Opens the trainer's preview of a scenario file of their own. */
+  onAuthor?(): void;
 }) {
   const { t } = useI18n();
   const heading = useFocusHeading('menu');
@@ -66,6 +69,17 @@ export function Menu({
               </section>
             ))}
           </div>
+        )}
+        {onAuthor && (
+          <section class="trainer-tools" aria-labelledby="trainers-heading">
+            <h2 id="trainers-heading" class="situation-heading">
+              {t('menu.trainers.heading')}
+            </h2>
+            <p class="muted">{t('menu.trainers.text')}</p>
+            <button type="button" class="button button-secondary" onClick={onAuthor}>
+              {t('menu.trainers.open')}
+            </button>
+          </section>
         )}
       </main>
       <AppFooter />

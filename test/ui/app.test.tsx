@@ -1,4 +1,5 @@
 // @vitest-environment happy-dom
+import { readFileSync } from 'node:fs';
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createRecordingAudio } from '../../src/audio/recording-audio.ts';
@@ -167,5 +168,52 @@ describe('App debrief loading', () => {
     fireEvent.click(retry);
     expect(await screen.findByRole('heading', { name: 'Your decisions, one by one' })).toBeTruthy();
     expect(screen.getByText('Push them away')).toBeTruthy();
+  });
+});
+
+describe('App scenario preview for trainers', () => {
+  it('opens the preview from the menu, plays a file of the trainer’s own and comes back to it', async () => {
+    const storage = createMemoryStorage();
+    render(<App scenarios={listed(miniBundle())} audio={createRecordingAudio()} storage={storage} />);
+    expect(screen.getByRole('heading', { level: 2, name: 'For trainers' })).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Preview your own scenario file' }));
+    expect(await screen.findByRole('heading', { level: 1, name: 'Preview your scenario' })).toBeTruthy();
+    expect(location.hash).toBe('#author');
+
+    const text = readFileSync('test/fixtures/mini/scenario.yaml', 'utf8');
+    const input = document.querySelector<HTMLInputElement>('input[type="file"]')!;
+    fireEvent.change(input, { target: { files: [new File([text], 'scenario.yaml')] } });
+    fireEvent.click(await screen.findByRole('button', { name: 'Play from the start' }));
+    fireEvent.click(screen.getByRole('radio', { name: 'Push them away' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Confirm decision' }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Back to your scenario preview' }));
+    expect(await screen.findByRole('heading', { level: 2, name: 'Mini gate' })).toBeTruthy();
+    expect(screen.getByText('Open: scenario.yaml')).toBeTruthy();
+    // a preview run is not the trainee's progress
+    expect(storage.data['pocsim.progress.v1']).toBeUndefined();
+
+    fireEvent.click(screen.getByRole('button', { name: 'Back to scenarios' }));
+    expect(screen.getByRole('heading', { level: 1, name: 'Scenarios' })).toBeTruthy();
+    expect(location.hash).toBe('');
+  });
+
+  it('opens on the preview when asked (the #author address), and offers to retry a failed load', async () => {
+    let fail = true;
+    const loadAuthor = () =>
+      fail ? Promise.reject(new Error('offline')) : import('../../src/ui/author/author-page.tsx');
+    render(
+      <App
+        scenarios={listed(miniBundle())}
+        audio={createRecordingAudio()}
+        storage={createMemoryStorage()}
+        loadAuthor={loadAuthor}
+        startScreen="author"
+      />,
+    );
+    const retry = await screen.findByRole('button', { name: 'Try again' });
+    expect(screen.getByText(/scenario preview could not be loaded/)).toBeTruthy();
+    fail = false;
+    fireEvent.click(retry);
+    expect(await screen.findByRole('heading', { level: 1, name: 'Preview your scenario' })).toBeTruthy();
   });
 });
