@@ -1,6 +1,6 @@
 import { readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { defineConfig, type Plugin } from 'vite';
+import { defineConfig, type Plugin, type ViteDevServer } from 'vite';
 import { loadScenarioFolder } from './src/cli/scenario-files.ts';
 import { formatDiagnostic } from './src/engine/scenario/diagnostic.ts';
 import { buildListing, stripSourceTexts } from './src/engine/scenario/scenario-listing.ts';
@@ -45,15 +45,30 @@ function pocsimScenarios(): Plugin {
       if (!bundle) this.error(`no bundled scenario "${wanted}"`);
       return `export default ${JSON.stringify(stripSourceTexts(bundle!))};`;
     },
+    configureServer(server) {
+      // why: a scenario folder added or removed while `npm start` runs must appear or go at once;
+      // saves of known files already arrive through handleHotUpdate.
+      const reload = (file: string) => {
+        if (!file.startsWith(SCENARIOS_DIR)) return;
+        reloadScenarios(server.moduleGraph, server.ws);
+      };
+      server.watcher.add(SCENARIOS_DIR);
+      server.watcher.on('add', reload);
+      server.watcher.on('unlink', reload);
+    },
     handleHotUpdate(ctx) {
       if (!ctx.file.startsWith(SCENARIOS_DIR)) return undefined;
-      for (const mod of ctx.server.moduleGraph.idToModuleMap.values()) {
-        if (mod.id?.startsWith('\0virtual:pocsim-scenario')) ctx.server.moduleGraph.invalidateModule(mod);
-      }
-      ctx.server.ws.send({ type: 'full-reload' });
+      reloadScenarios(ctx.server.moduleGraph, ctx.server.ws);
       return [];
     },
   };
+}
+
+function reloadScenarios(graph: ViteDevServer['moduleGraph'], ws: ViteDevServer['ws']) {
+  for (const mod of graph.idToModuleMap.values()) {
+    if (mod.id?.startsWith('\0virtual:pocsim-scenario')) graph.invalidateModule(mod);
+  }
+  ws.send({ type: 'full-reload' });
 }
 
 export default defineConfig({
