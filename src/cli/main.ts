@@ -111,7 +111,7 @@ function loadAll(targets: string[], cwd: string) {
     l.diagnostics.filter((d) => d.severity === 'error').map(formatDiagnostic),
   );
   if (errors.length) return { error: `${errors.join('\n')}\nfix these first (pocsim validate)\n` };
-  return { bundles: loaded.map((l) => l.bundle!) };
+  return { bundles: loaded.map((l) => l.bundle!), loaded };
 }
 
 function newScenario(args: string[], cwd: string): CommandResult {
@@ -161,11 +161,12 @@ function newScenario(args: string[], cwd: string): CommandResult {
 }
 
 function lint(args: string[], cwd: string): CommandResult {
-  const { bundles, error } = loadAll(args.length ? args : ['scenarios'], cwd);
-  if (!bundles) return { code: 1, stdout: '', stderr: error };
+  const { loaded, error } = loadAll(args.length ? args : ['scenarios'], cwd);
+  if (!loaded) return { code: 1, stdout: '', stderr: error };
   const lines: string[] = [];
   let failed = 0;
-  for (const b of bundles) {
+  for (const l of loaded) {
+    const b = l.bundle!;
     const started = performance.now();
     const r = lintScenario(b.scenario, CATALOGUE);
     const ms = Math.round(performance.now() - started);
@@ -177,11 +178,11 @@ function lint(args: string[], cwd: string): CommandResult {
       `${r.scenario}: ${r.states} states, ${r.paths ?? 'unbounded'} paths, ${r.endings.length}/${b.scenario.endings.length} endings reached (${ms} ms)`,
       `  best:  ${path(r.best)}`,
       `  worst: ${path(r.worst)}`,
-      ...r.problems.map((p) => `  problem: ${p}`),
+      ...r.problems.map((p) => `  ${l.place ? formatDiagnostic(l.place(p)) : p.message}`),
     );
     if (r.problems.length) failed++;
   }
-  lines.push(`${bundles.length - failed} of ${bundles.length} scenarios clean`);
+  lines.push(`${loaded.length - failed} of ${loaded.length} scenarios clean`);
   return { code: failed ? 1 : 0, stdout: `${lines.join('\n')}\n`, stderr: '' };
 }
 

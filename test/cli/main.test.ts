@@ -113,6 +113,22 @@ describe('pocsim lint and coverage', () => {
     expect(r.stdout).toContain("worst: 0 (end-bad, critical Don't broken) --choose push-back");
   });
 
+  it('places each lint finding at file:line:col in the scenario', async () => {
+    const { mkdtempSync, writeFileSync, mkdirSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const { miniWithTrap } = await import('../engine/factories.ts');
+    const folder = join(mkdtempSync(join(tmpdir(), 'pocsim-lint-')), 'trap');
+    mkdirSync(folder);
+    writeFileSync(join(folder, 'scenario.yaml'), miniWithTrap());
+    const r = runCli(['lint', folder]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(
+      /scenario\.yaml:\d+:\d+ endings\[0\]\.id: ending "end-good" is never reached in play/,
+    );
+    expect(r.stdout).toMatch(/scenario\.yaml:\d+:\d+ steps\[3\]\.id: dead end: from step "trap"/);
+  });
+
   it('refuses to lint a scenario that does not validate', () => {
     const r = runCli(['lint', 'test/fixtures/broken']);
     expect(r.code).toBe(1);

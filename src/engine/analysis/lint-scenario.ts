@@ -28,7 +28,8 @@ export interface LintReport {
   worst: ScoredPath | null;
   /** True when the state limit stopped the search, so absence of findings proves nothing. */
   truncated: boolean;
-  problems: string[];
+  /** Findings, each with the field path of the scenario it is about. */
+  problems: { path: (string | number)[]; message: string }[];
 }
 
 interface EdgeScore {
@@ -96,17 +97,35 @@ export function lintScenario(
   if (!report.truncated && graph)
     Object.assign(report, bestAndWorst(graph, createEdgeScorer(scenario, catalogue)));
 
-  if (report.truncated)
-    report.problems.push(`stopped after ${maxStates} states: simplify the conditions routes read`);
-  for (const s of report.unreachableSteps) report.problems.push(`step "${s}" is never reached`);
-  for (const e of report.unreachableEndings) report.problems.push(`ending "${e}" is never reached`);
-  for (const d of report.deadEnds) {
-    report.problems.push(
-      `dead end at step "${d.step}" (no way to an ending) after --choose ${d.choices.join(',') || '(start)'}`,
-    );
+  const stepPath = (id: string) => ['steps', scenario.steps.findIndex((s) => s.id === id), 'id'];
+  if (report.truncated) {
+    report.problems.push({
+      path: ['steps'],
+      message: `stopped after ${maxStates} states: let routes read fewer variables`,
+    });
   }
-  if (report.best?.breaksDont)
-    report.problems.push(`the best path breaks a Don't: --choose ${report.best.choices.join(',')}`);
+  for (const s of report.unreachableSteps) {
+    report.problems.push({ path: stepPath(s), message: `step "${s}" is never reached in play` });
+  }
+  for (const e of report.unreachableEndings) {
+    const i = scenario.endings.findIndex((x) => x.id === e);
+    report.problems.push({ path: ['endings', i, 'id'], message: `ending "${e}" is never reached in play` });
+  }
+  const seenDeadEnds = new Set<string>();
+  for (const d of report.deadEnds) {
+    if (seenDeadEnds.has(d.step)) continue;
+    seenDeadEnds.add(d.step);
+    report.problems.push({
+      path: stepPath(d.step),
+      message: `dead end: from step "${d.step}" no ending can be reached, after --choose ${d.choices.join(',') || '(start)'}`,
+    });
+  }
+  if (report.best?.breaksDont) {
+    report.problems.push({
+      path: firstBreakingOption(scenario, report.best.choices) ?? ['start'],
+      message: `the best path breaks a Don't here: make the doctrinal answer the best one (--choose ${report.best.choices.join(',')})`,
+    });
+  }
   return report;
 }
 
@@ -200,4 +219,15 @@ function bestAndWorst(graph: ExploredGraph, scoreEdge: (step: string, e: RunEven
     best: pick(best, (a, b) => a > b, false),
     worst: pick(worst, (a, b) => a < b, true),
   };
+}
+
+/** The field path of the first option along a path that breaks a Don't. */
+function firstBreakingOption(scenario: Scenario, choices: string[]): (string | number)[] | undefined {
+  const ids = new Set(choices.flatMap((c) => c.split('+')));
+  for (const [si, step] of scenario.steps.entries()) {
+    for (const [oi, o] of (step.decision?.options ?? []).entries()) {
+      if (ids.has(o.id) && o.breaks.length > 0) return ['steps', si, 'decision', 'options', oi, 'breaks'];
+    }
+  }
+  return undefined;
 }

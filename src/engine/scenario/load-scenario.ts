@@ -48,6 +48,8 @@ export interface ScenarioBundle {
 export interface LoadResult {
   bundle?: ScenarioBundle;
   diagnostics: Diagnostic[];
+  /** Places a finding about the loaded scenario (a field path) in its `scenario.yaml`, for later checks such as lint. */
+  place?: (problem: Problem) => Diagnostic;
 }
 
 /** A parsed YAML file that can place a field path at a line and column. */
@@ -282,7 +284,9 @@ export function loadScenario(
     texts[translation.language] = { ...translation.texts };
   }
   const failed = diagnostics.some((d) => d.severity === 'error');
-  return failed ? { diagnostics } : { bundle: { scenario, texts }, diagnostics };
+  return failed
+    ? { diagnostics }
+    : { bundle: { scenario, texts }, diagnostics, place: (p: Problem) => placed(parsed, p) };
 }
 
 // why: a trainer should see every problem of a file in one run, so the cross-reference pass also

@@ -40,7 +40,10 @@ describe('the exhaustive lint', () => {
     });
     const r = lintScenario(loadText(text).bundle!.scenario, CATALOGUE);
     expect(r.best?.breaksDont).toBe(true);
-    expect(r.problems.some((p) => p.startsWith("the best path breaks a Don't"))).toBe(true);
+    expect(r.problems).toContainEqual({
+      path: ['steps', 0, 'decision', 'options', 0, 'breaks'],
+      message: expect.stringMatching(/^the best path breaks a Don't here/),
+    });
   });
 
   it('reports unreachable endings and dead ends that only play finds', () => {
