@@ -1,8 +1,9 @@
 import { createActor, getNextSnapshot, type SnapshotFrom } from 'xstate';
 import type { Route, Scenario, Step } from '../scenario/scenario.schema.ts';
 import { conditionsOf } from '../scenario/scenario-graph.ts';
+import { machineFor } from './run.ts';
 import type { RunContext, RunEvent } from './run-state.ts';
-import { createRunInput, createScenarioMachine, type ScenarioMachine } from './scenario-machine.ts';
+import { createRunInput, type ScenarioMachine } from './scenario-machine.ts';
 
 /** What exhaustive play of a scenario found. */
 export interface Exploration {
@@ -91,7 +92,7 @@ interface Node {
 /** Plays every path of a scenario (decisions, time-outs and guards included), merging equal states. */
 export function exploreScenario(scenario: Scenario, options: ExploreOptions = {}): Exploration {
   const { maxStates = 500_000, witnessesOnly = false } = options;
-  const machine: ScenarioMachine = createScenarioMachine(scenario);
+  const machine: ScenarioMachine = machineFor(scenario);
   const start = createActor(machine, { input: createRunInput(scenario) })
     .start()
     .getSnapshot();

@@ -114,16 +114,14 @@ function noDecisionPart(step: Step, d: Decision, catalogue: DoctrineCatalogue): 
   };
 }
 
-type Filter = (p: Part) => boolean;
-const sum = (c: Candidate, keep: Filter) => c.parts.reduce((acc, p) => (keep(p) ? acc + p.value : acc), 0);
+const sum = (c: Candidate) => c.parts.reduce((acc, p) => acc + p.value, 0);
 
 /** Where the chosen candidate falls between the worst and best candidates, 0..1. */
 function standing(all: Candidate[], chosen: Candidate): number {
-  const keep: Filter = () => true;
-  const values = all.map((c) => sum(c, keep));
+  const values = all.map(sum);
   const best = Math.max(...values);
   const worst = Math.min(...values);
-  return best === worst ? 1 : (sum(chosen, keep) - worst) / (best - worst);
+  return best === worst ? 1 : (sum(chosen) - worst) / (best - worst);
 }
 
 /** Credit for taking a timed decision late in its window. */
@@ -189,9 +187,9 @@ export function scoreRun(
       if (severity === 'critical') criticalBroken = true;
       violations.push({ doctrine: b.id, severity, step: step.id, option: b.option });
     }
-    const bestValue = Math.max(...all.map((c) => sum(c, () => true)));
-    const best = all.find((c) => sum(c, () => true) === bestValue)!;
-    const isBest = sum(chosen, () => true) === bestValue;
+    const bestValue = Math.max(...all.map(sum));
+    const best = all.find((c) => sum(c) === bestValue)!;
+    const isBest = sum(chosen) === bestValue;
 
     // why: a decision counts towards a tier (or phase) when the trainee acted in it or when it was
     // where doctrine's best answer lay. Counting every tier merely offered would mark down the right
