@@ -84,6 +84,17 @@ describe('scoring a run', () => {
     expect(night.better?.sort()).toEqual(['cla', 'night-patrol']);
   });
 
+  it('counts a Do once when two picked options both apply it', () => {
+    const text = miniWith((s) => {
+      s.steps[1].decision.options[1].follows = ['15.1-do-5', '15.1-do-12'];
+    });
+    const d = buildDebrief(loadText(text).bundle!.scenario, [choose('open'), choose('night-patrol', 'cla')]);
+    const night = d.decisions[1]!;
+    expect(night.followed).toEqual(['15.1-do-12', '15.1-do-5']);
+    // patrol + CLAs is worth the same as CLAs alone (+2): both are a best answer
+    expect(night.score).toBe(100);
+  });
+
   it('counts timeliness on a timed decision', () => {
     expect(timelinessOf(10, 60)).toBe(1);
     expect(timelinessOf(30, 60)).toBe(1);

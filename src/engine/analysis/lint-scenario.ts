@@ -1,7 +1,7 @@
 import type { DoctrineCatalogue } from '../doctrine/catalogue.ts';
 import { type ExploredGraph, exploreScenario } from '../run/explore.ts';
 import type { HistoryEntry, RunEvent } from '../run/run-state.ts';
-import type { Scenario } from '../scenario/scenario.schema.ts';
+import type { Outcome, Scenario } from '../scenario/scenario.schema.ts';
 import { CRITICAL_CAP, scoreRun } from '../score/score-run.ts';
 
 /** A path through a scenario with the overall score it earns. */
@@ -95,7 +95,14 @@ export function lintScenario(
     problems: [],
   };
   if (!report.truncated && graph)
-    Object.assign(report, bestAndWorst(graph, createEdgeScorer(scenario, catalogue)));
+    Object.assign(
+      report,
+      bestAndWorst(
+        graph,
+        createEdgeScorer(scenario, catalogue),
+        (id) => scenario.endings.find((e) => e.id === id)!.outcome,
+      ),
+    );
 
   const stepPath = (id: string) => ['steps', scenario.steps.findIndex((s) => s.id === id), 'id'];
   if (report.truncated) {
@@ -139,7 +146,11 @@ interface Tally {
 // why: the overall score is a mean with a cap after a critical breach, so the best path is not a
 // plain longest path; keeping, per state, the best and worst sum for each (decisions so far,
 // critical broken, any Don't broken) makes the optimum exact.
-function bestAndWorst(graph: ExploredGraph, scoreEdge: (step: string, e: RunEvent) => EdgeScore | null) {
+function bestAndWorst(
+  graph: ExploredGraph,
+  scoreEdge: (step: string, e: RunEvent) => EdgeScore | null,
+  outcomeOf: (ending: string) => Outcome,
+) {
   const order = graph.topologicalOrder();
   if (!order) return { paths: null };
   const best = new Map<string, Map<string, Tally>>();
@@ -172,25 +183,20 @@ function bestAndWorst(graph: ExploredGraph, scoreEdge: (step: string, e: RunEven
       }
     }
   }
-  const pick = (
-    table: Map<string, Map<string, Tally>>,
-    better: (a: number, b: number) => boolean,
-    preferBroken: boolean,
-  ) => {
-    let found: { node: string; tk: string; score: number } | null = null;
+  const OUTCOME_RANK = { protected: 2, partial: 1, harmed: 0 } as const;
+  // why: between equal scores, the best path shown breaks nothing and reaches the better ending, the
+  // worst one breaks something and reaches the worse ending, so the two tell the author the most.
+  const pick = (table: Map<string, Map<string, Tally>>, direction: 1 | -1) => {
+    let found: { node: string; tk: string; score: number; rank: number[] } | null = null;
     for (const key of graph.finals) {
+      const outcome = OUTCOME_RANK[outcomeOf(graph.nodes.get(key)!.step)];
       for (const [tk, tally] of table.get(key) ?? []) {
         const [k, crit] = tk.split('|').map(Number) as [number, number];
         let score = k ? Math.round(tally.sum / k) : 0;
         if (crit) score = Math.min(score, CRITICAL_CAP);
-        const broke = tk.endsWith('|1');
-        // why: between equal scores, the best path shown is one that breaks nothing, the worst one that does
-        const tieWins =
-          found !== null &&
-          score === found.score &&
-          broke === preferBroken &&
-          found.tk.endsWith('|1') !== preferBroken;
-        if (!found || better(score, found.score) || tieWins) found = { node: key, tk, score };
+        const clean = tk.endsWith('|1') ? 0 : 1;
+        const rank = [score, clean, outcome].map((x) => x * direction);
+        if (!found || isGreater(rank, found.rank)) found = { node: key, tk, score, rank };
       }
     }
     if (!found) return null;
@@ -216,8 +222,8 @@ function bestAndWorst(graph: ExploredGraph, scoreEdge: (step: string, e: RunEven
   const total = graph.finals.reduce((acc, k) => acc + (paths.get(k) ?? 0), 0);
   return {
     paths: total,
-    best: pick(best, (a, b) => a > b, false),
-    worst: pick(worst, (a, b) => a < b, true),
+    best: pick(best, 1),
+    worst: pick(worst, -1),
   };
 }
 
@@ -230,4 +236,10 @@ function firstBreakingOption(scenario: Scenario, choices: string[]): (string | n
     }
   }
   return undefined;
+}
+
+/** Lexicographic comparison of two rank tuples. */
+function isGreater(a: number[], b: number[]): boolean {
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return a[i]! > b[i]!;
+  return false;
 }

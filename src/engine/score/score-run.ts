@@ -62,13 +62,13 @@ export interface ScoredRun {
   violations: Violation[];
 }
 
-/** One candidate answer to a decision, as parts that each carry tiers, phases and a doctrine value. */
+/** One option (or the no-decision branch) of a candidate answer: the tiers and phases it acts in. */
 interface Part {
   tiers: readonly Tier[];
   phases: readonly Phase[];
-  value: number;
 }
-type Candidate = { options: string[]; parts: Part[] };
+/** One candidate answer to a decision, with its doctrine value. */
+type Candidate = { options: string[]; parts: Part[]; value: number };
 
 function doctrineValue(
   follows: readonly string[],
@@ -80,41 +80,46 @@ function doctrineValue(
   return v;
 }
 
+// why: two picked options that apply the same Do (or break the same Don't) are one act of
+// doctrine, so a combination is valued on the set of entries it follows and breaks.
 function candidatesOf(step: Step, d: Decision, catalogue: DoctrineCatalogue): Candidate[] {
-  const parts = new Map(
-    d.options.map((o) => [
-      o.id,
-      {
-        tiers: o.tiers,
-        phases: o.phases ?? [step.phase],
-        value: doctrineValue(o.follows, o.breaks, catalogue),
-      },
-    ]),
-  );
+  const byId = new Map(d.options.map((o) => [o.id, o]));
+  const parts = new Map(d.options.map((o) => [o.id, { tiers: o.tiers, phases: o.phases ?? [step.phase] }]));
+  const combinedValue = (ids: string[]) => {
+    const picked = ids.map((id) => byId.get(id)!);
+    return doctrineValue(
+      [...new Set(picked.flatMap((o) => o.follows))],
+      [...new Set(picked.flatMap((o) => o.breaks))],
+      catalogue,
+    );
+  };
   const out: Candidate[] = [];
   const ids = d.options.map((o) => o.id);
   const limit = d.mode === 'multi' ? (d.pick ?? 1) : 1;
   const walk = (from: number, acc: string[]) => {
-    if (acc.length > 0) out.push({ options: acc, parts: acc.map((id) => parts.get(id)!) });
+    if (acc.length > 0)
+      out.push({ options: acc, parts: acc.map((id) => parts.get(id)!), value: combinedValue(acc) });
     if (acc.length === limit) return;
     for (let i = from; i < ids.length; i++) walk(i + 1, [...acc, ids[i]!]);
   };
   walk(0, []);
-  if (d.noDecision) out.push({ options: [], parts: [noDecisionPart(step, d, catalogue)] });
+  if (d.noDecision) {
+    const nd = d.noDecision;
+    out.push({
+      options: [],
+      parts: [noDecisionPart(step, d)],
+      value: doctrineValue(nd.follows, nd.breaks, catalogue),
+    });
+  }
   return out;
 }
 
 // why: failing to decide harms every tier the decision was about, so its part carries all of them.
-function noDecisionPart(step: Step, d: Decision, catalogue: DoctrineCatalogue): Part {
-  const nd = d.noDecision!;
-  return {
-    tiers: [...new Set(d.options.flatMap((o) => o.tiers))],
-    phases: [step.phase],
-    value: doctrineValue(nd.follows, nd.breaks, catalogue),
-  };
+function noDecisionPart(step: Step, d: Decision): Part {
+  return { tiers: [...new Set(d.options.flatMap((o) => o.tiers))], phases: [step.phase] };
 }
 
-const sum = (c: Candidate) => c.parts.reduce((acc, p) => acc + p.value, 0);
+const sum = (c: Candidate) => c.value;
 
 /** Where the chosen candidate falls between the worst and best candidates, 0..1. */
 function standing(all: Candidate[], chosen: Candidate): number {
@@ -169,15 +174,17 @@ export function scoreRun(
         ) ?? {
           options: chosenIds,
           parts: [],
+          value: 0,
         });
     const timeliness = timedOut ? 1 : timelinessOf(h.latency, d.timeLimit);
     const overall = standing(all, chosen) * timeliness;
 
     const picked = timedOut ? [] : d.options.filter((o) => chosenIds.includes(o.id));
-    const followed = timedOut ? d.noDecision!.follows : picked.flatMap((o) => o.follows);
-    const brokenRefs = timedOut
+    const followed = [...new Set(timedOut ? d.noDecision!.follows : picked.flatMap((o) => o.follows))];
+    const allBroken = timedOut
       ? d.noDecision!.breaks.map((id) => ({ id, option: null }))
       : picked.flatMap((o) => o.breaks.map((id) => ({ id, option: o.id as string | null })));
+    const brokenRefs = allBroken.filter((b, i) => allBroken.findIndex((x) => x.id === b.id) === i);
     const broken = brokenRefs.map((b) => ({
       doctrine: b.id,
       severity: catalogue.get(b.id)?.severity ?? ('minor' as Severity),
