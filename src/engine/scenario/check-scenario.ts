@@ -2,7 +2,7 @@ import type { DoctrineCatalogue } from '../doctrine/catalogue.ts';
 import { didYouMean } from './diagnostic.ts';
 import type { Problem } from './load-scenario.ts';
 import type { MapChange, Route, Scenario, Translation } from './scenario.schema.ts';
-import { conditionsOf, exitsOf, targetsOf } from './scenario-graph.ts';
+import { conditionsOf, exitsOf, stepEdges } from './scenario-graph.ts';
 import { collectTexts } from './text-keys.ts';
 
 type Path = PropertyKey[];
@@ -188,8 +188,7 @@ export function checkScenario(s: Scenario, catalogue: DoctrineCatalogue): Proble
 function checkReachability(s: Scenario): Problem[] {
   const problems: Problem[] = [];
   const index = new Map(s.steps.map((st, i) => [st.id, i]));
-  const edges = new Map<string, string[]>();
-  for (const [i, st] of s.steps.entries()) edges.set(st.id, exitsOf(s, i).flatMap(targetsOf));
+  const edges = stepEdges(s);
   const reached = new Set<string>();
   const queue = index.has(s.start) ? [s.start] : [];
   while (queue.length > 0) {

@@ -37,9 +37,14 @@ export function targetsOf(exit: Exit): string[] {
   return exit.routes ? exit.routes.map((r) => r.next) : exit.next ? [exit.next] : [];
 }
 
+/** Every step id with the step and ending ids its exits may lead to. */
+export function stepEdges(scenario: Scenario): Map<string, string[]> {
+  return new Map(scenario.steps.map((s, i) => [s.id, exitsOf(scenario, i).flatMap(targetsOf)]));
+}
+
 /** Whether a step can lead back to itself; without such loops every run ends, since every exit has a default. */
 export function hasStepCycle(scenario: Scenario): boolean {
-  const edges = new Map(scenario.steps.map((s, i) => [s.id, exitsOf(scenario, i).flatMap(targetsOf)]));
+  const edges = stepEdges(scenario);
   const state = new Map<string, 'open' | 'done'>();
   const visit = (id: string): boolean => {
     const mark = state.get(id);
