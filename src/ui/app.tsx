@@ -130,10 +130,18 @@ export function App({
   const start = useCallback(
     (bundle: ScenarioBundle, preview?: Preview) => {
       setAttempts(attempts + 1);
-      const scenario = preview?.startStep
-        ? { ...bundle.scenario, start: preview.startStep }
-        : bundle.scenario;
-      setScreen({ name: 'play', bundle, run: createRun(scenario), attempt: attempts + 1, preview });
+      // why: the debrief replays the run's log against the screen's bundle, so a run started at a
+      // later step must carry that start in the bundle itself, not only in the run.
+      const played = preview?.startStep
+        ? { ...bundle, scenario: { ...bundle.scenario, start: preview.startStep } }
+        : bundle;
+      setScreen({
+        name: 'play',
+        bundle: played,
+        run: createRun(played.scenario),
+        attempt: attempts + 1,
+        preview,
+      });
     },
     [attempts],
   );

@@ -197,6 +197,24 @@ describe('App scenario preview for trainers', () => {
     expect(location.hash).toBe('');
   });
 
+  it('debriefs a preview run started at a later step, and plays it again from that step', async () => {
+    render(<App scenarios={listed(miniBundle())} audio={createRecordingAudio()} storage={createMemoryStorage()} />);
+    fireEvent.click(screen.getByRole('button', { name: 'Preview your own scenario file' }));
+    await screen.findByRole('heading', { level: 1, name: 'Preview your scenario' });
+    const text = readFileSync('test/fixtures/mini/scenario.yaml', 'utf8');
+    const input = document.querySelector<HTMLInputElement>('input[type="file"]')!;
+    fireEvent.change(input, { target: { files: [new File([text], 'scenario.yaml')] } });
+    fireEvent.change(await screen.findByLabelText('Jump to step'), { target: { value: 'night' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Play from this step' }));
+    fireEvent.click(screen.getByRole('checkbox', { name: 'Talk with CLAs' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Confirm decision' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Continue' }));
+    expect(await screen.findByRole('heading', { name: 'Your decisions, one by one' })).toBeTruthy();
+    expect(screen.getByText('Talk with CLAs')).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Play again' }));
+    expect(screen.getByRole('heading', { level: 2, name: 'Night' })).toBeTruthy();
+  });
+
   it('opens on the preview when asked (the #author address), and offers to retry a failed load', async () => {
     let fail = true;
     const loadAuthor = () =>
