@@ -198,7 +198,9 @@ describe('App scenario preview for trainers', () => {
   });
 
   it('debriefs a preview run started at a later step, and plays it again from that step', async () => {
-    render(<App scenarios={listed(miniBundle())} audio={createRecordingAudio()} storage={createMemoryStorage()} />);
+    render(
+      <App scenarios={listed(miniBundle())} audio={createRecordingAudio()} storage={createMemoryStorage()} />,
+    );
     fireEvent.click(screen.getByRole('button', { name: 'Preview your own scenario file' }));
     await screen.findByRole('heading', { level: 1, name: 'Preview your scenario' });
     const text = readFileSync('test/fixtures/mini/scenario.yaml', 'utf8');
