@@ -1,4 +1,5 @@
-import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
+import type { ComponentChildren } from 'preact';
+import { useCallback, useEffect, useErrorBoundary, useMemo, useState } from 'preact/hooks';
 import type { AudioPort } from '../audio/audio-port.ts';
 import { createRun, type Run } from '../engine/run/run.ts';
 import type { RunEvent } from '../engine/run/run-state.ts';
@@ -245,7 +246,11 @@ export function App({
     <I18nProvider lang={language}>
       <PreferencesContext.Provider value={preferences}>
         <DocumentTitle screen={screen} />
-        <div class={`app screen-${screen.name}`}>{body}</div>
+        <div class={`app screen-${screen.name}`}>
+          <ScreenGuard key={screen.name} onBack={toMenu}>
+            {body}
+          </ScreenGuard>
+        </div>
       </PreferencesContext.Provider>
     </I18nProvider>
   );
@@ -273,6 +278,36 @@ function Loading({
               {t('app.retry')}
             </button>
           )}
+        </div>
+      </main>
+      <AppFooter />
+    </>
+  );
+}
+
+// why: a screen that throws (a corrupt run, a scenario the engine refuses) must leave a message and a
+// way back, never a blank page.
+function ScreenGuard({ children, onBack }: { children: ComponentChildren; onBack(): void }) {
+  const { t } = useI18n();
+  const [error, reset] = useErrorBoundary();
+  if (!error) return <>{children}</>;
+  return (
+    <>
+      <AppHeader />
+      <main id="main" class="page">
+        <div class="alert alert-critical" role="alert">
+          <p>{t('app.screenFailed')}</p>
+          <p class="muted">{error instanceof Error ? error.message : String(error)}</p>
+          <button
+            type="button"
+            class="button button-primary"
+            onClick={() => {
+              reset();
+              onBack();
+            }}
+          >
+            {t('debrief.back')}
+          </button>
         </div>
       </main>
       <AppFooter />

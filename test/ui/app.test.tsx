@@ -217,6 +217,32 @@ describe('App scenario preview for trainers', () => {
     expect(screen.getByRole('heading', { level: 2, name: 'Night' })).toBeTruthy();
   });
 
+  it('shows a message and a way back, not a blank page, when a screen fails', async () => {
+    const broken = async () =>
+      ({
+        DebriefPage: () => {
+          throw new Error('event 3 is not accepted');
+        },
+      }) as unknown as typeof import('../../src/ui/debrief-page.tsx');
+    render(
+      <App
+        scenarios={listed(miniBundle())}
+        audio={createRecordingAudio()}
+        storage={createMemoryStorage()}
+        loadDebrief={broken}
+      />,
+    );
+    fireEvent.click(screen.getByRole('button', { name: 'Read the briefing: Mini gate' }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Start the scenario' }));
+    fireEvent.click(screen.getByRole('radio', { name: 'Push them away' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Confirm decision' }));
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toContain('Something went wrong on this screen');
+    expect(alert.textContent).toContain('event 3 is not accepted');
+    fireEvent.click(screen.getByRole('button', { name: 'Back to scenarios' }));
+    expect(screen.getByRole('heading', { level: 1, name: 'Scenarios' })).toBeTruthy();
+  });
+
   it('opens on the preview when asked (the #author address), and offers to retry a failed load', async () => {
     let fail = true;
     const loadAuthor = () =>
