@@ -1,6 +1,20 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import en from '../../src/i18n/locales/en.json';
-import fr from '../../src/i18n/locales/fr.json';
+
+const LOCALES = join(import.meta.dirname, '../../src/i18n/locales');
+
+// why: the core table (first load) sits at the top; each lazily loaded screen keeps its own pair in a folder.
+const TABLES: { name: string; en: unknown; fr: unknown }[] = [
+  { name: 'core', en: read('en.json'), fr: read('fr.json') },
+  ...readdirSync(LOCALES, { withFileTypes: true })
+    .filter((d) => d.isDirectory())
+    .map((d) => ({ name: d.name, en: read(`${d.name}/en.json`), fr: read(`${d.name}/fr.json`) })),
+];
+
+function read(file: string): unknown {
+  return JSON.parse(readFileSync(join(LOCALES, file), 'utf8'));
+}
 
 function flatten(node: unknown, prefix = ''): Record<string, string> {
   if (typeof node === 'string') return { [prefix]: node };
@@ -10,7 +24,7 @@ function flatten(node: unknown, prefix = ''): Record<string, string> {
   return out;
 }
 
-describe('UI string tables', () => {
+describe.each(TABLES)('UI string table $name', ({ en, fr }) => {
   const flatEn = flatten(en);
   const flatFr = flatten(fr);
 
