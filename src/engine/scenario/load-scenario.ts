@@ -182,7 +182,11 @@ function depthOf(node: unknown, level = 0): number {
 }
 
 /** Turns zod issues into diagnostics placed on the YAML source. */
-export function diagnosticsFromZod(parsed: ParsedFile, error: z.core.$ZodError): Diagnostic[] {
+export function diagnosticsFromZod(
+  parsed: ParsedFile,
+  error: z.core.$ZodError,
+  schema: unknown = scenarioSchema,
+): Diagnostic[] {
   const out: Diagnostic[] = [];
   for (const issue of error.issues) {
     let path: PropertyKey[] = [...issue.path];
@@ -204,7 +208,7 @@ export function diagnosticsFromZod(parsed: ParsedFile, error: z.core.$ZodError):
       case 'unrecognized_keys': {
         const key = issue.keys[0] ?? '';
         path = [...path, key];
-        const known = knownKeysAt(issue.path);
+        const known = knownKeysAt(schema, issue.path);
         message = `unknown field "${issue.keys.join('", "')}"${didYouMean(key, known)}`;
         break;
       }
@@ -227,8 +231,8 @@ export function diagnosticsFromZod(parsed: ParsedFile, error: z.core.$ZodError):
 
 // why: zod reports unknown keys but not which keys were allowed there; walking the schema by the
 // issue path gives the candidates for a "did you mean".
-function knownKeysAt(path: readonly PropertyKey[]): string[] {
-  let schema: unknown = scenarioSchema;
+function knownKeysAt(root: unknown, path: readonly PropertyKey[]): string[] {
+  let schema: unknown = root;
   for (const part of path) {
     schema = unwrap(schema);
     const def = (schema as { _zod?: { def?: Record<string, unknown> } })._zod?.def;
@@ -276,7 +280,7 @@ export function loadScenario(
     if (tp.data === undefined) continue;
     const tr = translationSchema.safeParse(tp.data, { reportInput: true });
     if (!tr.success) {
-      diagnostics.push(...diagnosticsFromZod(tp, tr.error));
+      diagnostics.push(...diagnosticsFromZod(tp, tr.error, translationSchema));
       continue;
     }
     const translation: Translation = tr.data;
