@@ -15,6 +15,7 @@ import { I18nProvider, useI18n } from './i18n-context.tsx';
 import { Menu } from './menu.tsx';
 import { PlayScreen } from './play-screen.tsx';
 import { readProgress, recordFinishedRun } from './progress.ts';
+import { createSessionId, type RunObserver, type RunSession } from './run-observer.ts';
 import { type KeyValueStorage, readSettings, writeSettings } from './settings.ts';
 import type { LoadSituationMap } from './situation-panel.tsx';
 
@@ -40,6 +41,15 @@ export interface AppProps {
   storage?: KeyValueStorage;
   /** Language to use when none is stored. */
   defaultLanguage?: UiLanguage;
+  /** Follow every trainee run (not trainer previews): the save store, an LMS. */
+  observers?: readonly RunObserver[];
+}
+
+/** A saved run to reopen where it stopped. */
+export interface ResumeFrom {
+  id: string;
+  log: readonly RunEvent[];
+  startedAt: string;
 }
 
 /** A run of a trainer's own file, started from the preview: it returns there and is not kept as progress. */
@@ -51,9 +61,17 @@ type Screen =
   | { name: 'menu' }
   | { name: 'author' }
   | { name: 'briefing'; bundle: ScenarioBundle }
-  | { name: 'play'; bundle: ScenarioBundle; run: Run; attempt: number; preview?: Preview }
+  | {
+      name: 'play';
+      bundle: ScenarioBundle;
+      run: Run;
+      attempt: number;
+      preview?: Preview;
+      session?: RunSession;
+    }
   | { name: 'debrief'; bundle: ScenarioBundle; log: readonly RunEvent[]; preview?: Preview };
 
+const NO_OBSERVERS: readonly RunObserver[] = [];
 const importDebrief = () => import('./debrief-page.tsx');
 const importAuthor = () => import('./author/author-page.tsx');
 const AUTHOR_HASH = '#author';
@@ -94,6 +112,7 @@ export function App({
   startScreen = 'menu',
   storage,
   defaultLanguage = 'en',
+  observers = NO_OBSERVERS,
 }: AppProps) {
   const initial = useMemo(
     () => readSettings(storage, { language: defaultLanguage, muted: false }),
@@ -129,22 +148,33 @@ export function App({
 
   const [attempts, setAttempts] = useState(0);
   const start = useCallback(
-    (bundle: ScenarioBundle, preview?: Preview) => {
+    (bundle: ScenarioBundle, preview?: Preview, resume?: ResumeFrom) => {
       setAttempts(attempts + 1);
       // why: the debrief replays the run's log against the screen's bundle, so a run started at a
       // later step must carry that start in the bundle itself, not only in the run.
       const played = preview?.startStep
         ? { ...bundle, scenario: { ...bundle.scenario, start: preview.startStep } }
         : bundle;
-      setScreen({
-        name: 'play',
-        bundle: played,
-        run: createRun(played.scenario),
-        attempt: attempts + 1,
-        preview,
-      });
+      const run = createRun(played.scenario, resume?.log);
+      // why: trainer previews are not the trainee's runs, so nothing outside the tab follows them.
+      const session: RunSession | undefined = preview
+        ? undefined
+        : {
+            id: resume?.id ?? createSessionId(),
+            bundle: played,
+            run,
+            startedAt: resume?.startedAt ?? new Date().toISOString(),
+            resumed: !!resume,
+          };
+      if (session) {
+        for (const o of observers) o.opened?.(session);
+        run.subscribe(() => {
+          for (const o of observers) o.changed?.(session);
+        });
+      }
+      setScreen({ name: 'play', bundle: played, run, attempt: attempts + 1, preview, session });
     },
-    [attempts],
+    [attempts, observers],
   );
   const toMenu = useCallback(() => setScreen({ name: 'menu' }), []);
   const toAuthor = useCallback(() => setScreen({ name: 'author' }), []);
@@ -176,12 +206,19 @@ export function App({
     [scenarios],
   );
   const finish = useCallback(
-    (log: readonly RunEvent[]) =>
-      setScreen((s) =>
-        s.name === 'play' ? { name: 'debrief', bundle: s.bundle, log: [...log], preview: s.preview } : s,
-      ),
-    [],
+    (log: readonly RunEvent[]) => {
+      if (screen.name !== 'play') return;
+      if (screen.session) for (const o of observers) o.finished?.(screen.session);
+      setScreen({ name: 'debrief', bundle: screen.bundle, log: [...log], preview: screen.preview });
+    },
+    [screen, observers],
   );
+  const leaveRun = useCallback(() => {
+    if (screen.name === 'play' && screen.session) {
+      for (const o of observers) o.left?.(screen.session);
+    }
+    setScreen(screen.name === 'play' && screen.preview ? { name: 'author' } : { name: 'menu' });
+  }, [screen, observers]);
 
   let body: preact.JSX.Element;
   switch (screen.name) {
@@ -218,7 +255,7 @@ export function App({
           audio={audio}
           loadMap={loadMap}
           onFinished={finish}
-          onQuit={screen.preview ? toAuthor : toMenu}
+          onQuit={leaveRun}
         />
       );
       break;
