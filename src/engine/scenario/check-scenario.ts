@@ -1,4 +1,5 @@
 import type { DoctrineCatalogue } from '../doctrine/catalogue.ts';
+import { parseExerciseTime } from '../exercise/exercise-time.ts';
 import { didYouMean } from './diagnostic.ts';
 import type { Problem } from './load-scenario.ts';
 import type { MapChange, Route, Scenario, Translation } from './scenario.schema.ts';
@@ -177,9 +178,177 @@ export function checkScenario(s: Scenario, catalogue: DoctrineCatalogue): Proble
     }
   });
 
+  if (s.exercise) {
+    const taken = new Map<string, string>();
+    for (const [what, ids] of [
+      ['step or ending', nodes],
+      ['option', options],
+      ['inject', injects],
+    ] as const) {
+      for (const id of ids.keys()) if (!taken.has(id)) taken.set(id, what);
+    }
+    problems.push(...checkExercise(s, { ref, checkMap, checkDoctrine, taken }));
+  }
+
   // why: a misspelt target makes everything behind it look unreachable; report the typo alone first.
   if (!problems.some((p) => p.message.startsWith('unknown step or ending')))
     problems.push(...checkReachability(s));
+  return problems;
+}
+
+interface ExerciseCheckTools {
+  ref: (path: Path, id: string, known: Map<string, unknown> | Set<string>, what: string) => void;
+  checkMap: (changes: MapChange[] | undefined, path: Path) => void;
+  checkDoctrine: (follows: string[], breaks: string[], path: Path) => void;
+  /** Ids the rest of the file already uses, with what they name. */
+  taken: Map<string, string>;
+}
+
+// why: the exercise section refers to its own roles, modules and injects and to the scenario's
+// steps and doctrine; problems go through the same ref/err helpers so they read like the others.
+function checkExercise(s: Scenario, tools: ExerciseCheckTools): Problem[] {
+  const problems: Problem[] = [];
+  const err = (path: Path, message: string) => problems.push({ path, message });
+  const { ref, checkMap, checkDoctrine, taken } = tools;
+  const x = s.exercise!;
+  const base: Path = ['exercise'];
+  // why: the checker also runs on data that failed the shape pass, where defaults are not filled.
+  const list = <T>(v: T[] | undefined): T[] => (Array.isArray(v) ? v : []);
+
+  // why: ids are unique across the whole file, so a text key, a log entry or a report row names one thing.
+  const seen = new Map<string, string>();
+  const claim = (id: string, path: Path, what: string) => {
+    const other = seen.get(id) ?? (taken.has(id) ? `${taken.get(id)} elsewhere in the file` : undefined);
+    if (other) err([...path, 'id'], `${what} id "${id}" is already used by a ${other}`);
+    else seen.set(id, what);
+  };
+  const roles = new Map<string, number>();
+  list(x.roles).forEach((r, i) => {
+    claim(r.id, [...base, 'roles', i], 'role');
+    roles.set(r.id, i);
+  });
+  const objectives = new Set<string>();
+  list(x.objectives).forEach((o, i) => {
+    claim(o.id, [...base, 'objectives', i], 'objective');
+    objectives.add(o.id);
+  });
+  const modules = new Set<string>();
+  list(x.modules).forEach((m, i) => {
+    claim(m.id, [...base, 'modules', i], 'module');
+    modules.add(m.id);
+    list(m.questions).forEach((q, qi) => {
+      claim(q.id, [...base, 'modules', i, 'questions', qi], 'question');
+    });
+  });
+  const msel = list(x.msel);
+  const items = new Map<string, number>();
+  msel.forEach((item, i) => {
+    claim(item.id, [...base, 'msel', i], 'MSEL item');
+    items.set(item.id, i);
+    list(item.expects).forEach((a, ai) => {
+      claim(a.id, [...base, 'msel', i, 'expects', ai], 'expected action');
+    });
+  });
+  list(x.evaluation).forEach((p, i) => {
+    claim(p.id, [...base, 'evaluation', i], 'evaluation point');
+  });
+
+  const steps = new Map(s.steps.map((st) => [st.id, st]));
+  let previousAt: { seconds: number; index: number } | undefined;
+  msel.forEach((item, i) => {
+    const at: Path = [...base, 'msel', i];
+    if (item.contingency && item.at !== undefined)
+      err(
+        [...at, 'at'],
+        'a contingency item has no `at`: it is released when its action is missed, or by hand',
+      );
+    if (!item.contingency && item.at === undefined)
+      err(at, 'needs `at`: the scenario time it is released (or `contingency: true`)');
+    const seconds = item.at === undefined ? undefined : parseExerciseTime(item.at);
+    if (item.at !== undefined && seconds === undefined)
+      err([...at, 'at'], `"${item.at}" is not a time; use "[Nd ]HH:MM", for example "0d 06:15"`);
+    if (!item.contingency && seconds !== undefined) {
+      if (previousAt && seconds < previousAt.seconds)
+        problems.push({
+          path: [...at, 'at'],
+          severity: 'warning',
+          message: `comes before msel[${previousAt.index}] in time; keep the MSEL in time order so it reads like the exercise`,
+        });
+      previousAt = { seconds, index: i };
+    }
+    if (item.module !== undefined) ref([...at, 'module'], item.module, modules, 'module');
+    const to = item.to;
+    const recipients = Array.isArray(to) ? to : undefined;
+    recipients?.forEach((r, ri) => {
+      ref([...at, 'to', ri], r, roles, 'role');
+    });
+    if (item.step !== undefined) {
+      const step = steps.get(item.step);
+      if (!step) ref([...at, 'step'], item.step, steps, 'step');
+      else if (!step.decision)
+        err([...at, 'step'], `step "${item.step}" has no decision to put to the roles`);
+    }
+    checkMap(item.map, at);
+    list(item.expects).forEach((a, ai) => {
+      const ap: Path = [...at, 'expects', ai];
+      if (!roles.has(a.role)) ref([...ap, 'role'], a.role, roles, 'role');
+      else if (recipients && !recipients.includes(a.role))
+        err(
+          [...ap, 'role'],
+          `role "${a.role}" does not receive this inject (to: ${recipients.join(', ')}); add it to \`to\` or expect the action from a recipient`,
+        );
+      if (parseExerciseTime(a.within) === undefined)
+        err([...ap, 'within'], `"${a.within}" is not a time; use "[Nd ]HH:MM", for example "0:30"`);
+      checkDoctrine(list(a.follows), [], ap);
+      if (a.contingency !== undefined) {
+        const target = items.get(a.contingency);
+        if (target === undefined) ref([...ap, 'contingency'], a.contingency, items, 'MSEL item');
+        else if (!msel[target]!.contingency)
+          err(
+            [...ap, 'contingency'],
+            `"${a.contingency}" is a scheduled item (it has \`at\`); a contingency must be an item with contingency: true`,
+          );
+      }
+    });
+  });
+  list(x.evaluation).forEach((p, i) => {
+    const at: Path = [...base, 'evaluation', i];
+    ref([...at, 'objective'], p.objective, objectives, 'objective');
+    list(p.roles).forEach((r, ri) => {
+      ref([...at, 'roles', ri], r, roles, 'role');
+    });
+  });
+
+  // why: a contingency whose own expected action fires the first one again would loop in the room.
+  const firedBy = new Map<string, { target: string; path: Path }[]>();
+  msel.forEach((item, i) => {
+    list(item.expects).forEach((a, ai) => {
+      if (a.contingency !== undefined && items.has(a.contingency))
+        firedBy.set(item.id, [
+          ...(firedBy.get(item.id) ?? []),
+          { target: a.contingency, path: ['exercise', 'msel', i, 'expects', ai, 'contingency'] },
+        ]);
+    });
+  });
+  const state = new Map<string, 'open' | 'done'>();
+  const reported = new Set<string>();
+  const visit = (id: string, trail: string[]) => {
+    state.set(id, 'open');
+    for (const edge of firedBy.get(id) ?? []) {
+      const mark = state.get(edge.target);
+      if (mark === 'open') {
+        const path = [...trail, id];
+        const cycle = [...path.slice(path.indexOf(edge.target)), edge.target];
+        const key = [...cycle].sort().join(' ');
+        if (!reported.has(key)) {
+          reported.add(key);
+          err(edge.path, `contingency cycle: ${cycle.join(' -> ')} would fire for ever`);
+        }
+      } else if (mark === undefined) visit(edge.target, [...trail, id]);
+    }
+    state.set(id, 'done');
+  };
+  for (const item of msel) if (!state.has(item.id)) visit(item.id, []);
   return problems;
 }
 

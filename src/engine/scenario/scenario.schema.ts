@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { PHASES, TIERS } from '../doctrine/doctrine-entry.ts';
+import { EXERCISE_TIME } from '../exercise/exercise-time.ts';
 
 // why: the shape pass only; cross-references (ids, doctrine, reachability) are checked in
 // check-scenario.ts so every problem of a file is reported in one run.
@@ -250,6 +251,143 @@ const ending = z.strictObject({
   outcome: z.enum(OUTCOMES),
 });
 
+// --- Facilitated exercises (issue 6): an optional `exercise:` section on an ordinary scenario ---
+
+/** Exercise formats: a discussion-based leadership tabletop, or a CPOC command-post exercise (Handbook §11.3). */
+export const EXERCISE_FORMATS = ['tabletop', 'cpx'] as const;
+
+/** The four-level rating of an evaluation point (HSEEP style): performed without challenges (P), with some (S), with major challenges (M), unable to be performed (U). */
+export const RATINGS = ['without-challenges', 'some-challenges', 'major-challenges', 'unable'] as const;
+export type Rating = (typeof RATINGS)[number];
+
+/** The `to` value that addresses an inject to every role at the table. */
+export const ALL_ROLES = 'all';
+
+const exerciseTime = (description: string) =>
+  z
+    .string()
+    .regex(EXERCISE_TIME, { message: 'use "[Nd ]HH:MM", for example "0d 06:15", "1d 14:00" or "0:30"' })
+    .meta({ description });
+
+const role = z
+  .strictObject({
+    id: elementId.meta({
+      description: 'Role id, for example "fc"; injects and expected actions are addressed to it.',
+    }),
+    name: text.meta({ description: 'Role as shown at the table, for example "Force Commander".' }),
+  })
+  .meta({ description: 'Someone who sits at the exercise table.' });
+
+const exerciseObjective = z
+  .strictObject({
+    id: elementId,
+    text: text.meta({ description: 'What the exercise sets out to test, in one sentence.' }),
+    tiers: z.array(tier).default([]).meta({ description: 'POC tiers the objective exercises.' }),
+    phases: z.array(phase).default([]).meta({ description: 'POC phases the objective exercises.' }),
+  })
+  .meta({
+    description: 'An exercise objective, reported in the after-action report against tiers and phases.',
+  });
+
+const question = z.strictObject({
+  id: elementId,
+  text: text.meta({ description: 'A discussion question the facilitator puts to the table.' }),
+});
+
+const exerciseModule = z
+  .strictObject({
+    id: elementId,
+    title: text,
+    questions: z.array(question).default([]),
+  })
+  .meta({ description: 'A discussion block; modules are played in the order given.' });
+
+const expectedAction = z
+  .strictObject({
+    id: elementId,
+    role: elementId.meta({ description: 'Role id expected to act; must be among the inject recipients.' }),
+    text: text.meta({ description: 'The action the facilitator watches for.' }),
+    within: exerciseTime(
+      'Scenario time allowed after the inject is released, "[Nd ]HH:MM", for example "0:30".',
+    ),
+    follows: doctrineIds.default([]),
+    tiers: z.array(tier).default([]),
+    phases: z.array(phase).default([]),
+    contingency: elementId.optional().meta({
+      description: 'Id of a contingency MSEL item fired automatically if the action is not taken in time.',
+    }),
+  })
+  .meta({ description: 'An action the facilitator expects from one role after an inject.' });
+
+const mselItem = z
+  .strictObject({
+    id: elementId,
+    at: exerciseTime(
+      'Scenario time after the exercise starts when the inject is released, "[Nd ]HH:MM"; omit on contingency items.',
+    ).optional(),
+    contingency: z.boolean().default(false).meta({
+      description:
+        'A contingency item has no `at`: it is released when its expected action is missed, or by hand.',
+    }),
+    module: elementId.optional().meta({ description: 'Module id this inject belongs to.' }),
+    to: z
+      .union([z.literal(ALL_ROLES), z.array(elementId).min(1)])
+      .meta({ description: 'Role ids that receive the inject, or "all" for everyone at the table.' }),
+    from: text.meta({ description: 'Who sends it, for example "Sector East HQ".' }),
+    channel: z.enum(INJECT_CHANNELS),
+    title: text.meta({ description: 'Short title for the timeline and the projector.' }),
+    text,
+    step: elementId
+      .optional()
+      .meta({ description: 'A scenario step whose decision this inject puts to the roles.' }),
+    map: z
+      .array(mapChange)
+      .optional()
+      .meta({ description: 'Map changes applied when the inject is released (same format as a step map).' }),
+    projector: z.boolean().default(true).meta({
+      description:
+        'Shown on the projector once released; false keeps it to its roles (role-only intelligence).',
+    }),
+    expects: z.array(expectedAction).default([]),
+  })
+  .meta({ description: 'One inject of the master scenario events list.' });
+
+const evaluationPoint = z
+  .strictObject({
+    id: elementId,
+    text: text.meta({
+      description: 'What the evaluator rates, for example "Early warning reached decision makers".',
+    }),
+    objective: elementId.meta({ description: 'Objective id this point evaluates.' }),
+    roles: z
+      .array(elementId)
+      .default([])
+      .meta({ description: 'Role ids whose performance the point rates.' }),
+  })
+  .meta({
+    description:
+      'A point rated on the four-level scale: without-challenges, some-challenges, major-challenges, unable.',
+  });
+
+/** The `exercise:` section: what facilitated play adds to a scenario (roles, MSEL, modules, evaluation). */
+export const exerciseSchema = z
+  .strictObject({
+    format: z.enum(EXERCISE_FORMATS).meta({
+      description:
+        'tabletop: discussion-based leadership exercise; cpx: CPOC command-post exercise (Handbook §11.3).',
+    }),
+    roles: z.array(role).min(1),
+    objectives: z.array(exerciseObjective).default([]),
+    modules: z.array(exerciseModule).default([]),
+    msel: z.array(mselItem).min(1).meta({
+      description: 'Master scenario events list, in time order; contingency items may come anywhere.',
+    }),
+    evaluation: z.array(evaluationPoint).default([]),
+  })
+  .meta({
+    description: 'Facilitated play of this scenario: roles, injects on a timeline, evaluation points.',
+  });
+
 /** A scenario file as a trainer writes it (`scenarios/<id>/scenario.yaml`). */
 export const scenarioSchema = z
   .strictObject({
@@ -280,6 +418,7 @@ export const scenarioSchema = z
     start: elementId.meta({ description: 'Id of the first step.' }),
     steps: z.array(step).min(1),
     endings: z.array(ending).min(1),
+    exercise: exerciseSchema.optional(),
   })
   .meta({ title: 'pocsim scenario', description: 'A POC training scenario for pocsim.' });
 
@@ -309,3 +448,11 @@ export type Translation = z.output<typeof translationSchema>;
 export type Effects = Record<string, number>;
 export type Outcome = (typeof OUTCOMES)[number];
 export type AudienceRole = (typeof AUDIENCE_ROLES)[number];
+export type Exercise = NonNullable<Scenario['exercise']>;
+export type Role = Exercise['roles'][number];
+export type ExerciseObjective = Exercise['objectives'][number];
+export type ExerciseModule = Exercise['modules'][number];
+export type MselItem = Exercise['msel'][number];
+export type ExpectedAction = MselItem['expects'][number];
+export type EvaluationPoint = Exercise['evaluation'][number];
+export type ExerciseFormat = (typeof EXERCISE_FORMATS)[number];

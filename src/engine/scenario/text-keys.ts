@@ -24,6 +24,15 @@ export const textKey = {
   optionFeedback: (id: string) => `options.${id}.feedback`,
   endingTitle: (id: string) => `endings.${id}.title`,
   endingText: (id: string) => `endings.${id}.text`,
+  exerciseRole: (id: string) => `exercise.roles.${id}.name`,
+  exerciseObjective: (id: string) => `exercise.objectives.${id}.text`,
+  exerciseModule: (id: string) => `exercise.modules.${id}.title`,
+  exerciseQuestion: (id: string) => `exercise.questions.${id}.text`,
+  mselFrom: (id: string) => `msel.${id}.from`,
+  mselTitle: (id: string) => `msel.${id}.title`,
+  mselText: (id: string) => `msel.${id}.text`,
+  expectedAction: (id: string) => `expects.${id}.text`,
+  evaluationPoint: (id: string) => `evaluation.${id}.text`,
 } as const;
 
 /** Source-language texts of a scenario with the path of the field each came from. */
@@ -86,6 +95,32 @@ export function collectTexts(scenario: Scenario): SourceText[] {
   scenario.endings.forEach((e, i) => {
     add(textKey.endingTitle(e.id), e.title, ['endings', i, 'title']);
     add(textKey.endingText(e.id), e.text, ['endings', i, 'text']);
+  });
+  const x = scenario.exercise;
+  if (!x) return out;
+  x.roles.forEach((r, i) => {
+    add(textKey.exerciseRole(r.id), r.name, ['exercise', 'roles', i, 'name']);
+  });
+  x.objectives.forEach((o, i) => {
+    add(textKey.exerciseObjective(o.id), o.text, ['exercise', 'objectives', i, 'text']);
+  });
+  x.modules.forEach((m, i) => {
+    add(textKey.exerciseModule(m.id), m.title, ['exercise', 'modules', i, 'title']);
+    m.questions.forEach((q, qi) => {
+      add(textKey.exerciseQuestion(q.id), q.text, ['exercise', 'modules', i, 'questions', qi, 'text']);
+    });
+  });
+  x.msel.forEach((item, i) => {
+    const at = ['exercise', 'msel', i];
+    add(textKey.mselFrom(item.id), item.from, [...at, 'from']);
+    add(textKey.mselTitle(item.id), item.title, [...at, 'title']);
+    add(textKey.mselText(item.id), item.text, [...at, 'text']);
+    item.expects.forEach((a, ai) => {
+      add(textKey.expectedAction(a.id), a.text, [...at, 'expects', ai, 'text']);
+    });
+  });
+  x.evaluation.forEach((p, i) => {
+    add(textKey.evaluationPoint(p.id), p.text, ['exercise', 'evaluation', i, 'text']);
   });
   return out;
 }
