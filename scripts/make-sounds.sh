@@ -30,6 +30,17 @@ sx -n "${rate[@]}" "$tmp/b2.wav"  synth 0.14 sine 988 vol 0.5 fade h 0.012 0.14 
 sx -n "${rate[@]}" "$tmp/gap2.wav" trim 0 0.08
 sx "$tmp/b1.wav" "$tmp/gap2.wav" "$tmp/b2.wav" "$tmp/alert.wav" gain -n -6
 
+# --- ambience loops (12 s, looped quietly under a run); each fades in and out over 1 s so the
+# loop point does not click. crowd: many distant voices (pink noise in the speech band, with a slow
+# uneven swell); rural: wind (brown noise, low, slowly gusting); town: traffic hum and distant engines.
+amb=(-r 16000 -c 1 -b 16)
+sx -n "${amb[@]}" "$tmp/crowd.wav" synth 12 pinknoise band 600 500 tremolo 0.35 40 tremolo 3.1 25 vol 0.5 fade q 1 12 1
+sx -n "${amb[@]}" "$tmp/rural.wav" synth 12 brownnoise lowpass 500 tremolo 0.12 60 vol 0.6 fade q 1 12 1
+sx -n "${amb[@]}" "$tmp/town.wav"  synth 12 brownnoise lowpass 900 synth 12 sine mix 70 tremolo 0.2 30 vol 0.45 fade q 1 12 1
+for a in crowd rural town; do
+  sx "$tmp/$a.wav" --comment "" -C 24 "$out/ambience-$a.mp3"
+done
+
 for cue in radio alert; do
   sx "$tmp/$cue.wav" --comment "" -C 1 "$out/$cue.ogg"
   sx "$tmp/$cue.wav" --comment "" -C 40 "$out/$cue.mp3"

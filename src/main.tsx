@@ -18,15 +18,16 @@ function safeLocalStorage(): Storage | undefined {
 
 const storage = safeLocalStorage();
 const defaultLanguage = preferredLanguage(navigator.languages ?? [navigator.language]);
-const { muted } = readSettings(storage, { language: defaultLanguage, muted: false });
+const { muted, volume } = readSettings(storage, { language: defaultLanguage, muted: false });
 
 const audio = createLazyAudio(async (mutedNow) => {
-  const [{ createHowlerAudio }, { SOUND_URLS }] = await Promise.all([
+  const [{ createHowlerAudio }, { SOUND_URLS, AMBIENCE_URLS }, { voiceUrl }] = await Promise.all([
     import('./audio/howler-audio.ts'),
     import('./audio/sound-urls.ts'),
+    import('./audio/voice-urls.ts'),
   ]);
-  return createHowlerAudio({ muted: mutedNow, urls: SOUND_URLS });
-}, muted);
+  return createHowlerAudio({ muted: mutedNow, urls: SOUND_URLS, ambience: AMBIENCE_URLS, voiceUrl });
+}, muted, volume);
 
 // why: browsers allow audio only after a user gesture; the sound code loads at the first one.
 const warm = () => {

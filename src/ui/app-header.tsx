@@ -7,8 +7,11 @@ import { useI18n } from './i18n-context.tsx';
 /** App-wide preferences the header controls: UI language and sound. */
 export interface Preferences {
   muted: boolean;
+  /** Master volume, 0 to 1. */
+  volume: number;
   setLanguage(lang: UiLanguage): void;
   setMuted(muted: boolean): void;
+  setVolume(volume: number): void;
 }
 
 export const PreferencesContext = createContext<Preferences | null>(null);
@@ -42,24 +45,39 @@ export function LanguageSwitch() {
   );
 }
 
-/** Sound on/off as a switch; the state is shown in words and by the icon, not by colour. */
+/** Sound on/off as a switch, with the volume beside it; the state is shown in words and by the icon, not by colour. */
 export function SoundToggle() {
-  const { t } = useI18n();
-  const { muted, setMuted } = usePreferences();
+  const { t, formatNumber } = useI18n();
+  const { muted, setMuted, volume, setVolume } = usePreferences();
+  const percent = Math.round(volume * 100);
   return (
-    <button
-      type="button"
-      class="tool-button"
-      role="switch"
-      aria-checked={!muted}
-      aria-label={t('audio.sound')}
-      onClick={() => setMuted(!muted)}
-    >
-      <SpeakerIcon muted={muted} />
-      <span aria-hidden="true">
-        {t('audio.soundState', { state: muted ? t('audio.off') : t('audio.on') })}
-      </span>
-    </button>
+    <span class="sound-controls">
+      <button
+        type="button"
+        class="tool-button"
+        role="switch"
+        aria-checked={!muted}
+        aria-label={t('audio.sound')}
+        onClick={() => setMuted(!muted)}
+      >
+        <SpeakerIcon muted={muted} />
+        <span aria-hidden="true">
+          {t('audio.soundState', { state: muted ? t('audio.off') : t('audio.on') })}
+        </span>
+      </button>
+      <input
+        type="range"
+        class="volume"
+        min={0}
+        max={100}
+        step={10}
+        value={percent}
+        disabled={muted}
+        aria-label={t('audio.volume')}
+        aria-valuetext={t('audio.volumeValue', { percent: formatNumber(percent) })}
+        onInput={(e) => setVolume(Number((e.currentTarget as HTMLInputElement).value) / 100)}
+      />
+    </span>
   );
 }
 

@@ -120,19 +120,24 @@ export function App({
   );
   const [language, setLanguage] = useState<UiLanguage>(initial.language);
   const [muted, setMuted] = useState(initial.muted);
+  const [volume, setVolume] = useState(initial.volume);
   const [screen, setScreen] = useState<Screen>(() =>
     startScreen === 'author' ? { name: 'author' } : { name: 'menu' },
   );
 
   useEffect(() => {
     audio.setMuted(muted);
-  }, [audio, muted]);
+    audio.setVolume(volume);
+  }, [audio, muted, volume]);
   useEffect(() => {
-    writeSettings(storage, { language, muted });
+    writeSettings(storage, { language, muted, volume });
     document.documentElement.lang = language;
-  }, [storage, language, muted]);
+  }, [storage, language, muted, volume]);
 
-  const preferences = useMemo<Preferences>(() => ({ muted, setLanguage, setMuted }), [muted]);
+  const preferences = useMemo<Preferences>(
+    () => ({ muted, volume, setLanguage, setMuted, setVolume }),
+    [muted, volume],
+  );
 
   // why: the debrief code (with the doctrine catalogue) loads while the trainee plays, so it is
   // ready at the end without weighing on the first load.

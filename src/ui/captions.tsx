@@ -8,6 +8,8 @@ export interface Caption {
   cue: SoundCue;
   /** Scenario time of day when it played. */
   timeOfDay: string;
+  /** For a voiced radio call: who spoke and what was said, so the caption carries the words. */
+  said?: { from: string; text: string };
 }
 
 /** Text captions for every sound played, newest last; shown whether sound is on or off. */
@@ -26,7 +28,9 @@ export function Captions({ captions }: { captions: readonly Caption[] }) {
           {captions.map((c, i) => (
             <li key={c.n} class={`caption${i === captions.length - 1 ? ' caption-latest' : ''}`}>
               <time class="caption-time">{c.timeOfDay}</time>
-              <span class="caption-text">{t(`audio.caption.${c.cue}`)}</span>
+              <span class="caption-text">
+                {c.said ? t('audio.voiced', c.said) : t(`audio.caption.${c.cue}`)}
+              </span>
             </li>
           ))}
         </ol>

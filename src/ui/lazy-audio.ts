@@ -1,4 +1,4 @@
-import type { AudioPort, SoundCue } from '../audio/audio-port.ts';
+import type { Ambience, AudioPort, RadioVoice, SoundCue } from '../audio/audio-port.ts';
 
 /** An audio port that loads its real implementation only when first needed. */
 export interface LazyAudio extends AudioPort {
@@ -7,13 +7,19 @@ export interface LazyAudio extends AudioPort {
 }
 
 /**
- * Wraps a loader so the sound library stays out of the first page load. Cues played before it has
- * loaded are played once it is ready, unless muted meanwhile; a loader that fails leaves the app silent.
+ * Wraps a loader so the sound library stays out of the first page load. A cue played before it has
+ * loaded is played once it is ready, unless muted meanwhile; ambience and volume are applied when it
+ * arrives; a loader that fails leaves the app silent.
  */
-export function createLazyAudio(load: (muted: boolean) => Promise<AudioPort>, muted = false): LazyAudio {
+export function createLazyAudio(
+  load: (muted: boolean) => Promise<AudioPort>,
+  muted = false,
+  volume = 1,
+): LazyAudio {
   let real: AudioPort | undefined;
   let started = false;
-  let pending: SoundCue | undefined;
+  let pending: { cue: SoundCue; voice?: RadioVoice } | undefined;
+  let ambience: Ambience | null = null;
   const warm = () => {
     if (started) return;
     started = true;
@@ -21,7 +27,9 @@ export function createLazyAudio(load: (muted: boolean) => Promise<AudioPort>, mu
       (port) => {
         real = port;
         real.setMuted(muted);
-        if (pending && !muted) real.play(pending);
+        real.setVolume(volume);
+        real.setAmbience(ambience);
+        if (pending && !muted) real.play(pending.cue, pending.voice);
         pending = undefined;
       },
       () => {
@@ -32,12 +40,20 @@ export function createLazyAudio(load: (muted: boolean) => Promise<AudioPort>, mu
   };
   return {
     warm,
-    play(cue) {
-      if (real) real.play(cue);
+    play(cue, voice) {
+      if (real) real.play(cue, voice);
       else if (!muted) {
-        pending = cue;
+        pending = voice ? { cue, voice } : { cue };
         warm();
       }
+    },
+    setAmbience(next) {
+      ambience = next;
+      real?.setAmbience(next);
+    },
+    setVolume(next) {
+      volume = next;
+      real?.setVolume(next);
     },
     setMuted(value) {
       muted = value;

@@ -1,8 +1,8 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
-import type { AudioPort, SoundCue } from '../audio/audio-port.ts';
+import type { Ambience, AudioPort, SoundCue } from '../audio/audio-port.ts';
 import type { Run } from '../engine/run/run.ts';
 import type { RunEvent } from '../engine/run/run-state.ts';
-import { formatTimeOfDay, type RunView } from '../engine/run/run-view.ts';
+import { formatTimeOfDay, type InjectView, type RunView } from '../engine/run/run-view.ts';
 import type { ScenarioBundle } from '../engine/scenario/load-scenario.ts';
 import { textKey } from '../engine/scenario/text-keys.ts';
 import { AppHeader } from './app-header.tsx';
@@ -11,7 +11,7 @@ import { ClockIcon, Paragraphs, useFocusHeading } from './common.tsx';
 import { DecisionPanel } from './decision-panel.tsx';
 import { useI18n } from './i18n-context.tsx';
 import { InjectsFeed } from './injects-feed.tsx';
-import { useScenarioTexts } from './scenario-text.ts';
+import { type ScenarioTexts, useScenarioTexts } from './scenario-text.ts';
 import { type LoadSituationMap, SituationPanel } from './situation-panel.tsx';
 import { useDocumentHidden, useRunView, useScenarioClock } from './use-run.ts';
 import { VariableGauges } from './variable-gauges.tsx';
@@ -36,7 +36,7 @@ export function PlayScreen({
   onFinished(log: readonly RunEvent[]): void;
   onQuit(): void;
 }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const texts = useScenarioTexts(bundle);
   const view = useRunView(run);
   const context = run.context();
@@ -48,7 +48,8 @@ export function PlayScreen({
   // why: a step can open more than once in a run; its opening time tells the visits apart.
   const stepKey = `${view.step?.id ?? ''}@${context.stepOpenedAt}`;
   const heading = useFocusHeading(stepKey);
-  const captions = useSoundCues(audio, view, stepKey, context.startOfDay);
+  const captions = useSoundCues(audio, view, stepKey, context.startOfDay, lang, texts);
+  useAmbience(audio, bundle.scenario.setting.ambience ?? null);
   const changes = useChangesSinceLastStep(view, stepKey);
 
   const reported = useRef(false);
@@ -180,18 +181,30 @@ export function PlayScreen({
 }
 
 /** Plays the sound cues of a run and keeps a caption for each: radio calls, and the alert of a timed decision. */
-function useSoundCues(audio: AudioPort, view: RunView, stepKey: string, startOfDay: number): Caption[] {
+function useSoundCues(
+  audio: AudioPort,
+  view: RunView,
+  stepKey: string,
+  startOfDay: number,
+  lang: string,
+  texts: ScenarioTexts,
+): Caption[] {
   const [captions, setCaptions] = useState<Caption[]>([]);
   const counter = useRef(0);
   const heard = useRef(new Set<string>());
   const cue = useCallback(
-    (sound: SoundCue, timeOfDay: string) => {
-      audio.play(sound);
+    (sound: SoundCue, timeOfDay: string, call?: { inject: InjectView }) => {
+      audio.play(sound, call ? { scenario: view.scenarioId, inject: call.inject.id, lang } : undefined);
       counter.current += 1;
       const n = counter.current;
-      setCaptions((cs) => [...cs, { n, cue: sound, timeOfDay }].slice(-CAPTIONS_KEPT));
+      const said = call
+        ? { from: texts.text(call.inject.fromKey), text: texts.text(call.inject.textKey) }
+        : undefined;
+      setCaptions((cs) =>
+        [...cs, { n, cue: sound, timeOfDay, ...(said ? { said } : {}) }].slice(-CAPTIONS_KEPT),
+      );
     },
-    [audio],
+    [audio, view.scenarioId, lang, texts],
   );
   const timed = view.decision?.timeLimit != null;
   // why: the alert sounds once per step visit, when a timed decision opens.
@@ -203,10 +216,25 @@ function useSoundCues(audio: AudioPort, view: RunView, stepKey: string, startOfD
       const key = `${stepKey}:${inj.id}`;
       if (heard.current.has(key)) continue;
       heard.current.add(key);
-      if (inj.sound) cue(inj.sound, formatTimeOfDay(startOfDay + inj.at));
+      // why: a radio inject is voiced (when a recording exists) and its caption carries the words.
+      if (inj.sound) {
+        cue(
+          inj.sound,
+          formatTimeOfDay(startOfDay + inj.at),
+          inj.channel === 'radio' && inj.sound === 'radio' ? { inject: inj } : undefined,
+        );
+      }
     }
   }, [view.injects, stepKey, startOfDay, cue]);
   return captions;
+}
+
+/** Plays the setting's background sound while the run is on screen. */
+function useAmbience(audio: AudioPort, ambience: Ambience | null): void {
+  useEffect(() => {
+    audio.setAmbience(ambience);
+    return () => audio.setAmbience(null);
+  }, [audio, ambience]);
 }
 
 /** How much each world variable changed between the previous step and this one. */

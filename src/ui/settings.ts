@@ -8,13 +8,19 @@ export type KeyValueStorage = Pick<Storage, 'getItem' | 'setItem'>;
 export interface Settings {
   language: UiLanguage;
   muted: boolean;
+  /** Master volume, 0 to 1. */
+  volume: number;
 }
 
 const LANGUAGE_KEY = 'pocsim.language';
 const MUTED_KEY = 'pocsim.muted';
+const VOLUME_KEY = 'pocsim.volume';
 
 /** Reads settings, trusting nothing stored: unknown values fall back to the defaults given. */
-export function readSettings(storage: KeyValueStorage | undefined, fallback: Settings): Settings {
+export function readSettings(
+  storage: KeyValueStorage | undefined,
+  fallback: Pick<Settings, 'language' | 'muted'> & Partial<Settings>,
+): Settings {
   const get = (key: string) => {
     try {
       return storage?.getItem(key) ?? null;
@@ -24,9 +30,11 @@ export function readSettings(storage: KeyValueStorage | undefined, fallback: Set
   };
   const language = get(LANGUAGE_KEY);
   const muted = get(MUTED_KEY);
+  const volume = Number.parseFloat(get(VOLUME_KEY) ?? '');
   return {
     language: isUiLanguage(language) ? language : fallback.language,
     muted: muted === '1' ? true : muted === '0' ? false : fallback.muted,
+    volume: Number.isFinite(volume) && volume >= 0 && volume <= 1 ? volume : (fallback.volume ?? 0.8),
   };
 }
 
@@ -35,6 +43,7 @@ export function writeSettings(storage: KeyValueStorage | undefined, settings: Se
   try {
     storage?.setItem(LANGUAGE_KEY, settings.language);
     storage?.setItem(MUTED_KEY, settings.muted ? '1' : '0');
+    storage?.setItem(VOLUME_KEY, String(settings.volume));
   } catch {
     // why: a trainee in a locked-down browser still plays; only the preference is not remembered.
   }

@@ -15,7 +15,9 @@ function renderDebrief(log: RunEvent[], lang: 'en' | 'fr' = 'en') {
   const onBack = vi.fn();
   render(
     <I18nProvider lang={lang}>
-      <PreferencesContext.Provider value={{ muted: false, setLanguage: () => {}, setMuted: () => {} }}>
+      <PreferencesContext.Provider
+        value={{ muted: false, volume: 1, setLanguage: () => {}, setMuted: () => {}, setVolume: () => {} }}
+      >
         <DebriefPage bundle={miniBundle()} log={log} onPlayAgain={onPlayAgain} onBack={onBack} />
       </PreferencesContext.Provider>
     </I18nProvider>,

@@ -25,7 +25,9 @@ function renderPlay(log: RunEvent[] = []) {
   const onQuit = vi.fn();
   render(
     <I18nProvider lang="en">
-      <PreferencesContext.Provider value={{ muted: false, setLanguage: () => {}, setMuted: () => {} }}>
+      <PreferencesContext.Provider
+        value={{ muted: false, volume: 1, setLanguage: () => {}, setMuted: () => {}, setVolume: () => {} }}
+      >
         <PlayScreen bundle={bundle} run={run} audio={audio} onFinished={onFinished} onQuit={onQuit} />
       </PreferencesContext.Provider>
     </I18nProvider>,
@@ -58,12 +60,40 @@ describe('PlayScreen', () => {
     expect(document.activeElement).toBe(screen.getByRole('heading', { level: 2, name: 'Arrival' }));
   });
 
-  it('plays the radio and alert cues and captions every sound', () => {
+  it('plays the radio and alert cues, voices the radio call and captions every sound with its words', () => {
     const { audio } = renderPlay();
     expect(audio.played).toEqual(expect.arrayContaining(['radio', 'alert']));
+    expect(audio.voices).toEqual([{ scenario: 'mini-gate', inject: 'radio-1', lang: 'en' }]);
     const captions = screen.getByRole('region', { name: 'Sound captions' });
-    expect(within(captions).getByText('[Radio call]')).toBeTruthy();
+    expect(within(captions).getByText('[Radio] Ops: Crowd at the gate.')).toBeTruthy();
     expect(within(captions).getByText('[Alert tone]')).toBeTruthy();
+  });
+
+  it('plays the setting’s ambience while the run is on screen, and stops it after', () => {
+    const bundle = miniBundle();
+    const withAmbience = {
+      ...bundle,
+      scenario: { ...bundle.scenario, setting: { ...bundle.scenario.setting, ambience: 'crowd' as const } },
+    };
+    const audio = createRecordingAudio();
+    const { unmount } = render(
+      <I18nProvider lang="en">
+        <PreferencesContext.Provider
+          value={{ muted: false, volume: 1, setLanguage: () => {}, setMuted: () => {}, setVolume: () => {} }}
+        >
+          <PlayScreen
+            bundle={withAmbience}
+            run={createRun(withAmbience.scenario)}
+            audio={audio}
+            onFinished={() => {}}
+            onQuit={() => {}}
+          />
+        </PreferencesContext.Provider>
+      </I18nProvider>,
+    );
+    expect(audio.ambience).toBe('crowd');
+    unmount();
+    expect(audio.ambience).toBeNull();
   });
 
   it('captions sounds even when muted', () => {
@@ -71,7 +101,9 @@ describe('PlayScreen', () => {
     const audio = createRecordingAudio(true);
     render(
       <I18nProvider lang="fr">
-        <PreferencesContext.Provider value={{ muted: true, setLanguage: () => {}, setMuted: () => {} }}>
+        <PreferencesContext.Provider
+          value={{ muted: true, volume: 1, setLanguage: () => {}, setMuted: () => {}, setVolume: () => {} }}
+        >
           <PlayScreen
             bundle={bundle}
             run={createRun(bundle.scenario)}
@@ -83,7 +115,7 @@ describe('PlayScreen', () => {
       </I18nProvider>,
     );
     expect(audio.played).toEqual([]);
-    expect(screen.getByText('[Appel radio]')).toBeTruthy();
+    expect(screen.getByText('[Radio] Ops : Crowd at the gate.')).toBeTruthy();
     expect(screen.getByText('[Signal d’alerte]')).toBeTruthy();
   });
 
@@ -183,7 +215,9 @@ describe('PlayScreen', () => {
     const mount = vi.fn(async () => ({ update, destroy }));
     const { unmount } = render(
       <I18nProvider lang="en">
-        <PreferencesContext.Provider value={{ muted: false, setLanguage: () => {}, setMuted: () => {} }}>
+        <PreferencesContext.Provider
+          value={{ muted: false, volume: 1, setLanguage: () => {}, setMuted: () => {}, setVolume: () => {} }}
+        >
           <PlayScreen
             bundle={bundle}
             run={run}

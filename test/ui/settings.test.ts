@@ -2,18 +2,21 @@ import { describe, expect, it } from 'vitest';
 import { preferredLanguage, readSettings, writeSettings } from '../../src/ui/settings.ts';
 import { createMemoryStorage } from './fixtures.ts';
 
-const defaults = { language: 'en', muted: false } as const;
+const defaults = { language: 'en', muted: false, volume: 0.8 } as const;
 
 describe('settings', () => {
-  it('round-trips language and mute', () => {
+  it('round-trips language, mute and volume', () => {
     const storage = createMemoryStorage();
-    writeSettings(storage, { language: 'fr', muted: true });
-    expect(readSettings(storage, defaults)).toEqual({ language: 'fr', muted: true });
+    writeSettings(storage, { language: 'fr', muted: true, volume: 0.3 });
+    expect(readSettings(storage, defaults)).toEqual({ language: 'fr', muted: true, volume: 0.3 });
   });
 
   it('falls back to defaults for unknown or unreadable values', () => {
     expect(
-      readSettings(createMemoryStorage({ 'pocsim.language': 'xx', 'pocsim.muted': 'yes' }), defaults),
+      readSettings(
+        createMemoryStorage({ 'pocsim.language': 'xx', 'pocsim.muted': 'yes', 'pocsim.volume': '7' }),
+        defaults,
+      ),
     ).toEqual(defaults);
     const throwing = {
       getItem: () => {

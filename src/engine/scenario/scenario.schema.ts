@@ -88,6 +88,7 @@ export const ACTOR_MOODS = ['calm', 'tense', 'hostile', 'panicked'] as const;
 export const INJECT_CHANNELS = ['radio', 'phone', 'message', 'report', 'media', 'observation'] as const;
 export const SOUND_CUES = ['radio', 'alert'] as const;
 export const OUTCOMES = ['protected', 'partial', 'harmed'] as const;
+export const AMBIENCES = ['crowd', 'rural', 'town'] as const;
 
 const coordinate = z.number().min(0).max(10_000);
 
@@ -408,6 +409,10 @@ export const scenarioSchema = z
       .default('08:00'),
     setting: z.strictObject({
       place: text,
+      ambience: z
+        .enum(AMBIENCES)
+        .optional()
+        .meta({ description: 'Background sound played quietly under the run: crowd, rural or town.' }),
       map: z.strictObject({ width: z.int().min(100).max(10_000), height: z.int().min(100).max(10_000) }),
       locations: z.array(location).min(1),
       roads: z.array(road).default([]),

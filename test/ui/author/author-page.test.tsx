@@ -18,7 +18,13 @@ const MINI = readFileSync('test/fixtures/mini/scenario.yaml', 'utf8');
 
 type FileLike = FileSnapshot & { name: string };
 
-const preferences = { muted: false, setLanguage: () => {}, setMuted: () => {} };
+const preferences = {
+  muted: false,
+  volume: 1,
+  setLanguage: () => {},
+  setMuted: () => {},
+  setVolume: () => {},
+};
 
 function renderPage(props: { onPlay?: (bundle: ScenarioBundle, step?: string) => void } = {}) {
   const onPlay = vi.fn(props.onPlay ?? (() => {}));
