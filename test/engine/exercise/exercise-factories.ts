@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { stringify } from 'yaml';
+import type { ExerciseEvent } from '../../../src/engine/exercise/exercise-log.ts';
 import type { ScenarioBundle } from '../../../src/engine/scenario/load-scenario.ts';
 import type { Scenario } from '../../../src/engine/scenario/scenario.schema.ts';
 import { loadText } from '../factories.ts';
@@ -35,3 +36,11 @@ export function exerciseWith(edit: (data: Record<string, any>) => void): string 
   edit(data);
   return stringify(data);
 }
+
+/** A log that starts the exercise, then the given events. */
+export function startedLog(...events: ExerciseEvent[]): ExerciseEvent[] {
+  return [{ type: 'exercise.started' }, ...events];
+}
+
+/** Scenario seconds of "HH:MM" after the start, for readable tests. */
+export const hm = (h: number, m: number) => (h * 60 + m) * 60;

@@ -1,0 +1,113 @@
+import { CATALOGUE, type DoctrineCatalogue } from '../doctrine/catalogue.ts';
+import type { Phase, Tier } from '../doctrine/doctrine-entry.ts';
+import type { Rating, Scenario } from '../scenario/scenario.schema.ts';
+import { applyExerciseEvent, createExerciseState, type ExerciseState } from './exercise-state.ts';
+
+/** Inputs a facilitated exercise accepts; its log is a list of these, in order. */
+export type ExerciseEvent =
+  | { type: 'exercise.started' }
+  | { type: 'exercise.paused' }
+  | { type: 'exercise.resumed' }
+  | { type: 'exercise.ended' }
+  /** Scenario seconds; consecutive ticks merge in the log. */
+  | { type: 'clock.ticked'; seconds: number }
+  /** Scenario seconds per real second. */
+  | { type: 'speed.changed'; speed: number }
+  /** The facilitator releases an inject now. */
+  | { type: 'inject.released'; inject: string }
+  | { type: 'inject.skipped'; inject: string }
+  /** The facilitator fires a contingency inject by hand. */
+  | { type: 'contingency.fired'; inject: string }
+  | { type: 'action.recorded'; action: string; role: string }
+  | {
+      type: 'decision.recorded';
+      role: string;
+      step?: string;
+      options?: string[];
+      text?: string;
+      tiers?: Tier[];
+      phases?: Phase[];
+      doctrine?: string[];
+    }
+  | { type: 'note.recorded'; role: string; text: string }
+  | { type: 'evaluation.rated'; point: string; rating: Rating; comment?: string }
+  | { type: 'hotwash.recorded'; role: string; kind: 'strength' | 'improvement'; text: string }
+  | { type: 'corrective.set'; id: string; action: string; role: string; due: string }
+  | { type: 'corrective.removed'; id: string };
+
+/** A saved exercise log that does not fit the scenario (changed scenario, edited or corrupt file). */
+export class ExerciseReplayError extends Error {
+  override name = 'ExerciseReplayError';
+}
+
+/** Folds an exercise log into the state it leads to; pure. Throws ExerciseReplayError on an event that does not apply. */
+export function foldExercise(
+  scenario: Scenario,
+  log: readonly ExerciseEvent[],
+  catalogue: DoctrineCatalogue = CATALOGUE,
+): ExerciseState {
+  let state = createExerciseState(scenario);
+  log.forEach((event, i) => {
+    const next = applyExerciseEvent(scenario, state, event, catalogue);
+    if ('refused' in next) throw new ExerciseReplayError(`event ${i + 1} does not apply: ${next.refused}`);
+    state = next.state;
+  });
+  return state;
+}
+
+/** A facilitated exercise in progress: an append-only log of accepted events and the state it leads to. */
+export interface Exercise {
+  readonly scenario: Scenario;
+  /** Accepted events, in order (consecutive ticks merged); folding them gives the same state. */
+  readonly log: readonly ExerciseEvent[];
+  /** The current state. */
+  state(): ExerciseState;
+  /** Why an event would be refused, or undefined when it applies. */
+  check(event: ExerciseEvent): string | undefined;
+  /** Offers an event; returns false (and logs nothing) when it does not apply. */
+  send(event: ExerciseEvent): boolean;
+  /** Calls back after every accepted event. */
+  subscribe(listener: () => void): () => void;
+}
+
+/** Starts an exercise of a scenario with an `exercise:` section, replaying a saved log first when one is given. */
+export function createExercise(
+  scenario: Scenario,
+  savedLog: readonly ExerciseEvent[] = [],
+  catalogue: DoctrineCatalogue = CATALOGUE,
+): Exercise {
+  let state = foldExercise(scenario, savedLog, catalogue);
+  const log: ExerciseEvent[] = [];
+  for (const e of savedLog) append(log, e);
+  const listeners = new Set<() => void>();
+  return {
+    scenario,
+    log,
+    state: () => state,
+    check(event) {
+      const next = applyExerciseEvent(scenario, state, event, catalogue);
+      return 'refused' in next ? next.refused : undefined;
+    },
+    send(event) {
+      const next = applyExerciseEvent(scenario, state, event, catalogue);
+      if ('refused' in next) return false;
+      state = next.state;
+      append(log, event);
+      for (const l of listeners) l();
+      return true;
+    },
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+  };
+}
+
+// why: a tick's effect depends only on the scenario time it reaches (releases and due times are
+// handled each at its own time), so consecutive ticks merge without changing the fold.
+function append(log: ExerciseEvent[], event: ExerciseEvent): void {
+  const last = log[log.length - 1];
+  if (event.type === 'clock.ticked' && last?.type === 'clock.ticked')
+    log[log.length - 1] = { type: 'clock.ticked', seconds: last.seconds + event.seconds };
+  else log.push(JSON.parse(JSON.stringify(event)) as ExerciseEvent);
+}

@@ -1,0 +1,552 @@
+import type { DoctrineCatalogue } from '../doctrine/catalogue.ts';
+import { PHASES, type Phase, TIERS, type Tier } from '../doctrine/doctrine-entry.ts';
+import { applyMapChanges, createInitialContext, type MapState } from '../run/run-state.ts';
+import {
+  ALL_ROLES,
+  type ExpectedAction,
+  type MselItem,
+  RATINGS,
+  type Rating,
+  type Scenario,
+  type Step,
+} from '../scenario/scenario.schema.ts';
+import { textKey } from '../scenario/text-keys.ts';
+import type { ExerciseEvent } from './exercise-log.ts';
+import { exerciseSeconds } from './exercise-time.ts';
+
+/** Where an exercise stands: not started, clock running, clock paused, or over (hotwash and report). */
+export type ExerciseStatus = 'ready' | 'running' | 'paused' | 'ended';
+
+/** How an inject reached the table: on its scheduled time, by the facilitator's hand, or as a contingency for a missed action. */
+export type ReleaseKind = 'scheduled' | 'facilitator' | 'contingency';
+
+/** An inject put to the table. */
+export interface ReleasedInject {
+  inject: string;
+  /** Scenario seconds since the start when it was released; for a scheduled one, its own `at`. */
+  at: number;
+  how: ReleaseKind;
+  /** Role ids it went to, or `all`. */
+  to: readonly string[] | typeof ALL_ROLES;
+  /** Whether the projector may show it. */
+  projector: boolean;
+  /** For a contingency fired by a missed action: that action's id. */
+  trigger?: string;
+}
+
+/** A scheduled inject not yet released or skipped. */
+export interface UpcomingInject {
+  inject: string;
+  at: number;
+}
+
+/** An expected action of a released inject, not yet taken and not yet due. */
+export interface OpenAction {
+  action: string;
+  role: string;
+  inject: string;
+  /** Scenario seconds when it becomes missed (release time + `within`). */
+  due: number;
+}
+
+/** An expected action the facilitator saw taken. */
+export interface TakenAction {
+  action: string;
+  /** Role that took it (the facilitator may credit another role than the expected one). */
+  role: string;
+  expectedRole: string;
+  inject: string;
+  at: number;
+  due: number;
+  onTime: boolean;
+  /** Seconds after `due`; 0 when on time. */
+  late: number;
+}
+
+/** An expected action whose time ran out without it being taken (it leaves this list if taken late). */
+export interface MissedAction {
+  action: string;
+  role: string;
+  inject: string;
+  due: number;
+  /** The contingency item it fired, when it has one and that item was not already released or skipped. */
+  fired?: string;
+}
+
+/** A decision recorded for a role: options from the file, or free text tagged with tiers, phases and doctrine. */
+export interface RecordedDecision {
+  role: string;
+  at: number;
+  step?: string;
+  options: string[];
+  text?: string;
+  tiers: Tier[];
+  phases: Phase[];
+  doctrine: string[];
+}
+
+/** A facilitator note about a role. */
+export interface ExerciseNote {
+  role: string;
+  at: number;
+  text: string;
+}
+
+/** The rating an evaluation point was given. */
+export interface PointRating {
+  point: string;
+  rating: Rating;
+  comment?: string;
+  at: number;
+}
+
+/** A hotwash entry: a strength or an area for improvement, per role. */
+export interface HotwashEntry {
+  /** `hw-<n>`, numbered in the order recorded; drafted corrective actions refer to it. */
+  id: string;
+  role: string;
+  kind: 'strength' | 'improvement';
+  text: string;
+  at: number;
+}
+
+/** One row of the corrective-action table (improvement plan). */
+export interface CorrectiveAction {
+  id: string;
+  /** The action as typed; empty for a row drafted from a missed action and not edited yet (see `actionKey`). */
+  action: string;
+  /** Scenario text key of the missed expected action a drafted row came from, until the facilitator edits it. */
+  actionKey?: string;
+  role: string;
+  /** Due date as the facilitator wrote it; empty until set. */
+  due: string;
+  source: 'improvement' | 'missed' | 'facilitator';
+  /** Whether the facilitator set this row (as opposed to a draft). */
+  edited: boolean;
+}
+
+/** An exercise at one moment, derived by folding its log. */
+export interface ExerciseState {
+  /** Scenario seconds since the exercise started. */
+  time: number;
+  status: ExerciseStatus;
+  /** Scenario seconds per real second (a whole number). */
+  speed: number;
+  /** Released injects in the order they reached the table; each inject at most once. */
+  released: ReleasedInject[];
+  skipped: { inject: string; at: number }[];
+  upcoming: UpcomingInject[];
+  /** Expected actions awaited, earliest due first. */
+  pending: OpenAction[];
+  actions: TakenAction[];
+  missed: MissedAction[];
+  decisions: RecordedDecision[];
+  notes: ExerciseNote[];
+  /** Ratings by evaluation point id; a later rating replaces an earlier one. */
+  ratings: Record<string, PointRating>;
+  hotwash: HotwashEntry[];
+  /** The corrective-action table: drafted from improvements and missed actions, then as edited. */
+  corrective: CorrectiveAction[];
+  /** The facilitator's edits to the corrective-action table, kept so drafts and edits merge the same way on replay. */
+  correctiveEdits: { rows: CorrectiveAction[]; removed: string[] };
+  /** The situation map: the setting with the released injects' map changes applied in release order. */
+  map: MapState;
+  /** Module of the latest released inject that names one. */
+  module?: string;
+}
+
+/** Default speed: one scenario minute per real second. */
+export const DEFAULT_SPEED = 60;
+/** Fastest clock accepted, in scenario seconds per real second (one scenario day per real second). */
+export const MAX_SPEED = 86_400;
+/** Longest free text accepted in a decision, note, hotwash entry or corrective action. */
+export const MAX_TEXT = 4_000;
+
+/** A scenario's exercise, indexed for folding; built once per scenario object. */
+export interface ExerciseIndex {
+  items: Map<string, MselItem>;
+  /** Scheduled items by release time, MSEL order among equal times. */
+  schedule: { item: MselItem; at: number }[];
+  expects: Map<string, { action: ExpectedAction; item: MselItem; within: number }>;
+  roles: Set<string>;
+  points: Set<string>;
+  steps: Map<string, Step>;
+}
+
+const indexes = new WeakMap<Scenario, ExerciseIndex>();
+
+/** The index of a scenario's exercise section; throws when the scenario has none. */
+export function exerciseIndex(scenario: Scenario): ExerciseIndex {
+  let index = indexes.get(scenario);
+  if (index) return index;
+  const x = scenario.exercise;
+  if (!x) throw new Error(`scenario "${scenario.id}" has no exercise section`);
+  const items = new Map(x.msel.map((m) => [m.id, m]));
+  const schedule = x.msel
+    .filter((m) => !m.contingency && m.at !== undefined)
+    .map((item, order) => ({ item, at: exerciseSeconds(item.at!), order }))
+    .sort((a, b) => a.at - b.at || a.order - b.order)
+    .map(({ item, at }) => ({ item, at }));
+  const expects = new Map<string, { action: ExpectedAction; item: MselItem; within: number }>();
+  for (const item of x.msel)
+    for (const action of item.expects)
+      expects.set(action.id, { action, item, within: exerciseSeconds(action.within) });
+  index = {
+    items,
+    schedule,
+    expects,
+    roles: new Set(x.roles.map((r) => r.id)),
+    points: new Set(x.evaluation.map((p) => p.id)),
+    steps: new Map(scenario.steps.map((s) => [s.id, s])),
+  };
+  indexes.set(scenario, index);
+  return index;
+}
+
+/** The state of an exercise before its first event. */
+export function createExerciseState(scenario: Scenario): ExerciseState {
+  const index = exerciseIndex(scenario);
+  return {
+    time: 0,
+    status: 'ready',
+    speed: DEFAULT_SPEED,
+    released: [],
+    skipped: [],
+    upcoming: index.schedule.map((s) => ({ inject: s.item.id, at: s.at })),
+    pending: [],
+    actions: [],
+    missed: [],
+    decisions: [],
+    notes: [],
+    ratings: {},
+    hotwash: [],
+    corrective: [],
+    correctiveEdits: { rows: [], removed: [] },
+    map: createInitialContext(scenario).map,
+  };
+}
+
+/** What applying one event gives: the next state, or why the event does not apply (and must not be logged). */
+export type ExerciseStep = { state: ExerciseState } | { refused: string };
+
+const text = (v: unknown): v is string =>
+  typeof v === 'string' && v.trim().length > 0 && v.length <= MAX_TEXT;
+const id = (v: unknown): v is string => typeof v === 'string' && v.length > 0 && v.length <= 200;
+const live = (s: ExerciseState) => s.status === 'running' || s.status === 'paused';
+
+/** Applies one event to an exercise state; pure. Events that do not apply come back refused with a reason. */
+export function applyExerciseEvent(
+  scenario: Scenario,
+  state: ExerciseState,
+  event: ExerciseEvent,
+  catalogue: DoctrineCatalogue,
+): ExerciseStep {
+  const index = exerciseIndex(scenario);
+  const refuse = (why: string): ExerciseStep => ({ refused: `${event?.type ?? 'event'}: ${why}` });
+  const ok = (next: ExerciseState): ExerciseStep => ({ state: withCorrective(next) });
+  if (typeof event !== 'object' || event === null) return refuse('not an event');
+  switch (event.type) {
+    case 'exercise.started':
+      if (state.status !== 'ready') return refuse(`the exercise is already ${state.status}`);
+      return ok(advance(scenario, { ...state, status: 'running' }, state.time));
+    case 'exercise.paused':
+      return state.status === 'running'
+        ? ok({ ...state, status: 'paused' })
+        : refuse('the clock is not running');
+    case 'exercise.resumed':
+      return state.status === 'paused'
+        ? ok({ ...state, status: 'running' })
+        : refuse('the clock is not paused');
+    case 'exercise.ended':
+      return live(state) ? ok({ ...state, status: 'ended' }) : refuse(`the exercise is ${state.status}`);
+    case 'clock.ticked':
+      if (state.status !== 'running') return refuse('the clock is not running');
+      // why: whole seconds keep merged ticks exact, so a replayed log crosses every boundary the same way.
+      if (!Number.isSafeInteger(event.seconds) || event.seconds <= 0)
+        return refuse('seconds must be a positive whole number');
+      return ok(advance(scenario, state, state.time + event.seconds));
+    case 'speed.changed':
+      if (state.status === 'ended') return refuse('the exercise is over');
+      if (!Number.isInteger(event.speed) || event.speed < 1 || event.speed > MAX_SPEED)
+        return refuse(`speed must be a whole number from 1 to ${MAX_SPEED}`);
+      return ok({ ...state, speed: event.speed });
+    case 'inject.released':
+    case 'contingency.fired': {
+      if (!live(state)) return refuse(`the exercise is ${state.status}`);
+      const item = index.items.get(event.inject);
+      if (!item) return refuse(`unknown inject "${event.inject}"`);
+      if (event.type === 'contingency.fired' && !item.contingency)
+        return refuse(`"${item.id}" is a scheduled inject, not a contingency`);
+      if (isDone(state, item.id)) return refuse(`"${item.id}" was already released or skipped`);
+      return ok(release(scenario, state, item, state.time, 'facilitator'));
+    }
+    case 'inject.skipped': {
+      if (state.status === 'ended') return refuse('the exercise is over');
+      const item = index.items.get(event.inject);
+      if (!item) return refuse(`unknown inject "${event.inject}"`);
+      if (isDone(state, item.id)) return refuse(`"${item.id}" was already released or skipped`);
+      return ok({
+        ...state,
+        skipped: [...state.skipped, { inject: item.id, at: state.time }],
+        upcoming: state.upcoming.filter((u) => u.inject !== item.id),
+      });
+    }
+    case 'action.recorded': {
+      if (!live(state)) return refuse(`the exercise is ${state.status}`);
+      if (!index.roles.has(event.role)) return refuse(`unknown role "${event.role}"`);
+      const expected = index.expects.get(event.action);
+      if (!expected) return refuse(`unknown expected action "${event.action}"`);
+      if (state.actions.some((a) => a.action === event.action))
+        return refuse(`"${event.action}" was already recorded`);
+      const open = state.pending.find((p) => p.action === event.action);
+      const missed = state.missed.find((m) => m.action === event.action);
+      const was = open ?? missed;
+      if (!was) return refuse(`the inject of "${event.action}" has not been released`);
+      const taken: TakenAction = {
+        action: event.action,
+        role: event.role,
+        expectedRole: expected.action.role,
+        inject: was.inject,
+        at: state.time,
+        due: was.due,
+        onTime: open !== undefined,
+        late: open ? 0 : state.time - was.due,
+      };
+      return ok({
+        ...state,
+        actions: [...state.actions, taken],
+        pending: state.pending.filter((p) => p.action !== event.action),
+        missed: state.missed.filter((m) => m.action !== event.action),
+      });
+    }
+    case 'decision.recorded': {
+      if (!live(state)) return refuse(`the exercise is ${state.status}`);
+      if (!index.roles.has(event.role)) return refuse(`unknown role "${event.role}"`);
+      const options = event.options ?? [];
+      if (!Array.isArray(options) || !options.every(id)) return refuse('options must be option ids');
+      if (event.text !== undefined && !text(event.text))
+        return refuse(`text must be 1 to ${MAX_TEXT} characters`);
+      if (event.step !== undefined) {
+        const d = index.steps.get(event.step)?.decision;
+        if (!d) return refuse(`step "${event.step}" has no decision`);
+        const unknown = options.filter((o) => !d.options.some((x) => x.id === o));
+        if (unknown.length) return refuse(`step "${event.step}" has no option "${unknown.join('", "')}"`);
+        if (new Set(options).size !== options.length) return refuse('an option is given twice');
+        const most = d.mode === 'multi' ? (d.pick ?? 1) : 1;
+        if (options.length > most) return refuse(`pick at most ${most}`);
+      } else if (options.length) return refuse('options need the step they belong to');
+      if (!options.length && event.text === undefined) return refuse('give options or text');
+      const tiers = event.tiers ?? [];
+      const phases = event.phases ?? [];
+      const doctrine = event.doctrine ?? [];
+      if (!Array.isArray(tiers) || !tiers.every((t) => (TIERS as readonly string[]).includes(t)))
+        return refuse('unknown tier');
+      if (!Array.isArray(phases) || !phases.every((p) => (PHASES as readonly string[]).includes(p)))
+        return refuse('unknown phase');
+      if (!Array.isArray(doctrine)) return refuse('doctrine must be a list of ids');
+      const unknownDoctrine = doctrine.filter((d) => !catalogue.has(d));
+      if (unknownDoctrine.length) return refuse(`unknown doctrine id "${unknownDoctrine.join('", "')}"`);
+      const decision: RecordedDecision = {
+        role: event.role,
+        at: state.time,
+        ...(event.step !== undefined ? { step: event.step } : {}),
+        options: [...options],
+        ...(event.text !== undefined ? { text: event.text } : {}),
+        tiers: [...tiers],
+        phases: [...phases],
+        doctrine: [...doctrine],
+      };
+      return ok({ ...state, decisions: [...state.decisions, decision] });
+    }
+    case 'note.recorded':
+      if (state.status === 'ready') return refuse('the exercise has not started');
+      if (!index.roles.has(event.role)) return refuse(`unknown role "${event.role}"`);
+      if (!text(event.text)) return refuse(`text must be 1 to ${MAX_TEXT} characters`);
+      return ok({
+        ...state,
+        notes: [...state.notes, { role: event.role, at: state.time, text: event.text }],
+      });
+    case 'evaluation.rated': {
+      if (state.status === 'ready') return refuse('the exercise has not started');
+      if (!index.points.has(event.point)) return refuse(`unknown evaluation point "${event.point}"`);
+      if (!(RATINGS as readonly string[]).includes(event.rating))
+        return refuse(`unknown rating "${event.rating}"`);
+      if (event.comment !== undefined && !text(event.comment))
+        return refuse(`comment must be 1 to ${MAX_TEXT} characters`);
+      const rating: PointRating = {
+        point: event.point,
+        rating: event.rating,
+        ...(event.comment !== undefined ? { comment: event.comment } : {}),
+        at: state.time,
+      };
+      return ok({ ...state, ratings: { ...state.ratings, [event.point]: rating } });
+    }
+    case 'hotwash.recorded':
+      if (state.status === 'ready') return refuse('the exercise has not started');
+      if (!index.roles.has(event.role)) return refuse(`unknown role "${event.role}"`);
+      if (event.kind !== 'strength' && event.kind !== 'improvement')
+        return refuse('kind must be strength or improvement');
+      if (!text(event.text)) return refuse(`text must be 1 to ${MAX_TEXT} characters`);
+      return ok({
+        ...state,
+        hotwash: [
+          ...state.hotwash,
+          {
+            id: `hw-${state.hotwash.length + 1}`,
+            role: event.role,
+            kind: event.kind,
+            text: event.text,
+            at: state.time,
+          },
+        ],
+      });
+    case 'corrective.set': {
+      if (state.status === 'ready') return refuse('the exercise has not started');
+      if (!id(event.id)) return refuse('a corrective action needs an id');
+      if (!text(event.action)) return refuse(`action must be 1 to ${MAX_TEXT} characters`);
+      if (!index.roles.has(event.role)) return refuse(`unknown role "${event.role}"`);
+      if (typeof event.due !== 'string' || event.due.length > 200) return refuse('due must be text');
+      const draft = state.corrective.find((r) => r.id === event.id);
+      const row: CorrectiveAction = {
+        id: event.id,
+        action: event.action,
+        role: event.role,
+        due: event.due,
+        source: draft?.source ?? 'facilitator',
+        edited: true,
+      };
+      const rows = state.correctiveEdits.rows.some((r) => r.id === event.id)
+        ? state.correctiveEdits.rows.map((r) => (r.id === event.id ? row : r))
+        : [...state.correctiveEdits.rows, row];
+      return ok({
+        ...state,
+        correctiveEdits: {
+          rows,
+          removed: state.correctiveEdits.removed.filter((r) => r !== event.id),
+        },
+      });
+    }
+    case 'corrective.removed':
+      if (state.status === 'ready') return refuse('the exercise has not started');
+      if (!state.corrective.some((r) => r.id === event.id))
+        return refuse(`no corrective action "${event.id}"`);
+      return ok({
+        ...state,
+        correctiveEdits: {
+          rows: state.correctiveEdits.rows.filter((r) => r.id !== event.id),
+          removed: [...state.correctiveEdits.removed, event.id],
+        },
+      });
+    default:
+      return refuse('unknown event type');
+  }
+}
+
+function isDone(state: ExerciseState, inject: string): boolean {
+  return state.released.some((r) => r.inject === inject) || state.skipped.some((s) => s.inject === inject);
+}
+
+function release(
+  scenario: Scenario,
+  state: ExerciseState,
+  item: MselItem,
+  at: number,
+  how: ReleaseKind,
+  trigger?: string,
+): ExerciseState {
+  const index = exerciseIndex(scenario);
+  const opened: OpenAction[] = item.expects
+    .filter((a) => !state.actions.some((t) => t.action === a.id))
+    .map((a) => ({ action: a.id, role: a.role, inject: item.id, due: at + index.expects.get(a.id)!.within }));
+  return {
+    ...state,
+    released: [
+      ...state.released,
+      {
+        inject: item.id,
+        at,
+        how,
+        to: item.to === ALL_ROLES ? ALL_ROLES : [...item.to],
+        projector: item.projector,
+        ...(trigger ? { trigger } : {}),
+      },
+    ],
+    upcoming: state.upcoming.filter((u) => u.inject !== item.id),
+    // why: stable by due, so actions due together keep the MSEL order they were released in.
+    pending: [...state.pending, ...opened].sort((a, b) => a.due - b.due),
+    map: applyMapChanges(state.map, item.map),
+    ...(item.module !== undefined ? { module: item.module } : {}),
+  };
+}
+
+// why: a tick may cross several release times and due times; handling them one at a time in time
+// order, each at its own time, is what makes one long tick equal to many short ones (and pause and
+// resume harmless). At equal times, a missed action's contingency goes before a scheduled release.
+function advance(scenario: Scenario, start: ExerciseState, until: number): ExerciseState {
+  const index = exerciseIndex(scenario);
+  let state = start;
+  for (;;) {
+    const due = state.pending[0];
+    const next = state.upcoming[0];
+    const dueAt = due && due.due <= until ? due.due : Number.POSITIVE_INFINITY;
+    const nextAt = next && next.at <= until ? next.at : Number.POSITIVE_INFINITY;
+    if (dueAt === Number.POSITIVE_INFINITY && nextAt === Number.POSITIVE_INFINITY) break;
+    if (dueAt <= nextAt) {
+      const action = index.expects.get(due!.action)!.action;
+      const target = action.contingency ? index.items.get(action.contingency) : undefined;
+      const fires = target !== undefined && !isDone(state, target.id);
+      state = {
+        ...state,
+        time: Math.max(state.time, dueAt),
+        pending: state.pending.slice(1),
+        missed: [...state.missed, { ...due!, ...(fires ? { fired: target.id } : {}) }],
+      };
+      if (fires) state = release(scenario, state, target, dueAt, 'contingency', action.id);
+    } else {
+      state = release(
+        scenario,
+        { ...state, time: Math.max(state.time, nextAt) },
+        index.items.get(next!.inject)!,
+        nextAt,
+        'scheduled',
+      );
+    }
+  }
+  return { ...state, time: until };
+}
+
+// why: the table is derived, so an improvement added later still gets its draft row, while the
+// facilitator's edits and removals (kept apart) survive every recomputation and replay.
+function withCorrective(state: ExerciseState): ExerciseState {
+  const drafts: CorrectiveAction[] = [
+    ...state.hotwash
+      .filter((h) => h.kind === 'improvement')
+      .map(
+        (h): CorrectiveAction => ({
+          id: h.id,
+          action: h.text,
+          role: h.role,
+          due: '',
+          source: 'improvement',
+          edited: false,
+        }),
+      ),
+    ...state.missed.map(
+      (m): CorrectiveAction => ({
+        id: `missed-${m.action}`,
+        action: '',
+        actionKey: textKey.expectedAction(m.action),
+        role: m.role,
+        due: '',
+        source: 'missed',
+        edited: false,
+      }),
+    ),
+  ];
+  const { rows, removed } = state.correctiveEdits;
+  const edited = new Map(rows.map((r) => [r.id, r]));
+  const table = drafts.filter((d) => !removed.includes(d.id)).map((d) => edited.get(d.id) ?? d);
+  const draftIds = new Set(drafts.map((d) => d.id));
+  table.push(...rows.filter((r) => !draftIds.has(r.id)));
+  return { ...state, corrective: table };
+}
