@@ -27,3 +27,10 @@ export function formatExerciseTime(seconds: number): string {
   const m = minutes % 60;
   return `${days}d ${String(h).padStart(2, '0')}:${String(m).padStart(2, '0')}`;
 }
+
+/** Formats a span of scenario seconds as "45 min" or "2 h 05 min" (whole minutes, rounded down), for lateness. */
+export function formatMinutes(seconds: number): string {
+  const minutes = Math.floor(Math.max(0, seconds) / 60);
+  const h = Math.floor(minutes / 60);
+  return h ? `${h} h ${String(minutes % 60).padStart(2, '0')} min` : `${minutes} min`;
+}
