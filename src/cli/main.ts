@@ -10,6 +10,7 @@ import { didYouMean, formatDiagnostic } from '../engine/scenario/diagnostic.ts';
 import type { ScenarioBundle } from '../engine/scenario/load-scenario.ts';
 import { buildDebrief } from '../engine/score/debrief.ts';
 import { formatDebriefText } from './debrief-text.ts';
+import { EXERCISE_USAGE, exerciseCommand } from './exercise-command.ts';
 import { buildStarterScenario } from './new-scenario.ts';
 import { findScenarioFolders, loadScenarioFolder } from './scenario-files.ts';
 
@@ -33,7 +34,7 @@ Usage:
                                    play a scenario headless and print its debrief;
                                    a decision not covered by --choose takes its first option,
                                    "-" lets a timed decision run out of time
-`;
+${EXERCISE_USAGE}`;
 
 /** Runs one CLI command with its arguments and returns what to print. */
 export function runCli(argv: string[], cwd = process.cwd()): CommandResult {
@@ -50,6 +51,8 @@ export function runCli(argv: string[], cwd = process.cwd()): CommandResult {
         return newScenario(rest, cwd);
       case 'coverage':
         return coverage(rest, cwd);
+      case 'exercise':
+        return exerciseCommand(rest, cwd);
       case undefined:
       case 'help':
       case '--help':

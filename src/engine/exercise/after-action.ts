@@ -546,7 +546,7 @@ export function afterActionMarkdown(report: AfterActionReport, tr: ReportTransla
                 late: formatMinutes(a.late ?? 0),
               })
             : t(`aar.expectation.${a.status}`);
-        const fired = a.fired ? ` ${t('aar.fired', { inject: text(textKey.mselTitle(a.fired)) })}` : '';
+        const fired = a.fired ? ` — ${t('aar.fired', { inject: text(textKey.mselTitle(a.fired)) })}` : '';
         return [
           text(a.textKey),
           role(a.role),
