@@ -6,6 +6,7 @@ export const EXERCISE_TIME = /^(?:(\d{1,3})d ?)?(\d{1,2}):([0-5]\d)$/;
 
 /** Parses "[Nd ]HH:MM" (for example "0d 06:15", "1d 00:30" or "0:30") into seconds; undefined when it does not parse. */
 export function parseExerciseTime(time: string): number | undefined {
+  if (typeof time !== 'string') return undefined;
   const m = EXERCISE_TIME.exec(time.trim());
   if (!m) return undefined;
   const days = m[1] === undefined ? 0 : Number(m[1]);

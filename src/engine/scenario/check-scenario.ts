@@ -209,7 +209,12 @@ interface ExerciseCheckTools {
 function checkExercise(s: Scenario, tools: ExerciseCheckTools): Problem[] {
   const problems: Problem[] = [];
   const err = (path: Path, message: string) => problems.push({ path, message });
-  const { ref, checkMap, checkDoctrine, taken } = tools;
+  const { checkMap, checkDoctrine, taken } = tools;
+  // why: on data that failed the shape pass a reference may be missing or not a string; the shape
+  // pass already reported it, and one bad field must not stop the other findings.
+  const ref: ExerciseCheckTools['ref'] = (path, id, known, what) => {
+    if (typeof id === 'string') tools.ref(path, id, known, what);
+  };
   const x = s.exercise!;
   const base: Path = ['exercise'];
   // why: the checker also runs on data that failed the shape pass, where defaults are not filled.
@@ -297,7 +302,7 @@ function checkExercise(s: Scenario, tools: ExerciseCheckTools): Problem[] {
           [...ap, 'role'],
           `role "${a.role}" does not receive this inject (to: ${recipients.join(', ')}); add it to \`to\` or expect the action from a recipient`,
         );
-      if (parseExerciseTime(a.within) === undefined)
+      if (a.within !== undefined && parseExerciseTime(a.within) === undefined)
         err([...ap, 'within'], `"${a.within}" is not a time; use "[Nd ]HH:MM", for example "0:30"`);
       checkDoctrine(list(a.follows), [], ap);
       if (a.contingency !== undefined) {

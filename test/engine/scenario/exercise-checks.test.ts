@@ -249,13 +249,20 @@ describe('the exercise section of a scenario file', () => {
     expect(unknown.line).toBe(lineOf(text, 'projecter: false'));
   });
 
-  it('still reports cross-references when the shape pass fails', () => {
+  it('still reports cross-references when the shape pass fails, even with fields missing', () => {
     const text = exerciseYaml()
       .replace('format: tabletop', 'format: table-top')
-      .replace('module: m2-response', 'module: m2');
+      .replace('module: m2-response', 'module: m2')
+      .replace("          within: '1:00'\n", '')
+      .replace('role: fc\n          text: The Force Commander sends', 'text: The Force Commander sends');
     const ds = errors(text);
     expect(find(ds, 'exercise.format')).toBeDefined();
-    expect(find(ds, 'exercise.msel[2].module')?.message).toMatch(/unknown module "m2"/);
+    expect(find(ds, 'exercise.msel[2].expects[0].role')?.message).toMatch(/required field is missing/);
+    expect(find(ds, 'exercise.msel[2].expects[1].within')?.message).toMatch(/required field is missing/);
+    const module = find(ds, 'exercise.msel[2].module')!;
+    expect(module.message).toBe('unknown module "m2"');
+    expect(module.line).toBe(lineOf(text, 'module: m2'));
+    expect(ds).toHaveLength(4);
   });
 
   it('warns when scheduled items are out of time order', () => {
