@@ -12,6 +12,7 @@ import { buildDebrief } from '../engine/score/debrief.ts';
 import { formatDebriefText } from './debrief-text.ts';
 import { EXERCISE_USAGE, exerciseCommand } from './exercise-command.ts';
 import { buildStarterScenario } from './new-scenario.ts';
+import { reportCommand } from './report-command.ts';
 import { findScenarioFolders, loadScenarioFolder } from './scenario-files.ts';
 
 /** What a command prints and its exit code; commands never call process.exit themselves. */
@@ -34,6 +35,8 @@ Usage:
                                    play a scenario headless and print its debrief;
                                    a decision not covered by --choose takes its first option,
                                    "-" lets a timed decision run out of time
+  pocsim report <run.json> [--format html|md] [--lang en|fr] [--scenarios <dir>]
+                                   re-score a run exported from the debrief and print its report
 ${EXERCISE_USAGE}`;
 
 /** Runs one CLI command with its arguments and returns what to print. */
@@ -51,6 +54,8 @@ export function runCli(argv: string[], cwd = process.cwd()): CommandResult {
         return newScenario(rest, cwd);
       case 'coverage':
         return coverage(rest, cwd);
+      case 'report':
+        return reportCommand(rest, USAGE, cwd);
       case 'exercise':
         return exerciseCommand(rest, cwd);
       case undefined:

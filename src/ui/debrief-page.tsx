@@ -1,20 +1,44 @@
-import { useEffect, useMemo, useRef } from 'preact/hooks';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { CATALOGUE } from '../engine/doctrine/catalogue.ts';
 import type { RunEvent } from '../engine/run/run-state.ts';
 import type { ScenarioBundle } from '../engine/scenario/load-scenario.ts';
 import { textKey } from '../engine/scenario/text-keys.ts';
 import { buildDebrief } from '../engine/score/debrief.ts';
-import { CRITICAL_CAP, type ScoredDecision, type Violation } from '../engine/score/score-run.ts';
+import { buildReportModel, type CriticalItem, type ReportDecision } from '../engine/score/report-model.ts';
 import { AppFooter, AppHeader } from './app-header.tsx';
 import { Paragraphs, useFocusHeading } from './common.tsx';
-import { buildTierPhaseMatrix } from './debrief-model.ts';
+import './debrief/debrief.css';
+import './debrief/debrief-strings.ts';
+import { DecisionReview } from './debrief/decision-review.tsx';
+import { downloadFile } from './debrief/download.ts';
+import { ExportSection } from './debrief/export-section.tsx';
+import { decisionsCsvFile, type ExportFile, runFileOf, runJsonFile } from './debrief/exports.ts';
+import { LessonsSection } from './debrief/lessons-section.tsx';
+import { PathSection } from './debrief/path-section.tsx';
+import {
+  choiceText,
+  createReportContext,
+  doctrineLine,
+  durationText,
+  type ReportContext,
+  verdictKey,
+} from './debrief/report-text.ts';
+import { TimelineSection } from './debrief/timeline-section.tsx';
+import { readTraineeName, writeTraineeName } from './debrief/trainee-name.ts';
 import { useI18n } from './i18n-context.tsx';
-import { type ScenarioTexts, useScenarioTexts } from './scenario-text.ts';
-import { ScoreValue, TierPhaseTable } from './tier-phase-table.tsx';
+import type { KeyValueStorage } from './settings.ts';
+import { TierPhaseTable } from './tier-phase-table.tsx';
+
+/** When the run was played, for the exported run file. */
+export interface RunTimes {
+  startedAt?: string;
+  finishedAt?: string;
+}
 
 /**
- * The debrief of a finished run: how it ended, the score against mastery, critical Don'ts first,
- * the tier × phase picture, then every decision with its feedback and the doctrine behind it.
+ * The debrief of a finished run: critical Don'ts first, how it ended and the score against
+ * mastery, what the run teaches, the tier × phase heatmap, the path taken against the best path,
+ * the timeline, every decision with the doctrine behind it, and the report's exports.
  */
 export function DebriefPage({
   bundle,
@@ -23,6 +47,12 @@ export function DebriefPage({
   onBack,
   backKey = 'debrief.back',
   onFinished,
+  onReplayFrom,
+  storage,
+  times,
+  download = downloadFile,
+  print = () => globalThis.print?.(),
+  now = () => new Date(),
 }: {
   bundle: ScenarioBundle;
   log: readonly RunEvent[];
@@ -32,11 +62,20 @@ export function DebriefPage({
   onBack(): void;
   /** Key of the Back button's words, when it leads somewhere else than the scenario list. */
   backKey?: string;
+  /** Starts a new run from the given log: the run up to just before a decision. */
+  onReplayFrom?(log: readonly RunEvent[]): void;
+  /** Where the trainee's name is remembered. */
+  storage?: KeyValueStorage;
+  times?: RunTimes;
+  /** Offers a file to the user; tests pass a recording fake. */
+  download?(file: ExportFile): void;
+  print?(): void;
+  now?(): Date;
 }) {
-  const { t } = useI18n();
-  const texts = useScenarioTexts(bundle);
+  const { t, lang } = useI18n();
+  const ctx = useMemo(() => createReportContext(t, lang, bundle), [t, lang, bundle]);
   const debrief = useMemo(() => buildDebrief(bundle.scenario, log), [bundle, log]);
-  const matrix = useMemo(() => buildTierPhaseMatrix(bundle.scenario, debrief.decisions), [bundle, debrief]);
+  const model = useMemo(() => buildReportModel(bundle.scenario, debrief, CATALOGUE), [bundle, debrief]);
   const heading = useFocusHeading('debrief');
   const reported = useRef(false);
   useEffect(() => {
@@ -44,15 +83,35 @@ export function DebriefPage({
     reported.current = true;
     onFinished?.(debrief.scenario.id, { overall: debrief.score.overall, passed: debrief.score.passed });
   }, [debrief, onFinished]);
-  const s = debrief.score;
-  const critical = debrief.violations.filter((v) => v.severity === 'critical');
-  const choice = (ids: readonly string[]) => ids.map((id) => texts.text(textKey.optionLabel(id))).join(' + ');
+  const [name, setName] = useState(() => readTraineeName(storage));
+  const changeName = useCallback(
+    (value: string) => {
+      setName(value);
+      writeTraineeName(storage, value);
+    },
+    [storage],
+  );
+  const makeJson = () => {
+    const date = now();
+    const run = runFileOf(debrief, {
+      language: lang,
+      log,
+      traineeName: name,
+      ...times,
+      savedAt: date.toISOString(),
+    });
+    return runJsonFile(run, date);
+  };
+  const makeCsv = () => decisionsCsvFile(model, ctx, name.trim() || undefined, now());
+  const replay = onReplayFrom ? (d: ReportDecision) => onReplayFrom(log.slice(0, d.replayLength)) : undefined;
+  const s = model.score;
+  const trainee = name.trim();
 
   return (
     <>
       <AppHeader
         tools={
-          <button type="button" class="tool-button no-print" onClick={() => globalThis.print?.()}>
+          <button type="button" class="tool-button no-print" onClick={print}>
             {t('debrief.print')}
           </button>
         }
@@ -60,27 +119,23 @@ export function DebriefPage({
       <main id="main" class="page page-debrief">
         <div class="page-intro">
           <p class="kicker">{t('debrief.kicker')}</p>
-          <h1 ref={heading} tabIndex={-1} lang={texts.lang}>
-            {texts.text(textKey.title())}
+          <h1 ref={heading} tabIndex={-1} lang={ctx.textLang}>
+            {ctx.text(textKey.title())}
           </h1>
+          <p class="report-meta">
+            {trainee && <span class="report-trainee">{t('report.trainee', { name: trainee })}</span>}
+            <span>{t('report.scenario', { id: model.scenario.id, version: model.scenario.version })}</span>
+            <span>
+              {t('report.startClock', {
+                clock: model.startClock,
+                duration: durationText(ctx, model.duration),
+              })}
+            </span>
+          </p>
         </div>
 
-        {critical.length > 0 && (
-          <section class="critical-alert" role="alert" aria-labelledby="critical-heading">
-            <h2 id="critical-heading">
-              <span class="critical-icon" aria-hidden="true">
-                !
-              </span>
-              {t('debrief.critical.heading', { count: critical.length })}
-            </h2>
-            <p>{t('debrief.critical.intro', { cap: CRITICAL_CAP })}</p>
-            <ul class="critical-list">
-              {critical.map((v, i) => (
-                <CriticalItem key={`${v.doctrine}-${i}`} violation={v} texts={texts} choice={choice} />
-              ))}
-            </ul>
-            {s.capped && <p class="critical-capped">{t('debrief.critical.capped', { cap: CRITICAL_CAP })}</p>}
-          </section>
+        {model.critical.length > 0 && (
+          <CriticalAlert items={model.critical} ctx={ctx} capped={s.capped} cap={model.cap} />
         )}
 
         <div class="debrief-summary">
@@ -88,19 +143,19 @@ export function DebriefPage({
             <h2 id="ending-heading" class="section-label">
               {t('debrief.ending')}
             </h2>
-            {debrief.ending ? (
+            {model.ending ? (
               <>
                 <p>
-                  <span class={`badge outcome outcome-${debrief.ending.outcome}`}>
-                    <OutcomeIcon outcome={debrief.ending.outcome} />
-                    {t(`doctrine.outcome.${debrief.ending.outcome}`)}
+                  <span class={`badge outcome outcome-${model.ending.outcome}`}>
+                    <OutcomeIcon outcome={model.ending.outcome} />
+                    {t(`doctrine.outcome.${model.ending.outcome}`)}
                   </span>
                 </p>
-                <h3 class="ending-title" lang={texts.lang}>
-                  {texts.text(textKey.endingTitle(debrief.ending.id))}
+                <h3 class="ending-title" lang={ctx.textLang}>
+                  {ctx.text(textKey.endingTitle(model.ending.id))}
                 </h3>
-                <div lang={texts.lang}>
-                  <Paragraphs text={texts.text(textKey.endingText(debrief.ending.id))} />
+                <div lang={ctx.textLang}>
+                  <Paragraphs text={ctx.text(textKey.endingText(model.ending.id))} />
                 </div>
               </>
             ) : (
@@ -124,39 +179,47 @@ export function DebriefPage({
               </span>{' '}
               <span class="muted">{t('debrief.mastery', { mastery: s.mastery })}</span>
             </p>
-            <p class="verdict-text">
-              {s.criticalBreach
-                ? t('debrief.verdictCritical')
-                : s.harmedEnding
-                  ? t('debrief.verdictHarmed')
-                  : t(s.passed ? 'debrief.verdictPassed' : 'debrief.verdictFailed')}
-            </p>
+            <p class="verdict-text">{t(verdictKey(model.verdict))}</p>
           </section>
         </div>
 
-        <section class="card" aria-labelledby="matrix-heading">
+        <LessonsSection lessons={model.lessons} ctx={ctx} />
+
+        <section class="card matrix-section" aria-labelledby="matrix-heading">
           <h2 id="matrix-heading">{t('debrief.matrix.heading')}</h2>
-          <TierPhaseTable score={s} matrix={matrix} />
+          <TierPhaseTable score={s} matrix={model.matrix} />
         </section>
+
+        <PathSection scenario={bundle.scenario} paths={model.paths} ctx={ctx} />
+
+        <TimelineSection items={model.timeline} ctx={ctx} />
 
         <section aria-labelledby="decisions-heading" class="decisions-section">
           <h2 id="decisions-heading">{t('debrief.decisions.heading')}</h2>
-          {debrief.decisions.length === 0 ? (
+          {replay && model.decisions.length > 0 && (
+            <p id="replay-hint" class="muted no-print">
+              {t('report.decision.replayHint')}
+            </p>
+          )}
+          {model.decisions.length === 0 ? (
             <p class="muted">{t('debrief.decisions.none')}</p>
           ) : (
             <ol class="decision-list">
-              {debrief.decisions.map((d, i) => (
-                <DecisionReview
-                  key={`${d.step}-${i}`}
-                  index={i + 1}
-                  decision={d}
-                  texts={texts}
-                  choice={choice}
-                />
+              {model.decisions.map((d) => (
+                <DecisionReview key={d.index} decision={d} ctx={ctx} onReplay={replay} />
               ))}
             </ol>
           )}
         </section>
+
+        <ExportSection
+          name={name}
+          onNameChange={changeName}
+          makeJson={makeJson}
+          makeCsv={makeCsv}
+          download={download}
+          print={print}
+        />
 
         <nav class="debrief-actions no-print" aria-label={t('debrief.kicker')}>
           <button type="button" class="button button-primary button-large" onClick={onPlayAgain}>
@@ -172,146 +235,49 @@ export function DebriefPage({
   );
 }
 
-function CriticalItem({
-  violation,
-  texts,
-  choice,
+function CriticalAlert({
+  items,
+  ctx,
+  capped,
+  cap,
 }: {
-  violation: Violation;
-  texts: ScenarioTexts;
-  choice(ids: readonly string[]): string;
+  items: CriticalItem[];
+  ctx: ReportContext;
+  capped: boolean;
+  cap: number;
 }) {
-  const { t, lang } = useI18n();
-  const entry = CATALOGUE.get(violation.doctrine);
+  const { t } = useI18n();
   return (
-    <li>
-      <p class="critical-summary">{entry?.summary[lang] ?? violation.doctrine}</p>
-      <p class="critical-meta">
-        <span class="section-ref">{t('doctrine.section', { section: entry?.section ?? '?' })}</span>
-        {' · '}
-        <span lang={texts.lang}>
-          {t('debrief.critical.where', {
-            step: texts.text(textKey.stepTitle(violation.step)),
-            choice: violation.option ? choice([violation.option]) : t('debrief.decisions.timedOut'),
-          })}
+    <section class="critical-alert" role="alert" aria-labelledby="critical-heading">
+      <h2 id="critical-heading">
+        <span class="critical-icon" aria-hidden="true">
+          !
         </span>
-      </p>
-    </li>
-  );
-}
-
-function DecisionReview({
-  index,
-  decision: d,
-  texts,
-  choice,
-}: {
-  index: number;
-  decision: ScoredDecision;
-  texts: ScenarioTexts;
-  choice(ids: readonly string[]): string;
-}) {
-  const { t, lang, formatNumber } = useI18n();
-  const feedbackKeys = d.timedOut
-    ? [textKey.noDecisionFeedback(d.step)]
-    : d.options.map((id) => textKey.optionFeedback(id));
-  const headingId = `decision-review-${index}`;
-  return (
-    <li class="card decision-review" aria-labelledby={headingId}>
-      <header class="review-head">
-        <h3 id={headingId}>
-          <span class="review-number">{t('debrief.decisions.number', { n: index })}</span>
-          <span lang={texts.lang}>{texts.text(textKey.stepTitle(d.step))}</span>
-        </h3>
-        <span class={`badge phase phase-${d.phase}`}>{t(`doctrine.phase.${d.phase}`)}</span>
-      </header>
-      <dl class="review-facts">
-        <div>
-          <dt>{t('debrief.decisions.youChose')}</dt>
-          <dd lang={d.timedOut ? lang : texts.lang} class={d.timedOut ? 'timed-out' : undefined}>
-            {d.timedOut ? t('debrief.decisions.timedOut') : choice(d.options)}
-          </dd>
-        </div>
-        <div>
-          <dt>{t('debrief.decisions.time')}</dt>
-          <dd>
-            {d.timeLimit === null
-              ? t('debrief.decisions.timeUntimed', { elapsed: formatNumber(d.elapsed) })
-              : t('debrief.decisions.timeOfLimit', {
-                  elapsed: formatNumber(d.elapsed),
-                  limit: formatNumber(d.timeLimit),
-                })}
-            {d.timeliness < 1 && (
-              <span class="late">
-                {t('debrief.decisions.late', { percent: formatNumber(Math.round(d.timeliness * 100)) })}
-              </span>
-            )}
-          </dd>
-        </div>
-        <div>
-          <dt>{t('debrief.decisions.score')}</dt>
-          <dd>
-            <ScoreValue value={d.score} />
-          </dd>
-        </div>
-      </dl>
-      <div class="review-feedback" lang={texts.lang}>
-        <h4 class="visually-hidden">{t('debrief.decisions.feedback')}</h4>
-        {feedbackKeys.map((k) => (
-          <Paragraphs key={k} text={texts.text(k)} />
-        ))}
-      </div>
-      <h4 class="subheading">{t('debrief.decisions.doctrine')}</h4>
-      {d.followed.length + d.broken.length === 0 ? (
-        <p class="muted">{t('debrief.decisions.noDoctrine')}</p>
-      ) : (
-        <ul class="doctrine-list">
-          {d.broken.map((b, i) => {
-            const entry = CATALOGUE.get(b.doctrine);
-            return (
-              <li key={`b-${b.doctrine}-${i}`} class={`doctrine doctrine-broken severity-${b.severity}`}>
-                <span class="doctrine-mark" aria-hidden="true">
-                  ✗
+        {t('debrief.critical.heading', { count: items.length })}
+      </h2>
+      <p>{t('debrief.critical.intro', { cap: cap })}</p>
+      <ul class="critical-list">
+        {items.map((v, i) => {
+          const line = doctrineLine(ctx, v);
+          return (
+            <li key={`${v.id}-${i}`}>
+              <p class="critical-summary">{line.summary}</p>
+              <p class="critical-meta">
+                <span class="section-ref">{line.sectionText}</span> <code class="doctrine-id">{line.id}</code>
+                {' · '}
+                <span>
+                  {t('debrief.critical.where', {
+                    step: ctx.text(textKey.stepTitle(v.step)),
+                    choice: v.option ? choiceText(ctx, [v.option]) : t('debrief.decisions.timedOut'),
+                  })}
                 </span>
-                <span class="doctrine-body">
-                  <span class="doctrine-status">
-                    {t('debrief.decisions.broken', { severity: t(`doctrine.severity.${b.severity}`) })}
-                  </span>{' '}
-                  <span class="doctrine-summary">{entry?.summary[lang] ?? b.doctrine}</span>{' '}
-                  <span class="section-ref">{t('doctrine.section', { section: entry?.section ?? '?' })}</span>
-                </span>
-              </li>
-            );
-          })}
-          {d.followed.map((id, i) => {
-            const entry = CATALOGUE.get(id);
-            return (
-              <li key={`f-${id}-${i}`} class="doctrine doctrine-followed">
-                <span class="doctrine-mark" aria-hidden="true">
-                  ✓
-                </span>
-                <span class="doctrine-body">
-                  <span class="doctrine-status">{t('debrief.decisions.followed')}</span>{' '}
-                  <span class="doctrine-summary">{entry?.summary[lang] ?? id}</span>{' '}
-                  <span class="section-ref">{t('doctrine.section', { section: entry?.section ?? '?' })}</span>
-                </span>
-              </li>
-            );
-          })}
-        </ul>
-      )}
-      {d.better ? (
-        <p class="better">
-          <span lang={texts.lang}>
-            {t('debrief.decisions.better', {
-              choice: d.better.length ? choice(d.better) : t('debrief.decisions.timedOut'),
-            })}
-          </span>
-        </p>
-      ) : (
-        <p class="best-taken">{t('debrief.decisions.bestTaken')}</p>
-      )}
-    </li>
+              </p>
+            </li>
+          );
+        })}
+      </ul>
+      {capped && <p class="critical-capped">{t('debrief.critical.capped', { cap: cap })}</p>}
+    </section>
   );
 }
 

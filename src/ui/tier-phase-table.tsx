@@ -1,58 +1,77 @@
 import { PHASES, TIERS } from '../engine/doctrine/doctrine-entry.ts';
 import type { RunScore } from '../engine/score/score-run.ts';
-import type { MatrixCell, TierPhaseMatrix } from './debrief-model.ts';
+import { type CellBalance, cellBalance, type MatrixCell, type TierPhaseMatrix } from './debrief-model.ts';
+import './debrief/debrief-strings.ts';
 import { useI18n } from './i18n-context.tsx';
 
-/** Tiers (rows) × phases (columns): counts of doctrine followed and broken, with tier and phase scores as totals. */
+const BALANCES: readonly CellBalance[] = ['followed', 'mixed', 'broken', 'none'];
+
+/**
+ * Tiers (rows) × phases (columns) as a heatmap: each cell coloured by how doctrine followed and
+ * broken balance there, with the counts in text, and tier and phase scores as totals.
+ */
 export function TierPhaseTable({ score, matrix }: { score: RunScore; matrix: TierPhaseMatrix }) {
   const { t } = useI18n();
   return (
-    <div class="table-scroll">
-      <table class="matrix">
-        <caption>{t('debrief.matrix.caption')}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('debrief.matrix.tier')}</th>
-            {PHASES.map((p) => (
-              <th key={p} scope="col">
-                {t(`doctrine.phase.${p}`)}
-              </th>
-            ))}
-            <th scope="col" class="total">
-              {t('debrief.matrix.tierScore')}
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {TIERS.map((tier) => (
-            <tr key={tier}>
-              <th scope="row">{t(`doctrine.tier.${tier}`)}</th>
+    <>
+      <div class="table-scroll">
+        <table class="matrix">
+          <caption>{t('debrief.matrix.caption')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('debrief.matrix.tier')}</th>
               {PHASES.map((p) => (
-                <td key={p}>
-                  <CellCounts cell={matrix[tier][p]} />
+                <th key={p} scope="col">
+                  {t(`doctrine.phase.${p}`)}
+                </th>
+              ))}
+              <th scope="col" class="total">
+                {t('debrief.matrix.tierScore')}
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {TIERS.map((tier) => (
+              <tr key={tier}>
+                <th scope="row">{t(`doctrine.tier.${tier}`)}</th>
+                {PHASES.map((p) => (
+                  <td key={p} class={`heat heat-${cellBalance(matrix[tier][p])}`}>
+                    <CellCounts cell={matrix[tier][p]} />
+                  </td>
+                ))}
+                <td class="total">
+                  <ScoreValue value={score.byTier[tier]} />
+                </td>
+              </tr>
+            ))}
+          </tbody>
+          <tfoot>
+            <tr>
+              <th scope="row">{t('debrief.matrix.phaseScore')}</th>
+              {PHASES.map((p) => (
+                <td key={p} class="total">
+                  <ScoreValue value={score.byPhase[p]} />
                 </td>
               ))}
-              <td class="total">
-                <ScoreValue value={score.byTier[tier]} />
+              <td class="total total-overall">
+                <ScoreValue value={score.overall} />
               </td>
             </tr>
-          ))}
-        </tbody>
-        <tfoot>
-          <tr>
-            <th scope="row">{t('debrief.matrix.phaseScore')}</th>
-            {PHASES.map((p) => (
-              <td key={p} class="total">
-                <ScoreValue value={score.byPhase[p]} />
-              </td>
-            ))}
-            <td class="total total-overall">
-              <ScoreValue value={score.overall} />
-            </td>
-          </tr>
-        </tfoot>
-      </table>
-    </div>
+          </tfoot>
+        </table>
+      </div>
+      <ul class="heat-legend" aria-label={t('report.matrix.legend')}>
+        <li class="heat-legend-heading" aria-hidden="true">
+          {t('report.matrix.legend')}
+        </li>
+        {BALANCES.map((b) => (
+          <li key={b}>
+            <span class={`heat-swatch heat-${b}`} aria-hidden="true" />
+            {t(`report.matrix.${b}`)}
+          </li>
+        ))}
+      </ul>
+    </>
   );
 }
 
