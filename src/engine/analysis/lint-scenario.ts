@@ -127,6 +127,13 @@ export function lintScenario(
       message: `dead end: from step "${d.step}" no ending can be reached, after --choose ${d.choices.join(',') || '(start)'}`,
     });
   }
+  const idle = graph ? timeOutLoop(graph) : null;
+  if (idle) {
+    report.problems.push({
+      path: [...stepPath(idle[0]!).slice(0, 2), 'decision', 'noDecision'],
+      message: `if nobody decides, time-outs lead round ${idle.join(' -> ')} for ever and the run never ends: let one noDecision lead on`,
+    });
+  }
   if (report.best?.breaksDont) {
     report.problems.push({
       path: firstBreakingOption(scenario, report.best.choices) ?? ['start'],
@@ -225,6 +232,35 @@ function bestAndWorst(
     best: pick(best, 1),
     worst: pick(worst, -1),
   };
+}
+
+// why: not deciding is a decision, so a run left alone must still end; a loop of time-outs in the
+// explored states would tick on for ever. Depth-first with an explicit stack over time-out edges only.
+function timeOutLoop(graph: ExploredGraph): string[] | null {
+  const state = new Map<string, 'open' | 'done'>();
+  const timeOuts = (key: string) =>
+    graph.nodes.get(key)!.edges.filter((e) => e.event.type === 'clock.ticked').map((e) => e.to);
+  for (const root of graph.nodes.keys()) {
+    if (state.has(root)) continue;
+    const trail = [root];
+    const pending = [timeOuts(root)];
+    state.set(root, 'open');
+    while (trail.length > 0) {
+      const next = pending[pending.length - 1]!.pop();
+      if (next === undefined) {
+        state.set(trail.pop()!, 'done');
+        pending.pop();
+      } else if (state.get(next) === 'open') {
+        const keys = [...trail.slice(trail.indexOf(next)), next];
+        return keys.map((k) => graph.nodes.get(k)!.step).filter((step, i, all) => step !== all[i - 1]);
+      } else if (!state.has(next)) {
+        state.set(next, 'open');
+        trail.push(next);
+        pending.push(timeOuts(next));
+      }
+    }
+  }
+  return null;
 }
 
 /** The field path of the first option along a path that breaks a Don't. */

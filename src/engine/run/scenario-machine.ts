@@ -63,7 +63,8 @@ function acceptedOptions(event: RunEvent, p: ChoiceParams): string[] | undefined
   if (event.type !== 'decision.chosen') return undefined;
   const ids = event.optionIds;
   if (ids.length === 0 || new Set(ids).size !== ids.length) return undefined;
-  if (!ids.every((id) => id in p.options)) return undefined;
+  // why: `in` would also accept inherited names such as "constructor" from an edited run log.
+  if (!ids.every((id) => Object.hasOwn(p.options, id))) return undefined;
   if (p.mode === 'single' ? ids.length !== 1 : ids.length > p.pick) return undefined;
   return ids;
 }

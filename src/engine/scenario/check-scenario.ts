@@ -8,6 +8,16 @@ import { collectTexts } from './text-keys.ts';
 
 type Path = PropertyKey[];
 
+/** Most "did you mean" suggestions computed per file; later unknown names are reported without one. */
+const MAX_SUGGESTIONS = 100;
+
+// why: each suggestion compares a name with every candidate; a file with thousands of misspelt
+// references would otherwise take minutes, and past the first hundred a trainer needs none.
+function suggester(): (value: string, candidates: Iterable<string>) => string {
+  let left = MAX_SUGGESTIONS;
+  return (value, candidates) => (left-- > 0 ? didYouMean(value, candidates) : '');
+}
+
 /** Cross-reference checks on a scenario that already has the right shape. */
 export function checkScenario(s: Scenario, catalogue: DoctrineCatalogue): Problem[] {
   const problems: Problem[] = [];
@@ -34,8 +44,9 @@ export function checkScenario(s: Scenario, catalogue: DoctrineCatalogue): Proble
     if (step.injects) unique(step.injects, ['steps', si, 'injects'], 'inject', injects);
   });
 
+  const hint = suggester();
   const ref = (path: Path, id: string, known: Map<string, unknown> | Set<string>, what: string) => {
-    if (!known.has(id)) err(path, `unknown ${what} "${id}"${didYouMean(id, known.keys())}`);
+    if (!known.has(id)) err(path, `unknown ${what} "${id}"${hint(id, known.keys())}`);
   };
 
   for (const [i, a] of s.setting.actors.entries())
@@ -76,15 +87,13 @@ export function checkScenario(s: Scenario, catalogue: DoctrineCatalogue): Proble
   const checkDoctrine = (follows: string[], breaks: string[], path: Path) => {
     follows.forEach((id, i) => {
       const entry = catalogue.get(id);
-      if (!entry)
-        err([...path, 'follows', i], `unknown doctrine id "${id}"${didYouMean(id, catalogue.keys())}`);
+      if (!entry) err([...path, 'follows', i], `unknown doctrine id "${id}"${hint(id, catalogue.keys())}`);
       else if (entry.kind === 'dont')
         err([...path, 'follows', i], `"${id}" is a Don't; list it under breaks`);
     });
     breaks.forEach((id, i) => {
       const entry = catalogue.get(id);
-      if (!entry)
-        err([...path, 'breaks', i], `unknown doctrine id "${id}"${didYouMean(id, catalogue.keys())}`);
+      if (!entry) err([...path, 'breaks', i], `unknown doctrine id "${id}"${hint(id, catalogue.keys())}`);
       else if (entry.kind !== 'dont') err([...path, 'breaks', i], `"${id}" is a Do; list it under follows`);
     });
   };
@@ -337,23 +346,42 @@ function checkExercise(s: Scenario, tools: ExerciseCheckTools): Problem[] {
   });
   const state = new Map<string, 'open' | 'done'>();
   const reported = new Set<string>();
-  const visit = (id: string, trail: string[]) => {
-    state.set(id, 'open');
-    for (const edge of firedBy.get(id) ?? []) {
+  // why: depth-first with an explicit stack, so a chain of thousands of contingencies in a hostile
+  // file cannot overflow the call stack.
+  for (const item of msel) {
+    if (state.has(item.id)) continue;
+    const trail = [item.id];
+    const next = [0];
+    state.set(item.id, 'open');
+    while (trail.length > 0) {
+      const id = trail[trail.length - 1]!;
+      const edge = (firedBy.get(id) ?? [])[next[next.length - 1]!];
+      if (!edge) {
+        state.set(id, 'done');
+        trail.pop();
+        next.pop();
+        continue;
+      }
+      next[next.length - 1]!++;
       const mark = state.get(edge.target);
       if (mark === 'open') {
-        const path = [...trail, id];
-        const cycle = [...path.slice(path.indexOf(edge.target)), edge.target];
+        const cycle = [...trail.slice(trail.indexOf(edge.target)), edge.target];
         const key = [...cycle].sort().join(' ');
         if (!reported.has(key)) {
           reported.add(key);
-          err(edge.path, `contingency cycle: ${cycle.join(' -> ')} would fire for ever`);
+          const shown =
+            cycle.length > 8
+              ? [...cycle.slice(0, 4), `(${cycle.length - 7} more)`, ...cycle.slice(-3)]
+              : cycle;
+          err(edge.path, `contingency cycle: ${shown.join(' -> ')} would fire for ever`);
         }
-      } else if (mark === undefined) visit(edge.target, [...trail, id]);
+      } else if (mark === undefined) {
+        state.set(edge.target, 'open');
+        trail.push(edge.target);
+        next.push(0);
+      }
     }
-    state.set(id, 'done');
-  };
-  for (const item of msel) if (!state.has(item.id)) visit(item.id, []);
+  }
   return problems;
 }
 
@@ -379,16 +407,23 @@ function checkReachability(s: Scenario): Problem[] {
     if (!reached.has(e.id))
       problems.push({ path: ['endings', i, 'id'], message: `ending "${e.id}" is unreachable from start` });
   });
-  const leadsToEnd = new Set(s.endings.map((e) => e.id));
-  let grew = true;
-  while (grew) {
-    grew = false;
-    for (const [id, targets] of edges) {
-      if (!leadsToEnd.has(id) && targets.some((t) => leadsToEnd.has(t))) {
-        leadsToEnd.add(id);
-        grew = true;
-      }
+  // why: walking back from the endings over reversed edges is linear; repeating forward passes
+  // until nothing changes took one pass per step on a long chain.
+  const sources = new Map<string, string[]>();
+  for (const [id, targets] of edges) {
+    for (const t of targets) {
+      const list = sources.get(t);
+      if (list) list.push(id);
+      else sources.set(t, [id]);
     }
+  }
+  const leadsToEnd = new Set<string>();
+  const back = s.endings.map((e) => e.id);
+  while (back.length > 0) {
+    const id = back.pop()!;
+    if (leadsToEnd.has(id)) continue;
+    leadsToEnd.add(id);
+    for (const from of sources.get(id) ?? []) back.push(from);
   }
   s.steps.forEach((st, i) => {
     if (reached.has(st.id) && !leadsToEnd.has(st.id)) {
@@ -420,6 +455,7 @@ export function checkTranslation(s: Scenario, t: Translation): Problem[] {
   }
   const keys = collectTexts(s).map((x) => x.key);
   const known = new Set(keys);
+  const hint = suggester();
   for (const key of keys) {
     if (!(key in t.texts)) problems.push({ path: ['texts'], message: `missing translation for "${key}"` });
   }
@@ -427,7 +463,7 @@ export function checkTranslation(s: Scenario, t: Translation): Problem[] {
     if (!known.has(key))
       problems.push({
         path: ['texts', key],
-        message: `stale key "${key}": no such text in the scenario${didYouMean(key, keys)}`,
+        message: `stale key "${key}": no such text in the scenario${hint(key, keys)}`,
       });
   }
   return problems;

@@ -41,18 +41,27 @@ function distance(a: string, b: string): number {
   return row[b.length]!;
 }
 
+// why: a suggestion is a courtesy; a hostile file with thousands of long ids must not turn it into
+// minutes of edit distances, so each lookup compares at most this many characters pairwise.
+const SUGGESTION_BUDGET = 200_000;
+
 /** The closest candidate to a misspelt value, when one is close enough to be a likely typo. */
 export function nearest(value: string, candidates: Iterable<string>): string | undefined {
+  const limit = Math.max(2, Math.ceil(value.length * 0.4));
+  const lower = value.toLowerCase();
+  let budget = SUGGESTION_BUDGET;
   let best: string | undefined;
   let bestDistance = Number.POSITIVE_INFINITY;
   for (const c of candidates) {
-    const d = distance(value.toLowerCase(), c.toLowerCase());
+    if (Math.abs(c.length - value.length) > limit) continue;
+    budget -= (value.length + 1) * (c.length + 1);
+    if (budget < 0) break;
+    const d = distance(lower, c.toLowerCase());
     if (d < bestDistance) {
       best = c;
       bestDistance = d;
     }
   }
-  const limit = Math.max(2, Math.ceil(value.length * 0.4));
   return best !== undefined && bestDistance <= limit ? best : undefined;
 }
 

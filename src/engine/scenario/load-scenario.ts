@@ -1,4 +1,14 @@
-import { isMap, isPair, isScalar, isSeq, LineCounter, type Node, parseDocument } from 'yaml';
+import {
+  isMap,
+  isPair,
+  isScalar,
+  isSeq,
+  LineCounter,
+  type Node,
+  type Pair,
+  parseDocument,
+  type YAMLMap,
+} from 'yaml';
 import type { z } from 'zod';
 import { CATALOGUE, type DoctrineCatalogue } from '../doctrine/catalogue.ts';
 import { checkScenario, checkTranslation } from './check-scenario.ts';
@@ -29,6 +39,7 @@ const YAML_HINTS: Partial<Record<string, string>> = {
   DUPLICATE_KEY: 'the same field appears twice in one block; keep one',
   TAB_AS_INDENT: 'indent with spaces; YAML does not allow tabs',
   UNEXPECTED_TOKEN: 'check the indentation and the punctuation of this line',
+  RESERVED_KEY: 'rename the field; this name is reserved',
 };
 
 /** A file handed to the loader: its name as shown in messages, and its text. */
@@ -78,9 +89,11 @@ export function parseYamlFile(source: SourceFile): ParsedFile {
     });
     return { file, data: undefined, locate: () => whole, diagnostics };
   }
+  // why: the parser's own duplicate-key check compares each key with every earlier one, which takes
+  // minutes on a file of 100,000 keys; scanTree finds duplicates in one pass instead.
   const doc = parseDocument(source.text, {
     lineCounter,
-    uniqueKeys: true,
+    uniqueKeys: false,
     prettyErrors: false,
     strict: true,
   });
@@ -90,17 +103,27 @@ export function parseYamlFile(source: SourceFile): ParsedFile {
   };
   // why: after the first syntax error the parser's further complaints are mostly echoes of it; one
   // line with a hint helps a trainer more than a screenful.
-  const [first, ...rest] = [...doc.errors].sort((a, b) => a.pos[0] - b.pos[0]);
+  const tree = scanTree(doc.contents);
+  const errors = [
+    ...doc.errors.map((e) => ({ offset: e.pos[0], code: e.code as string, message: e.message })),
+    ...tree.keyErrors,
+  ].sort((a, b) => a.offset - b.offset);
+  const [first, ...rest] = errors;
   if (first) {
     const more = rest.length
       ? ` (${rest.length} more YAML error${rest.length === 1 ? '' : 's'} follow, most likely from this one)`
       : '';
+    // why: the parser reports running out of stack on deep nesting as its own exception text.
+    const what =
+      first.code === 'RESOURCE_EXHAUSTION'
+        ? `nesting is too deep to read; the limit is ${MAX_DEPTH} levels`
+        : `YAML: ${first.message.split('\n')[0]}${YAML_HINTS[first.code] ? `: ${YAML_HINTS[first.code]}` : ''}`;
     diagnostics.push({
       file,
-      ...at(first.pos[0]),
+      ...at(first.offset),
       field: '',
       severity: 'error',
-      message: `YAML: ${first.message.split('\n')[0]}${YAML_HINTS[first.code] ? `: ${YAML_HINTS[first.code]}` : ''}${more}`,
+      message: `${what}${more}`,
     });
   }
   for (const w of doc.warnings) {
@@ -112,12 +135,23 @@ export function parseYamlFile(source: SourceFile): ParsedFile {
       message: `YAML: ${w.message.split('\n')[0]}`,
     });
   }
+  // why: a file with many problems in one large block would otherwise search the block once per problem.
+  const keyIndex = new WeakMap<YAMLMap, Map<unknown, Pair>>();
+  const pairOf = (map: YAMLMap, key: PropertyKey) => {
+    let index = keyIndex.get(map);
+    if (!index) {
+      index = new Map();
+      for (const p of map.items) if (isScalar(p.key) && !index.has(p.key.value)) index.set(p.key.value, p);
+      keyIndex.set(map, index);
+    }
+    return index.get(key);
+  };
   const locate = (path: readonly PropertyKey[], atKey = false) => {
     let node: unknown = doc.contents;
     let best: number | undefined = (doc.contents as Node | null)?.range?.[0];
     for (const part of path) {
       if (isMap(node)) {
-        const pair = node.items.find((p) => isPair(p) && isScalar(p.key) && p.key.value === part);
+        const pair = pairOf(node, part);
         if (!pair) break;
         best = (pair.key as Node).range?.[0] ?? best;
         node = pair.value;
@@ -132,8 +166,8 @@ export function parseYamlFile(source: SourceFile): ParsedFile {
     }
     return best === undefined ? whole : at(best);
   };
-  if (doc.errors.length > 0) return { file, data: undefined, locate, diagnostics };
-  const depth = depthOf(doc.contents);
+  if (errors.length > 0) return { file, data: undefined, locate, diagnostics };
+  const depth = tree.depth;
   if (depth > MAX_DEPTH) {
     diagnostics.push({
       file,
@@ -174,11 +208,59 @@ function utf8Length(text: string): number {
   return n;
 }
 
-function depthOf(node: unknown, level = 0): number {
-  if (level > MAX_DEPTH) return level;
-  if (isMap(node)) return Math.max(level + 1, ...node.items.map((p) => depthOf(p.value, level + 1)));
-  if (isSeq(node)) return Math.max(level + 1, ...node.items.map((i) => depthOf(i, level + 1)));
-  return level;
+/** A problem with a key found while scanning the parsed tree, at its offset in the text. */
+interface KeyError {
+  offset: number;
+  code: string;
+  message: string;
+}
+
+// why: one pass with its own stack, so neither a list of 500,000 items nor deep nesting can
+// overflow the call stack; keys are scanned too, since a collection may be used as a key.
+function scanTree(root: unknown): { depth: number; keyErrors: KeyError[] } {
+  let depth = 0;
+  const keyErrors: KeyError[] = [];
+  const stack: { node: unknown; level: number }[] = [{ node: root, level: 0 }];
+  while (stack.length > 0) {
+    const { node, level } = stack.pop()!;
+    if (isMap(node)) {
+      depth = Math.max(depth, level + 1);
+      const seen = new Set<unknown>();
+      for (const pair of node.items) {
+        const key = pair.key;
+        if (isScalar(key) && seen.has(key.value))
+          keyErrors.push({
+            offset: key.range?.[0] ?? 0,
+            code: 'DUPLICATE_KEY',
+            message: 'Map keys must be unique',
+          });
+        if (isScalar(key)) seen.add(key.value);
+        stack.push({ node: pair, level: level + 1 });
+      }
+    } else if (isSeq(node)) {
+      depth = Math.max(depth, level + 1);
+      for (const item of node.items) stack.push({ node: item, level: level + 1 });
+    } else if (isPair(node)) {
+      const key = node.key as Node | null;
+      const offset = key?.range?.[0] ?? 0;
+      if (isScalar(key) && key.value === '__proto__')
+        keyErrors.push({
+          offset,
+          code: 'RESERVED_KEY',
+          message: 'the field name "__proto__" is not allowed',
+        });
+      // why: a list, block or alias used as a field name has no meaning in a scenario, and a
+      // JavaScript object could only keep it as its text.
+      else if (key !== null && (!isScalar(key) || (typeof key.value === 'object' && key.value !== null)))
+        keyErrors.push({
+          offset,
+          code: 'COMPLEX_KEY',
+          message: 'a field name must be plain text, not a list, block, alias or binary value',
+        });
+      stack.push({ node: key, level }, { node: node.value, level });
+    }
+  }
+  return { depth, keyErrors };
 }
 
 /** Turns zod issues into diagnostics placed on the YAML source. */
@@ -192,11 +274,12 @@ export function diagnosticsFromZod(
     let path: PropertyKey[] = [...issue.path];
     let message = issue.message;
     const input = (issue as { input?: unknown }).input;
-    const found = input === undefined ? 'nothing' : JSON.stringify(input);
+    const found = describeValue(input);
     switch (issue.code) {
       case 'invalid_value': {
         const values = issue.values.map((v) => String(v));
-        message = `expected one of ${values.join(', ')}; found ${found}${didYouMean(String(input), values)}`;
+        const hint = typeof input === 'string' ? didYouMean(input, values) : '';
+        message = `expected one of ${values.join(', ')}; found ${found}${hint}`;
         break;
       }
       case 'invalid_type':
@@ -209,7 +292,8 @@ export function diagnosticsFromZod(
         const key = issue.keys[0] ?? '';
         path = [...path, key];
         const known = knownKeysAt(schema, issue.path);
-        message = `unknown field "${issue.keys.join('", "')}"${didYouMean(key, known)}`;
+        const more = issue.keys.length > 5 ? ` and ${issue.keys.length - 5} more` : '';
+        message = `unknown field "${issue.keys.slice(0, 5).join('", "')}"${more}${didYouMean(key, known)}`;
         break;
       }
       case 'invalid_union':
@@ -227,6 +311,20 @@ export function diagnosticsFromZod(
     });
   }
   return out;
+}
+
+// why: a found value is quoted to help find it, so a long one is cut short; a value that refers to
+// itself through a YAML alias cannot be written out at all, and says so.
+function describeValue(value: unknown): string {
+  if (value === undefined) return 'nothing';
+  let text: string | undefined;
+  try {
+    text = JSON.stringify(value);
+  } catch {
+    text = undefined;
+  }
+  if (text === undefined) return `${Array.isArray(value) ? 'a list' : 'a block'} that contains itself`;
+  return text.length > 80 ? `${text.slice(0, 77)}...` : text;
 }
 
 // why: zod reports unknown keys but not which keys were allowed there; walking the schema by the
