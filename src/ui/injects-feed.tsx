@@ -64,7 +64,8 @@ const ICON_PATHS: Record<InjectView['channel'], string> = {
   observation: 'M2 12s4-7 10-7 10 7 10 7-4 7-10 7S2 12 2 12zM12 9a3 3 0 1 0 0 6 3 3 0 0 0 0-6z',
 };
 
-function ChannelIcon({ channel }: { channel: InjectView['channel'] }) {
+/** The icon of an inject channel; decorative, the channel is always named in words beside it. */
+export function ChannelIcon({ channel }: { channel: InjectView['channel'] }) {
   return (
     <svg
       class="icon feed-icon"

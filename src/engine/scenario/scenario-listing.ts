@@ -1,5 +1,5 @@
 import type { ScenarioBundle } from './load-scenario.ts';
-import type { Language, Scenario } from './scenario.schema.ts';
+import type { ExerciseFormat, Language, Scenario } from './scenario.schema.ts';
 import { collectTexts, textKey } from './text-keys.ts';
 
 /** What the scenario menu needs of a scenario before loading the whole of it. */
@@ -14,6 +14,10 @@ export interface ScenarioListing {
   texts: ScenarioBundle['texts'];
   /** Doctrine ids the scenario's options follow or break, in catalogue order. */
   doctrine: string[];
+  /** Whether it can be run as a facilitated exercise (it has an `exercise:` section). */
+  facilitated: boolean;
+  /** For a facilitated exercise: its format and how many roles sit at the table. */
+  exercise?: { format: ExerciseFormat; roles: number };
 }
 
 /** The menu entry of a checked scenario. */
@@ -40,6 +44,8 @@ export function buildListing(bundle: ScenarioBundle): ScenarioListing {
     language: s.language,
     texts,
     doctrine: [...ids].sort(byCatalogueOrder),
+    facilitated: s.exercise !== undefined,
+    ...(s.exercise ? { exercise: { format: s.exercise.format, roles: s.exercise.roles.length } } : {}),
   };
 }
 

@@ -1,0 +1,14 @@
+import { registerStrings } from '../../i18n/i18n.ts';
+import aarEn from '../../i18n/locales/after-action/en.json';
+import aarFr from '../../i18n/locales/after-action/fr.json';
+import en from '../../i18n/locales/exercise/en.json';
+import fr from '../../i18n/locales/exercise/fr.json';
+import './exercise.css';
+
+// why: the console's words and styles travel with its lazy chunk, so trainees never download them;
+// the after-action table is the one the Markdown export and the CLI share.
+registerStrings({ en, fr });
+registerStrings({ en: aarEn, fr: aarFr });
+
+export { ConsolePage } from './console-page.tsx';
+export { ProjectorPage } from './projector-page.tsx';

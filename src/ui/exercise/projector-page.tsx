@@ -1,0 +1,307 @@
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import { createExercise } from '../../engine/exercise/exercise-log.ts';
+import type { RunView } from '../../engine/run/run-view.ts';
+import type { ScenarioBundle } from '../../engine/scenario/load-scenario.ts';
+import type { MselItem } from '../../engine/scenario/scenario.schema.ts';
+import { textKey } from '../../engine/scenario/text-keys.ts';
+import type { ScenarioEntry } from '../app.tsx';
+import { Brand } from '../app-header.tsx';
+import { Paragraphs } from '../common.tsx';
+import { I18nProvider, useI18n } from '../i18n-context.tsx';
+import { type ScenarioTexts, useScenarioTexts } from '../scenario-text.ts';
+import type { KeyValueStorage } from '../settings.ts';
+import { type LoadSituationMap, SituationPanel } from '../situation-panel.tsx';
+import { ChannelMark } from './channel-mark.tsx';
+import { exerciseLogKey, parseStoredExercise } from './exercise-store.ts';
+import { openSyncPort, type SyncPort } from './exercise-sync.ts';
+import { exerciseClockFace } from './exercise-time-format.ts';
+import { buildProjectorView, onProjector, type ProjectorView } from './projector-view.ts';
+
+/** How many earlier injects stay on the projector below the latest one. */
+const EARLIER_SHOWN = 4;
+
+/** Where the projector's view came from: the console live, or the saved log while no console answers. */
+type Source = 'waiting' | 'live' | 'saved' | 'left';
+
+/**
+ * The projector window: the scenario clock, large; injects released for the room; the situation
+ * map and its text. It shows what the console sends and never anything meant for the facilitator.
+ */
+export function ProjectorPage({
+  scenarios,
+  storage,
+  exercise,
+  loadMap,
+  port: givenPort,
+}: {
+  scenarios: readonly ScenarioEntry[];
+  storage: KeyValueStorage | undefined;
+  exercise: string;
+  loadMap?: LoadSituationMap | undefined;
+  /** The channel to the console; tests pass an in-memory one. */
+  port?: SyncPort;
+}) {
+  const { t } = useI18n();
+  const entry = scenarios.find((s) => s.id === exercise && s.facilitated);
+  const [bundle, setBundle] = useState<ScenarioBundle | null>(null);
+  const [failed, setFailed] = useState(false);
+  useEffect(() => {
+    if (!entry) return;
+    let cancelled = false;
+    entry.load().then(
+      (b) => !cancelled && setBundle(b),
+      () => !cancelled && setFailed(true),
+    );
+    return () => {
+      cancelled = true;
+    };
+  }, [entry]);
+
+  if (!entry || failed) {
+    return (
+      <main id="main" class="xp xp-message">
+        <Brand />
+        <p role="alert">
+          {t(entry ? 'exercise.projector.loadFailed' : 'exercise.projector.unknown', { exercise })}
+        </p>
+      </main>
+    );
+  }
+  if (!bundle) {
+    return (
+      <main id="main" class="xp xp-message">
+        <Brand />
+        <p role="status">{t('app.loading')}</p>
+      </main>
+    );
+  }
+  return <ProjectorScreen bundle={bundle} storage={storage} loadMap={loadMap} givenPort={givenPort} />;
+}
+
+function ProjectorScreen({
+  bundle,
+  storage,
+  loadMap,
+  givenPort,
+}: {
+  bundle: ScenarioBundle;
+  storage: KeyValueStorage | undefined;
+  loadMap?: LoadSituationMap | undefined;
+  givenPort?: SyncPort | undefined;
+}) {
+  const { lang } = useI18n();
+  const id = bundle.scenario.id;
+  const [view, setView] = useState<ProjectorView>(() => savedView(bundle, storage, lang));
+  const [source, setSource] = useState<Source>('waiting');
+
+  useEffect(() => {
+    const port = givenPort ?? openSyncPort();
+    const stop = port.listen((m) => {
+      if (m.kind === 'projector.view' && m.view.exercise === id) {
+        setView(m.view);
+        setSource('live');
+      } else if (m.kind === 'console.left' && m.exercise === id) setSource('left');
+    });
+    port.post({ kind: 'projector.hello', exercise: id });
+    // why: with no console open the room still sees where the exercise stood, from the saved log.
+    const timer = setTimeout(() => setSource((s) => (s === 'waiting' ? 'saved' : s)), 1500);
+    return () => {
+      clearTimeout(timer);
+      stop();
+      if (!givenPort) port.close();
+    };
+  }, [id, givenPort]);
+
+  // why: the projector speaks the console's language, whatever this window's own setting says.
+  return (
+    <I18nProvider lang={view.language}>
+      <ProjectorBody bundle={bundle} view={view} source={source} loadMap={loadMap} />
+    </I18nProvider>
+  );
+}
+
+function ProjectorBody({
+  bundle,
+  view,
+  source,
+  loadMap,
+}: {
+  bundle: ScenarioBundle;
+  view: ProjectorView;
+  source: Source;
+  loadMap?: LoadSituationMap | undefined;
+}) {
+  const { t, lang } = useI18n();
+  const texts = useScenarioTexts(bundle);
+  const scenario = bundle.scenario;
+  const msel = useMemo(() => new Map((scenario.exercise?.msel ?? []).map((m) => [m.id, m])), [scenario]);
+  // why: a second check here, so that even a view built elsewhere never puts a role-only inject on the wall.
+  const shown = view.injects
+    .map((i) => ({ at: i.at, item: msel.get(i.id) }))
+    .filter((i): i is { at: number; item: MselItem } => !!i.item && onProjector(i.item));
+  const latest = shown[shown.length - 1];
+  const earlier = shown.slice(0, -1).reverse().slice(0, EARLIER_SHOWN);
+  const face = exerciseClockFace(scenario.startClock, view.time);
+  const module = latest?.item.module;
+  const runView = useMemo(() => mapOnlyView(scenario.id, view), [scenario.id, view]);
+  useEffect(() => {
+    document.documentElement.lang = lang;
+  }, [lang]);
+
+  return (
+    <div class={`xp xp-is-${view.status}`}>
+      <header class="xp-band">
+        <div class="xp-band-title">
+          <Brand />
+          <div class="xp-titles">
+            <p class="xp-kicker">{t(`exercise.format.${scenario.exercise?.format ?? 'tabletop'}`)}</p>
+            <h1 class="xp-title" lang={texts.lang}>
+              {texts.text(textKey.title())}
+            </h1>
+            {module && (
+              <p class="xp-module" lang={texts.lang}>
+                {texts.text(textKey.exerciseModule(module))}
+              </p>
+            )}
+          </div>
+        </div>
+        <div class="xp-clock" role="timer" aria-live="off" aria-label={t('exercise.projector.clockLabel')}>
+          <p class="xp-day">{t('exercise.time.day', { day: face.day })}</p>
+          <p class="xp-time">
+            <time>{face.timeOfDay}</time>
+          </p>
+          <p class="xp-elapsed">
+            {t('exercise.time.elapsed', { time: face.elapsed })}
+            <span class={`xp-status xp-status-${view.status}`}>{t(`exercise.status.${view.status}`)}</span>
+          </p>
+        </div>
+      </header>
+      {view.status === 'paused' && (
+        <p class="xp-paused" role="status">
+          {t('exercise.projector.paused')}
+        </p>
+      )}
+      <main id="main" class="xp-main">
+        <section
+          class="xp-map"
+          aria-label={t('map.heading')}
+          style={{
+            '--map-aspect': String(scenario.setting.map.width / (scenario.setting.map.height * 1.25)),
+          }}
+        >
+          <SituationPanel scenario={scenario} view={runView} texts={texts} loadMap={loadMap} />
+        </section>
+        <section class="xp-feed" aria-labelledby="xp-feed-heading" aria-live="polite">
+          <h2 id="xp-feed-heading" class="xp-feed-heading">
+            {t('exercise.projector.latest')}
+          </h2>
+          {latest ? (
+            <ProjectedInject
+              item={latest.item}
+              at={latest.at}
+              startClock={scenario.startClock}
+              texts={texts}
+              big
+            />
+          ) : (
+            <p class="xp-empty">
+              {t(view.status === 'ready' ? 'exercise.projector.notStarted' : 'exercise.projector.none')}
+            </p>
+          )}
+          {earlier.length > 0 && (
+            <>
+              <h2 class="xp-feed-heading xp-earlier-heading">{t('exercise.projector.earlier')}</h2>
+              <ol class="xp-earlier">
+                {earlier.map((e) => (
+                  <li key={e.item.id}>
+                    <ProjectedInject item={e.item} at={e.at} startClock={scenario.startClock} texts={texts} />
+                  </li>
+                ))}
+              </ol>
+            </>
+          )}
+        </section>
+      </main>
+      {source !== 'live' && source !== 'waiting' && (
+        <p class="xp-source" role="status">
+          {t(source === 'left' ? 'exercise.projector.consoleLeft' : 'exercise.projector.fromSaved')}
+        </p>
+      )}
+    </div>
+  );
+}
+
+function ProjectedInject({
+  item,
+  at,
+  startClock,
+  texts,
+  big = false,
+}: {
+  item: MselItem;
+  at: number;
+  startClock: string;
+  texts: ScenarioTexts;
+  big?: boolean;
+}) {
+  const { t } = useI18n();
+  const face = exerciseClockFace(startClock, at);
+  return (
+    <article class={`xp-inject${big ? ' xp-inject-latest' : ''}`} data-inject={item.id}>
+      <p class="xp-inject-meta">
+        <time class="xp-inject-time">{face.timeOfDay}</time>
+        <ChannelMark channel={item.channel} />
+        <span lang={texts.lang}>{texts.text(textKey.mselFrom(item.id))}</span>
+      </p>
+      <h3 class="xp-inject-title" lang={texts.lang}>
+        {texts.text(textKey.mselTitle(item.id))}
+      </h3>
+      {big && (
+        <div class="xp-inject-text" lang={texts.lang}>
+          <Paragraphs text={texts.text(textKey.mselText(item.id))} />
+        </div>
+      )}
+      {big && item.to !== 'all' && (
+        <p class="xp-inject-to">
+          {t('exercise.inject.to', {
+            roles: item.to.map((r) => texts.text(textKey.exerciseRole(r))).join(', '),
+          })}
+        </p>
+      )}
+    </article>
+  );
+}
+
+/** The projector view as the situation panel reads it: only the map matters there. */
+function mapOnlyView(scenarioId: string, view: ProjectorView): RunView {
+  return {
+    scenarioId,
+    step: null,
+    clock: { elapsed: view.time, timeOfDay: '' },
+    injects: [],
+    decision: null,
+    canContinue: false,
+    variables: [],
+    map: view.map,
+    ending: null,
+  };
+}
+
+/** The view the saved log gives, before (or without) the console answering. */
+function savedView(
+  bundle: ScenarioBundle,
+  storage: KeyValueStorage | undefined,
+  lang: ProjectorView['language'],
+): ProjectorView {
+  let raw: string | null = null;
+  try {
+    raw = storage?.getItem(exerciseLogKey(bundle.scenario.id)) ?? null;
+  } catch {
+    raw = null;
+  }
+  // why: only reads; the console owns the log and is the one that sets an unusable one aside.
+  const parsed = raw ? parseStoredExercise(raw, bundle.scenario.id) : null;
+  const log = parsed && 'stored' in parsed ? parsed.stored.log : [];
+  const state = createExercise(bundle.scenario, log).state();
+  return buildProjectorView(bundle.scenario, state, lang);
+}
