@@ -1,6 +1,6 @@
 import scenarios from 'virtual:pocsim-scenarios';
 import { render } from 'preact';
-import { App } from './ui/app.tsx';
+import { App, startScreenFor } from './ui/app.tsx';
 import { createLazyAudio } from './ui/lazy-audio.ts';
 import { preferredLanguage, readSettings } from './ui/settings.ts';
 import './ui/styles.css';
@@ -50,7 +50,7 @@ if (root) {
       loadMap={loadMap}
       storage={storage}
       defaultLanguage={defaultLanguage}
-      startScreen={location.hash === '#author' ? 'author' : 'menu'}
+      startScreen={startScreenFor(location.hash)}
     />,
     root,
   );

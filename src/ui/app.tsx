@@ -21,6 +21,7 @@ import type { LoadSituationMap } from './situation-panel.tsx';
 
 type DebriefModule = typeof import('./debrief-page.tsx');
 type AuthorModule = typeof import('./author/author-page.tsx');
+type ExerciseModule = typeof import('./exercise/exercise-screens.tsx');
 
 /** Everything the app needs from outside; `main.tsx` passes the real ones, tests pass fakes. */
 /** A scenario in the menu, with a way to fetch the whole of it. */
@@ -35,8 +36,10 @@ export interface AppProps {
   loadDebrief?: () => Promise<DebriefModule>;
   /** Loads the trainer's scenario preview (YAML parser, schema, lint), kept out of the first load. */
   loadAuthor?: () => Promise<AuthorModule>;
-  /** The screen to open on: the menu, or the trainer's preview (the `#author` address). */
-  startScreen?: 'menu' | 'author';
+  /** Loads the facilitator console and projector view of exercises, kept out of the first load. */
+  loadExercise?: () => Promise<ExerciseModule>;
+  /** The screen to open on: the menu, or the one the address names (see `startScreenFor`). */
+  startScreen?: StartScreen;
   /** Where language and sound preferences are kept. */
   storage?: KeyValueStorage;
   /** Language to use when none is stored. */
@@ -57,9 +60,14 @@ interface Preview {
   startStep?: string;
 }
 
+/** A screen an address can open: `#author`, `#console[/<exercise>]` or `#projector/<exercise>`. */
+export type StartScreen = 'menu' | 'author' | { console: string | null } | { projector: string };
+
 type Screen =
   | { name: 'menu' }
   | { name: 'author' }
+  | { name: 'console'; exercise: string | null }
+  | { name: 'projector'; exercise: string }
   | { name: 'briefing'; bundle: ScenarioBundle }
   | {
       name: 'play';
@@ -74,7 +82,26 @@ type Screen =
 const NO_OBSERVERS: readonly RunObserver[] = [];
 const importDebrief = () => import('./debrief-page.tsx');
 const importAuthor = () => import('./author/author-page.tsx');
+const importExercise = () => import('./exercise/exercise-screens.tsx');
 const AUTHOR_HASH = '#author';
+const CONSOLE_HASH = '#console';
+
+/** The screen an address opens; unknown addresses open the menu. */
+export function startScreenFor(hash: string): StartScreen {
+  if (hash === AUTHOR_HASH) return 'author';
+  const console = /^#console(?:\/([a-z0-9][a-z0-9-]*))?$/.exec(hash);
+  if (console) return { console: console[1] ?? null };
+  const projector = /^#projector\/([a-z0-9][a-z0-9-]*)$/.exec(hash);
+  if (projector) return { projector: projector[1]! };
+  return 'menu';
+}
+
+function initialScreen(start: StartScreen): Screen {
+  if (start === 'menu' || start === 'author') return { name: start };
+  return 'projector' in start
+    ? { name: 'projector', exercise: start.projector }
+    : { name: 'console', exercise: start.console };
+}
 
 /** Loads a lazily imported screen while `needed`, with a way to try again after a failure. */
 function useLazyModule<M>(load: () => Promise<M>, needed: boolean) {
@@ -109,6 +136,7 @@ export function App({
   loadMap,
   loadDebrief = importDebrief,
   loadAuthor = importAuthor,
+  loadExercise = importExercise,
   startScreen = 'menu',
   storage,
   defaultLanguage = 'en',
@@ -121,9 +149,7 @@ export function App({
   const [language, setLanguage] = useState<UiLanguage>(initial.language);
   const [muted, setMuted] = useState(initial.muted);
   const [volume, setVolume] = useState(initial.volume);
-  const [screen, setScreen] = useState<Screen>(() =>
-    startScreen === 'author' ? { name: 'author' } : { name: 'menu' },
-  );
+  const [screen, setScreen] = useState<Screen>(() => initialScreen(startScreen));
 
   useEffect(() => {
     audio.setMuted(muted);
@@ -148,6 +174,8 @@ export function App({
     loadAuthor,
     screen.name === 'author' || ((screen.name === 'play' || screen.name === 'debrief') && !!screen.preview),
   );
+  // why: the console and projector (with their string tables) reach the browser only for facilitators.
+  const exercise = useLazyModule(loadExercise, screen.name === 'console' || screen.name === 'projector');
   // why: the trainer's files outlive the preview page while one of them is played, so Back finds them open.
   const [authorFiles, setAuthorFiles] = useState<readonly PickedFile[]>([]);
 
@@ -183,11 +211,13 @@ export function App({
   );
   const toMenu = useCallback(() => setScreen({ name: 'menu' }), []);
   const toAuthor = useCallback(() => setScreen({ name: 'author' }), []);
+  const toConsole = useCallback(() => setScreen({ name: 'console', exercise: null }), []);
   const playPreview = useCallback(
     (bundle: ScenarioBundle, startStep?: string) => start(bundle, { startStep }),
     [start],
   );
   useAuthorAddress(screen.name, toAuthor);
+  useConsoleAddress(screen.name, toConsole);
   const [progress, setProgress] = useState(() => readProgress(storage));
   const recordResult = useCallback(
     (scenario: string, run: { overall: number; passed: boolean }) =>
@@ -229,7 +259,46 @@ export function App({
   switch (screen.name) {
     case 'menu':
       body = (
-        <Menu scenarios={scenarios} onOpen={open} opening={opening} progress={progress} onAuthor={toAuthor} />
+        <Menu
+          scenarios={scenarios}
+          onOpen={open}
+          opening={opening}
+          progress={progress}
+          onAuthor={toAuthor}
+          onConsole={toConsole}
+        />
+      );
+      break;
+    case 'console':
+      body = exercise.module ? (
+        <exercise.module.ConsolePage
+          scenarios={scenarios}
+          storage={storage}
+          exercise={screen.exercise}
+          onBack={toMenu}
+        />
+      ) : (
+        <Loading
+          failed={exercise.failed}
+          onRetry={exercise.retry}
+          messages={['app.loadingConsole', 'app.consoleFailed']}
+        />
+      );
+      break;
+    case 'projector':
+      body = exercise.module ? (
+        <exercise.module.ProjectorPage
+          scenarios={scenarios}
+          storage={storage}
+          exercise={screen.exercise}
+          loadMap={loadMap}
+        />
+      ) : (
+        <Loading
+          failed={exercise.failed}
+          onRetry={exercise.retry}
+          messages={['app.loadingConsole', 'app.consoleFailed']}
+        />
       );
       break;
     case 'author':
@@ -365,7 +434,11 @@ function DocumentTitle({ screen }: { screen: Screen }) {
       ? t('menu.heading')
       : screen.name === 'author'
         ? t('author.heading')
-        : `${scenarioText(screen.bundle, lang, textKey.title())}${screen.name === 'debrief' ? ` · ${t('debrief.kicker')}` : ''}`;
+        : screen.name === 'console'
+          ? t('app.consoleTitle')
+          : screen.name === 'projector'
+            ? t('app.projectorTitle')
+            : `${scenarioText(screen.bundle, lang, textKey.title())}${screen.name === 'debrief' ? ` · ${t('debrief.kicker')}` : ''}`;
   useEffect(() => {
     document.title = `${title} · ${t('app.name')}`;
   }, [title, t]);
@@ -389,4 +462,22 @@ function useAuthorAddress(screen: Screen['name'], openAuthor: () => void) {
     window.addEventListener('hashchange', onHash);
     return () => window.removeEventListener('hashchange', onHash);
   }, [screen, openAuthor]);
+}
+
+// why: facilitators bookmark the console; typing `#console` into an open app opens it, and the
+// menu drops the address again. The console writes `#console/<exercise>` itself once one is picked.
+function useConsoleAddress(screen: Screen['name'], openConsole: () => void) {
+  useEffect(() => {
+    if (typeof location === 'undefined' || typeof history === 'undefined') return;
+    if (screen === 'menu' && location.hash.startsWith(CONSOLE_HASH))
+      history.replaceState(null, '', location.pathname + location.search);
+  }, [screen]);
+  useEffect(() => {
+    if (screen !== 'menu') return;
+    const onHash = () => {
+      if (location.hash.startsWith(CONSOLE_HASH)) openConsole();
+    };
+    window.addEventListener('hashchange', onHash);
+    return () => window.removeEventListener('hashchange', onHash);
+  }, [screen, openConsole]);
 }

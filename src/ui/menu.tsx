@@ -13,6 +13,7 @@ export function Menu({
   opening,
   progress = {},
   onAuthor,
+  onConsole,
 }: {
   scenarios: readonly ScenarioListing[];
   onOpen(id: string): void;
@@ -22,6 +23,8 @@ export function Menu({
   progress?: Progress;
   /** Opens the trainer's preview of a scenario file of their own. */
   onAuthor?(): void;
+  /** Opens the facilitator console of the exercises. */
+  onConsole?(): void;
 }) {
   const { t } = useI18n();
   const heading = useFocusHeading('menu');
@@ -78,6 +81,17 @@ export function Menu({
             <p class="muted">{t('menu.trainers.text')}</p>
             <button type="button" class="button button-secondary" onClick={onAuthor}>
               {t('menu.trainers.open')}
+            </button>
+          </section>
+        )}
+        {onConsole && (
+          <section class="trainer-tools" aria-labelledby="facilitators-heading">
+            <h2 id="facilitators-heading" class="situation-heading">
+              {t('menu.facilitators.heading')}
+            </h2>
+            <p class="muted">{t('menu.facilitators.text')}</p>
+            <button type="button" class="button button-secondary" onClick={onConsole}>
+              {t('menu.facilitators.open')}
             </button>
           </section>
         )}
