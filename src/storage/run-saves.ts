@@ -1,0 +1,296 @@
+import type { RunFile } from '../engine/results/run-file.ts';
+import type { RunEvent } from '../engine/run/run-state.ts';
+import type { Language } from '../engine/scenario/scenario.schema.ts';
+import {
+  LEGACY_PROGRESS_KEY,
+  mergeProgress,
+  PROGRESS_VERSION,
+  type Progress,
+  type ProgressRecord,
+  parseProgress,
+  parseProgressRecord,
+} from '../ui/progress.ts';
+import type { RunObserver, RunSession } from '../ui/run-observer.ts';
+import type { KeyValueStorage } from '../ui/settings.ts';
+import { createMemoryRunStore, isQuotaError, type RunStore } from './run-store.ts';
+import {
+  checkStoredRun,
+  newestFirst,
+  RUN_FORMAT,
+  RUN_VERSION,
+  type SavedRun,
+  type StoredRun,
+} from './saved-run.ts';
+
+/** Whether runs reach the browser's storage, or live only in this tab's memory (and why). */
+export type SaveHealth =
+  | { kind: 'opening' }
+  | { kind: 'stored' }
+  | { kind: 'memory'; reason: 'unavailable' | 'full' | 'failed'; detail: string };
+
+/** What the saves hold at one moment; a new object after every change, parts kept when unchanged. */
+export interface SavesSnapshot {
+  health: SaveHealth;
+  /** Whether the stored runs have been read (false while the store opens). */
+  loaded: boolean;
+  /** Usable runs, newest first. */
+  runs: readonly SavedRun[];
+  /** Stored runs that could not be read, kept as found. */
+  setAside: readonly Extract<StoredRun, { ok: false }>[];
+  progress: Progress;
+}
+
+/** The trainee's saved runs and progress, and the observer that keeps them up to date. */
+export interface RunSaves {
+  /** Follows trainee runs and writes each after every event. */
+  readonly observer: RunObserver;
+  snapshot(): SavesSnapshot;
+  subscribe(listener: () => void): () => void;
+  /** Replaces the progress record (a run was finished and scored). */
+  recordProgress(progress: Progress): void;
+  /** Adds or replaces runs and merges progress, as an import does. */
+  merge(runs: readonly SavedRun[], progress: Progress): Promise<void>;
+  /** Forgets a run (the trainee discarded it). */
+  remove(id: string): Promise<void>;
+  /** Writes at once what is waiting (the page is going away); resolves when written. */
+  flush(): Promise<void>;
+}
+
+export interface RunSavesOptions {
+  /** Opens the browser store; a rejection means the runs live in memory, and the trainee is told. */
+  open(): Promise<RunStore>;
+  /** Language the trainee plays in, written into each run file. */
+  language(): Language;
+  /** The old localStorage, whose progress record is migrated into the store once. */
+  legacy?: KeyValueStorage | undefined;
+  now?: () => Date;
+  /** Least time between two writes of one run while only its clock advances (ms). */
+  tickWriteMs?: number;
+  /** The score summary written into a run file when the run ends (loads the scorer lazily). */
+  summarize?: (session: RunSession) => Promise<RunFile['summary']>;
+  /** Asks the browser to keep the store under storage pressure; called at the first save. */
+  persist?: () => void;
+}
+
+const PROGRESS_META = 'progress';
+const LEGACY_MIGRATED_META = 'progress.legacy-v1-migrated';
+
+/** Creates the saves: opens the store, reads what it holds and migrates the old progress record. */
+export function createRunSaves(options: RunSavesOptions): RunSaves {
+  const now = options.now ?? (() => new Date());
+  const tickWriteMs = options.tickWriteMs ?? 1000;
+  const listeners = new Set<() => void>();
+  const runs = new Map<string, SavedRun>();
+  let snap: SavesSnapshot = {
+    health: { kind: 'opening' },
+    loaded: false,
+    runs: [],
+    setAside: [],
+    progress: options.legacy ? readLegacy(options.legacy) : {},
+  };
+  let store: RunStore | null = null;
+  let queue: Promise<void>;
+  const languages = new Map<string, Language>();
+  const timers = new Map<string, ReturnType<typeof setTimeout>>();
+  const lastWrite = new Map<string, number>();
+  const latest = new Map<string, SavedRun>();
+  let persisted = false;
+
+  const update = (patch: Partial<SavesSnapshot>) => {
+    snap = { ...snap, ...patch };
+    for (const l of listeners) l();
+  };
+  const listRuns = () => [...runs.values()].sort(newestFirst);
+
+  const fallBack = (reason: 'unavailable' | 'full' | 'failed', error: unknown) => {
+    if (snap.health.kind === 'memory') return;
+    store = createMemoryRunStore();
+    update({ health: { kind: 'memory', reason, detail: describe(error) } });
+  };
+
+  // why: every write waits in one queue behind the opening of the store, so writes keep their order
+  // and nothing written before the store opened is lost.
+  queue = options
+    .open()
+    .then(async (opened) => {
+      store = opened;
+      const stored = (await opened.list()).map(checkStoredRun);
+      const setAside: Extract<StoredRun, { ok: false }>[] = [];
+      for (const s of stored) {
+        if (!s.ok) setAside.push(s);
+        // why: a run written in this tab before the store opened is newer than what the store held.
+        else if (!runs.has(s.saved.id)) runs.set(s.saved.id, s.saved);
+      }
+      let progress = mergeProgress(
+        parseProgressRecord(await opened.getMeta(PROGRESS_META)) ?? {},
+        snap.progress,
+      );
+      if ((await opened.getMeta(LEGACY_MIGRATED_META)) !== true) {
+        progress = mergeProgress(progress, options.legacy ? readLegacy(options.legacy) : {});
+        await opened.putMeta(PROGRESS_META, progressRecord(progress));
+        await opened.putMeta(LEGACY_MIGRATED_META, true);
+      }
+      update({ health: { kind: 'stored' }, loaded: true, runs: listRuns(), setAside, progress });
+    })
+    .catch((error) => {
+      fallBack('unavailable', error);
+      update({ loaded: true, runs: listRuns() });
+    });
+
+  const enqueue = (write: (s: RunStore) => Promise<void>) => {
+    queue = queue.then(async () => {
+      if (!store) return;
+      try {
+        await write(store);
+      } catch (error) {
+        fallBack(isQuotaError(error) ? 'full' : 'failed', error);
+      }
+    });
+    return queue;
+  };
+
+  const keep = (saved: SavedRun) => {
+    runs.set(saved.id, saved);
+    update({ runs: listRuns() });
+  };
+
+  const write = (saved: SavedRun) => {
+    const timer = timers.get(saved.id);
+    if (timer !== undefined) clearTimeout(timer);
+    timers.delete(saved.id);
+    latest.delete(saved.id);
+    lastWrite.set(saved.id, now().getTime());
+    if (!persisted) {
+      persisted = true;
+      options.persist?.();
+    }
+    return enqueue((s) => s.put(saved));
+  };
+
+  const record = (session: RunSession): SavedRun => {
+    const savedAt = now().toISOString();
+    const finished = session.run.finished();
+    const prev = runs.get(session.id);
+    const run: RunFile = {
+      format: RUN_FORMAT,
+      formatVersion: RUN_VERSION,
+      scenario: { id: session.bundle.scenario.id, version: session.bundle.scenario.version },
+      language: languages.get(session.id) ?? options.language(),
+      startedAt: session.startedAt,
+      savedAt,
+      log: session.run.log.map(copyEvent),
+    };
+    if (finished) run.finishedAt = prev?.run.finishedAt ?? savedAt;
+    if (finished && prev?.run.summary) run.summary = prev.run.summary;
+    return { id: session.id, status: finished ? 'finished' : 'in-progress', savedAt, run };
+  };
+
+  const observer: RunObserver = {
+    opened(session) {
+      if (!languages.has(session.id)) languages.set(session.id, options.language());
+      const saved = record(session);
+      keep(saved);
+      void write(saved);
+    },
+    changed(session) {
+      const saved = record(session);
+      keep(saved);
+      const last = session.run.log[session.run.log.length - 1];
+      // why: decisions are written at once; the clock alone advances every second, so its writes
+      // are spaced by tickWriteMs, the last one waiting so that no second is lost for long.
+      if (last?.type !== 'clock.ticked' || session.run.finished()) {
+        void write(saved);
+        return;
+      }
+      const since = now().getTime() - (lastWrite.get(saved.id) ?? Number.NEGATIVE_INFINITY);
+      if (since >= tickWriteMs) {
+        void write(saved);
+        return;
+      }
+      latest.set(saved.id, saved);
+      if (!timers.has(saved.id)) {
+        timers.set(
+          saved.id,
+          setTimeout(() => {
+            timers.delete(saved.id);
+            const pending = latest.get(saved.id);
+            if (pending) void write(pending);
+          }, tickWriteMs - since),
+        );
+      }
+    },
+    finished(session) {
+      const saved = record(session);
+      keep(saved);
+      void write(saved);
+      options.summarize?.(session).then(
+        (summary) => {
+          const current = runs.get(session.id);
+          if (!summary || !current || current.status !== 'finished') return;
+          const withSummary: SavedRun = { ...current, run: { ...current.run, summary } };
+          keep(withSummary);
+          void write(withSummary);
+        },
+        () => undefined,
+      );
+    },
+    left(session) {
+      const saved = record(session);
+      keep(saved);
+      void write(saved);
+    },
+  };
+
+  return {
+    observer,
+    snapshot: () => snap,
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    recordProgress(progress) {
+      update({ progress });
+      void enqueue((s) => s.putMeta(PROGRESS_META, progressRecord(progress)));
+    },
+    async merge(incoming, progress) {
+      for (const saved of incoming) runs.set(saved.id, saved);
+      const merged = mergeProgress(snap.progress, progress);
+      update({ runs: listRuns(), progress: merged });
+      for (const saved of incoming) void enqueue((s) => s.put(saved));
+      await enqueue((s) => s.putMeta(PROGRESS_META, progressRecord(merged)));
+    },
+    async remove(id) {
+      runs.delete(id);
+      update({ runs: listRuns(), setAside: snap.setAside.filter((s) => s.id !== id) });
+      await enqueue((s) => s.remove(id));
+    },
+    async flush() {
+      for (const saved of [...latest.values()]) void write(saved);
+      await queue;
+    },
+  };
+}
+
+function progressRecord(progress: Progress): ProgressRecord {
+  return { version: PROGRESS_VERSION, scenarios: progress };
+}
+
+function readLegacy(storage: KeyValueStorage): Progress {
+  try {
+    return parseProgress(JSON.parse(storage.getItem(LEGACY_PROGRESS_KEY) ?? '{}'));
+  } catch {
+    return {};
+  }
+}
+
+function copyEvent(e: RunEvent): RunEvent {
+  return e.type === 'decision.chosen' ? { type: e.type, optionIds: [...e.optionIds] } : { ...e };
+}
+
+function describe(error: unknown): string {
+  if (error instanceof Error || (typeof error === 'object' && error !== null && 'message' in error)) {
+    const e = error as { name?: string; message?: string };
+    return [e.name, e.message].filter(Boolean).join(': ');
+  }
+  return String(error);
+}

@@ -1,0 +1,97 @@
+import { type DBSchema, openDB } from 'idb';
+import type { SavedRun } from './saved-run.ts';
+
+/**
+ * Where saved runs and a few small records (progress) are kept.
+ * why: a port, so the app saves to IndexedDB in the browser and to memory in tests and when the
+ * browser refuses storage; callers check what `list` returns, since stored data may be damaged.
+ */
+export interface RunStore {
+  /** Every stored run, as found (unchecked). */
+  list(): Promise<unknown[]>;
+  /** Writes a run, replacing any with the same id. */
+  put(run: SavedRun): Promise<void>;
+  remove(id: string): Promise<void>;
+  /** A small record by name (for example the trainee's progress), as found. */
+  getMeta(key: string): Promise<unknown>;
+  putMeta(key: string, value: unknown): Promise<void>;
+}
+
+/** A store that keeps everything in memory, for tests and for a browser that refuses storage. */
+export function createMemoryRunStore(): RunStore {
+  const runs = new Map<string, unknown>();
+  const meta = new Map<string, unknown>();
+  // why: copies in and out, as IndexedDB does, so a caller changing an object later changes nothing stored.
+  return {
+    list: async () => [...runs.values()].map((r) => structuredClone(r)),
+    put: async (run) => {
+      runs.set(run.id, structuredClone(run));
+    },
+    remove: async (id) => {
+      runs.delete(id);
+    },
+    getMeta: async (key) => structuredClone(meta.get(key)),
+    putMeta: async (key, value) => {
+      meta.set(key, structuredClone(value));
+    },
+  };
+}
+
+interface RunDb extends DBSchema {
+  runs: { key: string; value: SavedRun };
+  meta: { key: string; value: unknown };
+}
+
+/** Name of the browser database holding the trainee's runs. */
+export const RUN_DB_NAME = 'pocsim-runs';
+const RUN_DB_VERSION = 1;
+/** How long to wait for the database to open before running in memory. */
+const OPEN_TIMEOUT_MS = 5000;
+
+/**
+ * Opens the IndexedDB store; rejects when the browser refuses it (private mode, storage blocked,
+ * no IndexedDB), so the caller can fall back to memory and say so.
+ */
+export async function openIndexedDbRunStore(name = RUN_DB_NAME): Promise<RunStore> {
+  if (typeof indexedDB === 'undefined') throw new Error('this browser offers no IndexedDB');
+  // why: some browsers in private mode leave the open request pending for ever instead of failing.
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error('IndexedDB did not open in time')), OPEN_TIMEOUT_MS);
+  });
+  const db = await Promise.race([
+    openDB<RunDb>(name, RUN_DB_VERSION, {
+      upgrade(database, oldVersion) {
+        // why: migrations run in order of the version they lead to; add a case per new version.
+        if (oldVersion < 1) {
+          database.createObjectStore('runs', { keyPath: 'id' });
+          database.createObjectStore('meta');
+        }
+      },
+    }),
+    timeout,
+  ]).finally(() => clearTimeout(timer));
+  // why: a quota error can surface only when the transaction commits, so every write waits for `done`.
+  return {
+    list: () => db.getAll('runs'),
+    async put(run) {
+      const tx = db.transaction('runs', 'readwrite');
+      await Promise.all([tx.store.put(run), tx.done]);
+    },
+    async remove(id) {
+      const tx = db.transaction('runs', 'readwrite');
+      await Promise.all([tx.store.delete(id), tx.done]);
+    },
+    getMeta: (key) => db.get('meta', key),
+    async putMeta(key, value) {
+      const tx = db.transaction('meta', 'readwrite');
+      await Promise.all([tx.store.put(value, key), tx.done]);
+    },
+  };
+}
+
+/** Whether an error means the browser's storage is full. */
+export function isQuotaError(error: unknown): boolean {
+  const name = (error as { name?: unknown } | null)?.name;
+  return name === 'QuotaExceededError' || name === 'NS_ERROR_DOM_QUOTA_REACHED';
+}
