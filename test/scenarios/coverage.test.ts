@@ -17,15 +17,10 @@ describe('the bundled library', () => {
   });
 
   it('has one scenario for each of the seven situations, each in its own setting', () => {
-    expect(scenarios.map((s) => s.situation).sort()).toEqual([
-      '15.1',
-      '15.2',
-      '15.3',
-      '15.4',
-      '15.5',
-      '15.6',
-      '15.7',
-    ]);
+    // why: the exercises (CPOC command-post exercise, leadership tabletop) train other handbook
+    // sections; they sit beside the seven situations and still need settings of their own.
+    const chapter15 = scenarios.map((s) => s.situation).filter((s) => s.startsWith('15.'));
+    expect(chapter15.sort()).toEqual(['15.1', '15.2', '15.3', '15.4', '15.5', '15.6', '15.7']);
     const places = scenarios.map((s) => s.setting.place);
     expect(new Set(places).size).toBe(places.length);
   });
