@@ -84,6 +84,8 @@ export function useExerciseSession(
       save();
       publish();
     });
+    // why: an event sent between the first render and this subscription must still reach the screen.
+    setState(exercise.state());
     return stop;
   }, [exercise, storage, id, bundle, publish]);
 
