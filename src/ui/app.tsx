@@ -22,6 +22,7 @@ import type { LoadSituationMap } from './situation-panel.tsx';
 type DebriefModule = typeof import('./debrief-page.tsx');
 type AuthorModule = typeof import('./author/author-page.tsx');
 type ExerciseModule = typeof import('./exercise/exercise-screens.tsx');
+type CohortModule = typeof import('./cohort/cohort-page.tsx');
 
 /** Everything the app needs from outside; `main.tsx` passes the real ones, tests pass fakes. */
 /** A scenario in the menu, with a way to fetch the whole of it. */
@@ -38,6 +39,8 @@ export interface AppProps {
   loadAuthor?: () => Promise<AuthorModule>;
   /** Loads the facilitator console and projector view of exercises, kept out of the first load. */
   loadExercise?: () => Promise<ExerciseModule>;
+  /** Loads the trainer's cohort view (results of many run files), kept out of the first load. */
+  loadCohort?: () => Promise<CohortModule>;
   /** The screen to open on: the menu, or the one the address names (see `startScreenFor`). */
   startScreen?: StartScreen;
   /** Where language and sound preferences are kept. */
@@ -60,12 +63,13 @@ interface Preview {
   startStep?: string;
 }
 
-/** A screen an address can open: `#author`, `#console[/<exercise>]` or `#projector/<exercise>`. */
-export type StartScreen = 'menu' | 'author' | { console: string | null } | { projector: string };
+/** A screen an address can open: `#author`, `#cohort`, `#console[/<exercise>]` or `#projector/<exercise>`. */
+export type StartScreen = 'menu' | 'author' | 'cohort' | { console: string | null } | { projector: string };
 
 type Screen =
   | { name: 'menu' }
   | { name: 'author' }
+  | { name: 'cohort' }
   | { name: 'console'; exercise: string | null }
   | { name: 'projector'; exercise: string }
   | { name: 'briefing'; bundle: ScenarioBundle }
@@ -83,12 +87,15 @@ const NO_OBSERVERS: readonly RunObserver[] = [];
 const importDebrief = () => import('./debrief-page.tsx');
 const importAuthor = () => import('./author/author-page.tsx');
 const importExercise = () => import('./exercise/exercise-screens.tsx');
+const importCohort = () => import('./cohort/cohort-page.tsx');
 const AUTHOR_HASH = '#author';
+const COHORT_HASH = '#cohort';
 const CONSOLE_HASH = '#console';
 
 /** The screen an address opens; unknown addresses open the menu. */
 export function startScreenFor(hash: string): StartScreen {
   if (hash === AUTHOR_HASH) return 'author';
+  if (hash === COHORT_HASH) return 'cohort';
   const console = /^#console(?:\/([a-z0-9][a-z0-9-]*))?$/.exec(hash);
   if (console) return { console: console[1] ?? null };
   const projector = /^#projector\/([a-z0-9][a-z0-9-]*)$/.exec(hash);
@@ -97,7 +104,7 @@ export function startScreenFor(hash: string): StartScreen {
 }
 
 function initialScreen(start: StartScreen): Screen {
-  if (start === 'menu' || start === 'author') return { name: start };
+  if (start === 'menu' || start === 'author' || start === 'cohort') return { name: start };
   return 'projector' in start
     ? { name: 'projector', exercise: start.projector }
     : { name: 'console', exercise: start.console };
@@ -137,6 +144,7 @@ export function App({
   loadDebrief = importDebrief,
   loadAuthor = importAuthor,
   loadExercise = importExercise,
+  loadCohort = importCohort,
   startScreen = 'menu',
   storage,
   defaultLanguage = 'en',
@@ -176,6 +184,8 @@ export function App({
   );
   // why: the console and projector (with their string tables) reach the browser only for facilitators.
   const exercise = useLazyModule(loadExercise, screen.name === 'console' || screen.name === 'projector');
+  // why: the cohort view (with the run-file parser and its string tables) reaches only trainers.
+  const cohort = useLazyModule(loadCohort, screen.name === 'cohort');
   // why: the trainer's files outlive the preview page while one of them is played, so Back finds them open.
   const [authorFiles, setAuthorFiles] = useState<readonly PickedFile[]>([]);
 
@@ -211,12 +221,14 @@ export function App({
   );
   const toMenu = useCallback(() => setScreen({ name: 'menu' }), []);
   const toAuthor = useCallback(() => setScreen({ name: 'author' }), []);
+  const toCohort = useCallback(() => setScreen({ name: 'cohort' }), []);
   const toConsole = useCallback(() => setScreen({ name: 'console', exercise: null }), []);
   const playPreview = useCallback(
     (bundle: ScenarioBundle, startStep?: string) => start(bundle, { startStep }),
     [start],
   );
   useAuthorAddress(screen.name, toAuthor);
+  useCohortAddress(screen.name, toCohort);
   useConsoleAddress(screen.name, toConsole);
   const [progress, setProgress] = useState(() => readProgress(storage));
   const recordResult = useCallback(
@@ -266,6 +278,7 @@ export function App({
           progress={progress}
           onAuthor={toAuthor}
           onConsole={toConsole}
+          onCohort={toCohort}
         />
       );
       break;
@@ -298,6 +311,17 @@ export function App({
           failed={exercise.failed}
           onRetry={exercise.retry}
           messages={['app.loadingConsole', 'app.consoleFailed']}
+        />
+      );
+      break;
+    case 'cohort':
+      body = cohort.module ? (
+        <cohort.module.CohortPage scenarios={scenarios} onBack={toMenu} />
+      ) : (
+        <Loading
+          failed={cohort.failed}
+          onRetry={cohort.retry}
+          messages={['app.loadingCohort', 'app.cohortFailed']}
         />
       );
       break;
@@ -434,11 +458,13 @@ function DocumentTitle({ screen }: { screen: Screen }) {
       ? t('menu.heading')
       : screen.name === 'author'
         ? t('author.heading')
-        : screen.name === 'console'
-          ? t('app.consoleTitle')
-          : screen.name === 'projector'
-            ? t('app.projectorTitle')
-            : `${scenarioText(screen.bundle, lang, textKey.title())}${screen.name === 'debrief' ? ` · ${t('debrief.kicker')}` : ''}`;
+        : screen.name === 'cohort'
+          ? t('app.cohortTitle')
+          : screen.name === 'console'
+            ? t('app.consoleTitle')
+            : screen.name === 'projector'
+              ? t('app.projectorTitle')
+              : `${scenarioText(screen.bundle, lang, textKey.title())}${screen.name === 'debrief' ? ` · ${t('debrief.kicker')}` : ''}`;
   useEffect(() => {
     document.title = `${title} · ${t('app.name')}`;
   }, [title, t]);
@@ -480,4 +506,23 @@ function useConsoleAddress(screen: Screen['name'], openConsole: () => void) {
     window.addEventListener('hashchange', onHash);
     return () => window.removeEventListener('hashchange', onHash);
   }, [screen, openConsole]);
+}
+
+// why: trainers bookmark the cohort view like the preview: the address says `#cohort` while it is
+// open, and typing it into an open app opens it.
+function useCohortAddress(screen: Screen['name'], openCohort: () => void) {
+  useEffect(() => {
+    if (typeof location === 'undefined' || typeof history === 'undefined') return;
+    const here = location.hash === COHORT_HASH;
+    if (screen === 'cohort' && !here) history.replaceState(null, '', COHORT_HASH);
+    else if (screen === 'menu' && here) history.replaceState(null, '', location.pathname + location.search);
+  }, [screen]);
+  useEffect(() => {
+    if (screen !== 'menu') return;
+    const onHash = () => {
+      if (location.hash === COHORT_HASH) openCohort();
+    };
+    window.addEventListener('hashchange', onHash);
+    return () => window.removeEventListener('hashchange', onHash);
+  }, [screen, openCohort]);
 }

@@ -14,6 +14,7 @@ export function Menu({
   progress = {},
   onAuthor,
   onConsole,
+  onCohort,
 }: {
   scenarios: readonly ScenarioListing[];
   onOpen(id: string): void;
@@ -25,6 +26,8 @@ export function Menu({
   onAuthor?(): void;
   /** Opens the facilitator console of the exercises. */
   onConsole?(): void;
+  /** Opens the trainer's view of a cohort's run files. */
+  onCohort?(): void;
 }) {
   const { t } = useI18n();
   const heading = useFocusHeading('menu');
@@ -73,15 +76,27 @@ export function Menu({
             ))}
           </div>
         )}
-        {onAuthor && (
+        {(onAuthor || onCohort) && (
           <section class="trainer-tools" aria-labelledby="trainers-heading">
             <h2 id="trainers-heading" class="situation-heading">
               {t('menu.trainers.heading')}
             </h2>
-            <p class="muted">{t('menu.trainers.text')}</p>
-            <button type="button" class="button button-secondary" onClick={onAuthor}>
-              {t('menu.trainers.open')}
-            </button>
+            {onAuthor && (
+              <>
+                <p class="muted">{t('menu.trainers.text')}</p>
+                <button type="button" class="button button-secondary" onClick={onAuthor}>
+                  {t('menu.trainers.open')}
+                </button>
+              </>
+            )}
+            {onCohort && (
+              <>
+                <p class="muted">{t('menu.trainers.cohortText')}</p>
+                <button type="button" class="button button-secondary" onClick={onCohort}>
+                  {t('menu.trainers.cohort')}
+                </button>
+              </>
+            )}
           </section>
         )}
         {onConsole && (

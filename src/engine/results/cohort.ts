@@ -212,7 +212,10 @@ export function buildCohort(
   const placed = new Map<string, { scenario: Scenario; runs: PlacedRun[] }>();
   const seen = new Map<string, string>();
 
-  for (const file of files) {
+  // why: the order files arrive in (a drop, a folder listing) must not change which copy of a
+  // duplicated run is kept, so files are taken in path order.
+  const ordered = [...files].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  for (const file of ordered) {
     const parsed = parseRunFile(file.text, file.name);
     if (!parsed.ok) {
       setAside.push({ file: file.name, reason: 'damaged', diagnostics: parsed.diagnostics });
