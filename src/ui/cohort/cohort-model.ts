@@ -95,6 +95,11 @@ export function mergeHeld(held: HeldFiles, added: HeldFiles): HeldFiles {
   };
 }
 
+/** A share in whole percent; 0 of nothing is 0. */
+export function percent(part: number, whole: number): number {
+  return whole ? Math.round((part / whole) * 100) : 0;
+}
+
 /** A name for the exported CSV: the scenario and the day. */
 export function csvFileName(scenario: string, date: Date): string {
   return `cohort-${scenario}-${date.toISOString().slice(0, 10)}.csv`;
