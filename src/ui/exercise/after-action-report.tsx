@@ -54,6 +54,9 @@ export function AfterActionReport({
   const when = (at: number) => exerciseClockFace(scenario.startClock, at);
   const s = report.summary;
   const rated = report.evaluation.filter((e) => e.rating !== null).length;
+  // why: actions whose inject never came out say nothing about the table; they are listed apart, briefly.
+  const reached = report.expectedActions.filter((a) => a.status !== 'not-released');
+  const unreached = report.expectedActions.filter((a) => a.status === 'not-released');
 
   const exportMarkdown = () =>
     downloadText(
@@ -141,7 +144,7 @@ export function AfterActionReport({
               skipped: s.skipped,
             })}
           </Stat>
-          <Stat value={`${s.taken + s.late}/${s.expected}`} label={t('exercise.report.stat.actions')}>
+          <Stat value={`${s.taken + s.late}/${reached.length}`} label={t('exercise.report.stat.actions')}>
             {t('exercise.report.stat.actionsDetail', { late: s.late, missed: s.missed, open: s.open })}
           </Stat>
           <Stat value={s.decisions} label={t('exercise.report.stat.decisions')}>
@@ -257,7 +260,7 @@ export function AfterActionReport({
               </tr>
             </thead>
             <tbody>
-              {report.expectedActions.map((a) => (
+              {reached.map((a) => (
                 <tr key={a.action} class={`is-${a.status}`}>
                   <th scope="row">
                     <span lang={texts.lang}>{texts.text(a.textKey)}</span>
@@ -292,6 +295,19 @@ export function AfterActionReport({
             </tbody>
           </table>
         </div>
+        {unreached.length > 0 && (
+          <details class="aar-unreached" open>
+            <summary>{t('exercise.report.unreached', { count: unreached.length })}</summary>
+            <ul>
+              {unreached.map((a) => (
+                <li key={a.action}>
+                  <span class="xc-role-chip">{role(a.role)}</span>{' '}
+                  <span lang={texts.lang}>{texts.text(a.textKey)}</span>
+                </li>
+              ))}
+            </ul>
+          </details>
+        )}
       </section>
 
       <section class="aar-section" aria-labelledby="aar-decisions">
@@ -434,7 +450,13 @@ function Stat({
 /** A rating as its letter and words; never colour alone. */
 function RatingBadge({ rating, short = false }: { rating: Rating | null; short?: boolean }) {
   const { t } = useI18n();
-  if (rating === null) return <span class="aar-rating is-none">{t('aar.notRated')}</span>;
+  if (rating === null)
+    return (
+      <span class="aar-rating is-none" title={t('aar.notRated')}>
+        <span class="aar-rating-code">–</span>
+        {short ? <span class="visually-hidden">{t('aar.notRated')}</span> : t('aar.notRated')}
+      </span>
+    );
   return (
     <span class={`aar-rating rating-${rating}`} title={t(`exercise.rating.${rating}`)}>
       <span class="aar-rating-code">{t(`exercise.rating.code.${rating}`)}</span>
@@ -491,7 +513,10 @@ function PhaseList({ phases }: { phases: readonly Phase[] }) {
   );
 }
 
-function Doctrine({ entry, kind }: { entry: DoctrineRef; kind: 'followed' | 'broke' }) {
+/** Whether a role's decision followed or broke a doctrine entry; each is marked in words and a symbol. */
+export type DoctrineMark = 'followed' | 'broke';
+
+function Doctrine({ entry, kind }: { entry: DoctrineRef; kind: DoctrineMark }) {
   const { t, lang } = useI18n();
   return (
     <li class={`aar-doctrine-${kind}`}>
@@ -705,7 +730,7 @@ function CorrectiveTable({
                       value={r.due}
                       onChange={(e) => save(r, { due: e.currentTarget.value })}
                     />
-                    <span class="print-only">{r.due || '—'}</span>
+                    <span class="print-only aar-due">{r.due || '—'}</span>
                   </td>
                   <td class="no-print">
                     <button

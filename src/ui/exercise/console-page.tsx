@@ -113,7 +113,7 @@ export function ConsolePage({
 }
 
 /** Where the console is once the exercise has ended. */
-type AfterStage = 'hotwash' | 'report';
+export type AfterStage = 'hotwash' | 'report';
 
 function ExerciseConsole({
   bundle,

@@ -329,10 +329,7 @@ export function WatchList({
           const left = p.due - state.time;
           return (
             <li key={p.action} class={`xc-watch-item${left <= 600 ? ' is-soon' : ''}`}>
-              <span class="xc-watch-due">
-                <span class="xc-watch-in">{durationText(left)}</span>
-                <span class="visually-hidden">{t('exercise.watch.left')}</span>
-              </span>
+              <span class="xc-watch-in">{t('exercise.watch.left', { time: durationText(left) })}</span>
               <button type="button" class="xc-watch-text" onClick={() => onSelect(p.inject)}>
                 <span class="xc-role-chip">{texts.text(textKey.exerciseRole(p.role))}</span>{' '}
                 <span lang={texts.lang}>{text}</span>

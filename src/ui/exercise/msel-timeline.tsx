@@ -1,3 +1,4 @@
+import { useEffect, useRef } from 'preact/hooks';
 import type { ExerciseState } from '../../engine/exercise/exercise-state.ts';
 import { textKey } from '../../engine/scenario/text-keys.ts';
 import { useI18n } from '../i18n-context.tsx';
@@ -31,9 +32,18 @@ export function MselTimeline({
   const { t } = useI18n();
   const live = state.status === 'running' || state.status === 'paused';
   const count = (s: MselRow['status']) => rows.timeline.filter((r) => r.status === s).length;
+  const panel = useRef<HTMLElement>(null);
+  const next = state.upcoming[0]?.inject;
+  // why: as injects come out, the next one stays in sight without the facilitator scrolling.
+  useEffect(() => {
+    const box = panel.current;
+    const item = next ? box?.querySelector<HTMLElement>(`[data-inject="${next}"]`) : null;
+    if (!box || !item || box.scrollHeight <= box.clientHeight) return;
+    box.scrollTop = Math.max(0, item.offsetTop - box.offsetTop - box.clientHeight / 3);
+  }, [next]);
   let lastModule: string | undefined;
   return (
-    <section class="card xc-panel xc-timeline" aria-labelledby="xc-msel-heading">
+    <section ref={panel} class="card xc-panel xc-timeline" aria-labelledby="xc-msel-heading">
       <div class="xc-panel-head">
         <h2 id="xc-msel-heading" class="section-label">
           {t('exercise.msel.heading')}
@@ -161,7 +171,9 @@ function MselLine({
               </span>
               {late && row.scheduled !== null && (
                 <span class="xc-msel-sched">
-                  {t('exercise.msel.scheduledFor', { time: elapsedText(row.scheduled) })}
+                  {t('exercise.msel.scheduledFor', {
+                    time: t('exercise.time.elapsed', { time: elapsedText(row.scheduled) }),
+                  })}
                 </span>
               )}
               {!item.projector && (

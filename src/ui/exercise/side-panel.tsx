@@ -526,6 +526,9 @@ function RatePoint({
   );
 }
 
+/** What a line of the exercise log records; each has its own word. */
+export type LogKind = 'inject' | 'skipped' | 'action' | 'missed' | 'decision' | 'note';
+
 /** Everything that happened so far, newest first: injects, actions, decisions and notes. */
 function RunningLog({
   bundle,
@@ -538,20 +541,20 @@ function RunningLog({
 }) {
   const { t } = useI18n();
   const role = (id: string) => texts.text(textKey.exerciseRole(id));
-  const entries: { at: number; kind: string; body: ComponentChildren }[] = [
+  const entries: { at: number; kind: LogKind; body: ComponentChildren }[] = [
     ...state.released.map((r) => ({
       at: r.at,
-      kind: 'inject',
+      kind: 'inject' as const,
       body: <span lang={texts.lang}>{texts.text(textKey.mselTitle(r.inject))}</span>,
     })),
     ...state.skipped.map((s) => ({
       at: s.at,
-      kind: 'skipped',
+      kind: 'skipped' as const,
       body: <span lang={texts.lang}>{texts.text(textKey.mselTitle(s.inject))}</span>,
     })),
     ...state.actions.map((a) => ({
       at: a.at,
-      kind: 'action',
+      kind: 'action' as const,
       body: (
         <>
           <span class="xc-role-chip">{role(a.role)}</span>{' '}
@@ -561,7 +564,7 @@ function RunningLog({
     })),
     ...state.missed.map((m) => ({
       at: m.due,
-      kind: 'missed',
+      kind: 'missed' as const,
       body: (
         <>
           <span class="xc-role-chip">{role(m.role)}</span>{' '}
@@ -571,7 +574,7 @@ function RunningLog({
     })),
     ...state.decisions.map((d) => ({
       at: d.at,
-      kind: 'decision',
+      kind: 'decision' as const,
       body: (
         <>
           <span class="xc-role-chip">{role(d.role)}</span>{' '}
@@ -584,7 +587,7 @@ function RunningLog({
     })),
     ...state.notes.map((n) => ({
       at: n.at,
-      kind: 'note',
+      kind: 'note' as const,
       body: (
         <>
           <span class="xc-role-chip">{role(n.role)}</span> {n.text}

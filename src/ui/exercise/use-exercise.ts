@@ -117,6 +117,12 @@ export function useExerciseSession(
     else clock.hold();
   }, [clock, state.status, state.speed]);
 
+  // why: "restored, paused" is stale once the facilitator resumes; a set-aside message stays until dismissed.
+  const firstStatus = useRef(state.status);
+  useEffect(() => {
+    if (state.status !== firstStatus.current) setNotice((n) => (n?.kind === 'restored' ? null : n));
+  }, [state.status]);
+
   const send = useCallback((event: ExerciseEvent) => exercise.send(event), [exercise]);
   const dismissNotice = useCallback(() => setNotice(null), []);
   return { exercise, state, send, notice, dismissNotice, saveFailed };
