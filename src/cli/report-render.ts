@@ -48,6 +48,7 @@ td.heat-followed,.swatch.heat-followed{background:#dcefe3}td.heat-mixed,.swatch.
 .prompt{font-style:italic;color:#2c3a48}
 dl{display:grid;grid-template-columns:2fr 1.2fr .8fr;gap:.5rem 1rem;background:#f7f9fb;padding:.6rem .8rem;border-radius:6px}dt{font-size:.72rem;text-transform:uppercase;color:var(--muted);font-weight:700}dd{margin:0;font-weight:600}
 .feedback{border-left:3px solid #009edb;padding-left:.8rem}
+.late{display:block;font-weight:400;font-size:.85rem;color:var(--warn)}
 .better{background:var(--accent-soft);border-left:4px solid var(--accent);padding:.5rem .8rem;font-weight:600}.best{color:var(--good);font-weight:600}
 footer{color:var(--muted);font-size:.85rem;border-top:1px solid var(--border);margin-top:2rem;padding-top:.6rem}
 @media print{@page{size:A4;margin:14mm 13mm}body{padding:0;font-size:10.5pt}section,.lesson,tr,.decision dl{break-inside:avoid}.decision{break-inside:avoid}h2,h3{break-after:avoid}*{print-color-adjust:exact;-webkit-print-color-adjust:exact}}
@@ -207,8 +208,13 @@ export function renderReportHtml(doc: ReportDocument): string {
       '<section class="decision">',
       `<h3><small>${e(d.number)}</small><span${tl}>${e(d.step)}</span> <span class="badge">${e(d.phase)}</span></h3>`,
       `<p class="prompt"${tl}>${e(d.prompt)}</p>`,
-      `<dl>${d.facts.map((f) => `<div><dt>${e(f.label)}</dt><dd>${e(f.value)}</dd></div>`).join('')}</dl>`,
-      d.late ? `<p>${e(d.late)}</p>` : '',
+      `<dl>${d.facts
+        .map((f, i) => {
+          // why: lateness is said beside the time taken, as on the page.
+          const late = i === 1 && d.late ? ` <span class="late">${e(d.late)}</span>` : '';
+          return `<div><dt>${e(f.label)}</dt><dd>${e(f.value)}${late}</dd></div>`;
+        })
+        .join('')}</dl>`,
       `<div class="feedback">${d.feedback.map((f) => paragraphs(f, doc.textLang !== doc.lang ? doc.textLang : undefined)).join('')}</div>`,
       `<h4>${e(d.doctrineHeading)}</h4>`,
       d.noDoctrine

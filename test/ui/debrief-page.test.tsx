@@ -2,27 +2,49 @@
 import { cleanup, fireEvent, render, screen, within } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { CATALOGUE } from '../../src/engine/doctrine/catalogue.ts';
+import { parseRunFile } from '../../src/engine/results/run-file.ts';
+import { createRun } from '../../src/engine/run/run.ts';
 import type { RunEvent } from '../../src/engine/run/run-state.ts';
 import { PreferencesContext } from '../../src/ui/app-header.tsx';
+import type { ExportFile } from '../../src/ui/debrief/exports.ts';
 import { DebriefPage } from '../../src/ui/debrief-page.tsx';
 import { I18nProvider } from '../../src/ui/i18n-context.tsx';
-import { miniBundle } from './fixtures.ts';
+import type { KeyValueStorage } from '../../src/ui/settings.ts';
+import { createMemoryStorage, miniBundle } from './fixtures.ts';
 
 afterEach(cleanup);
 
-function renderDebrief(log: RunEvent[], lang: 'en' | 'fr' = 'en') {
+function renderDebrief(
+  log: RunEvent[],
+  lang: 'en' | 'fr' = 'en',
+  extra: { storage?: KeyValueStorage; replay?: boolean } = {},
+) {
   const onPlayAgain = vi.fn();
   const onBack = vi.fn();
+  const onReplayFrom = vi.fn();
+  const print = vi.fn();
+  const downloads: ExportFile[] = [];
   render(
     <I18nProvider lang={lang}>
       <PreferencesContext.Provider
         value={{ muted: false, volume: 1, setLanguage: () => {}, setMuted: () => {}, setVolume: () => {} }}
       >
-        <DebriefPage bundle={miniBundle()} log={log} onPlayAgain={onPlayAgain} onBack={onBack} />
+        <DebriefPage
+          bundle={miniBundle()}
+          log={log}
+          onPlayAgain={onPlayAgain}
+          onBack={onBack}
+          onReplayFrom={extra.replay === false ? undefined : onReplayFrom}
+          storage={extra.storage}
+          times={{ startedAt: '2026-03-01T08:00:00.000Z', finishedAt: '2026-03-01T08:09:00.000Z' }}
+          download={(f) => downloads.push(f)}
+          print={print}
+          now={() => new Date('2026-03-01T08:10:00.000Z')}
+        />
       </PreferencesContext.Provider>
     </I18nProvider>,
   );
-  return { onPlayAgain, onBack };
+  return { onPlayAgain, onBack, onReplayFrom, print, downloads };
 }
 
 const pushedBack: RunEvent[] = [{ type: 'decision.chosen', optionIds: ['push-back'] }];
@@ -139,5 +161,169 @@ describe('DebriefPage', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Back to scenarios' }));
     expect(onPlayAgain).toHaveBeenCalledTimes(1);
     expect(onBack).toHaveBeenCalledTimes(1);
+  });
+  it('colours each heatmap cell by how doctrine balanced there, with counts in text and a legend', () => {
+    renderDebrief([
+      { type: 'decision.chosen', optionIds: ['open'] },
+      { type: 'decision.chosen', optionIds: ['cla', 'rally'] },
+    ]);
+    const table = screen.getByRole('table');
+    const cellOf = (tier: string, column: number) =>
+      within(
+        within(table)
+          .getAllByRole('row')
+          .find((r) => r.textContent?.startsWith(tier))!,
+      ).getAllByRole('cell')[column]!;
+    expect(cellOf('Tier II', 1).className).toContain('heat-followed');
+    expect(cellOf('Tier II', 1).textContent).toContain('2 followed');
+    expect(cellOf('Tier III', 2).className).toContain('heat-broken');
+    expect(cellOf('Tier III', 2).textContent).toContain('1 broken');
+    expect(cellOf('Tier I', 0).className).toContain('heat-none');
+    const legend = screen.getByRole('list', { name: 'Cell colours' });
+    expect(legend.textContent).toContain('mostly followed');
+    expect(legend.textContent).toContain('mixed');
+    expect(legend.textContent).toContain('mostly broken');
+  });
+
+  it('writes strengths, areas for improvement and next-time items that cite the handbook', () => {
+    renderDebrief(pushedBack);
+    const lessons = screen.getByRole('region', { name: 'What this run teaches' });
+    const text = lessons.textContent ?? '';
+    expect(text).toContain('In “Arrival”, “Push them away” broke a critical Don’t (Handbook §15.1)');
+    expect(text).toContain(
+      'At “Arrival”, choose “Open the gate and screen”: it follows the handbook (Handbook §15.1).',
+    );
+    expect(text).toContain('15.1-do-3');
+    expect(text).toContain(CATALOGUE.get('15.1-do-4')!.summary.en);
+    // the critical Don't is also the first thing on the page
+    const alert = screen.getByRole('alert');
+    expect(alert.compareDocumentPosition(lessons) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+  });
+
+  it('lays out the run as a timeline: steps, injects, decisions with latency, time-outs as no decision, the ending', () => {
+    renderDebrief([
+      { type: 'clock.ticked', seconds: 60 },
+      { type: 'decision.chosen', optionIds: ['cla'] },
+      { type: 'step.continued' },
+    ]);
+    const timeline = screen.getByRole('region', { name: 'Timeline of the run' });
+    const items = within(timeline)
+      .getAllByRole('listitem')
+      .map((li) => [...li.children].map((c) => c.textContent?.replace(/\s+/g, ' ').trim()).join(' | '));
+    expect(items).toEqual([
+      '05:30 | ▸ Step | Arrival',
+      '05:30 | ✉ Inject | Ops: Crowd at the gate.',
+      '05:30 | ✉ Inject | Ops: Shots heard.',
+      '05:31 | ⏱ No decision | Decision 1: no decision, time ran out after 60 s',
+      '19:00 | ▸ Step | Night',
+      '19:00 | ● Decision | Decision 2: “Talk with CLAs”, after 0 s',
+      '19:00 | ▸ Step | Morning',
+      '19:00 | ■ Ending | Safe (Civilians protected)',
+    ]);
+  });
+
+  it('lists the path taken against doctrine’s best path, marking where they part', async () => {
+    renderDebrief([
+      { type: 'decision.chosen', optionIds: ['open'] },
+      { type: 'decision.chosen', optionIds: ['cla', 'rally'] },
+    ]);
+    const path = screen.getByRole('region', { name: 'Your path and doctrine’s best path' });
+    expect(path.textContent).toContain('You left doctrine’s best path after “Night”.');
+    const [taken, best] = within(path)
+      .getAllByRole('list')
+      .filter((l) => l.classList.contains('path-list'));
+    expect(
+      within(taken!)
+        .getAllByRole('listitem')
+        .map((li) => li.textContent),
+    ).toEqual(['Arrival', 'Night', 'Mixed (off the best path)']);
+    expect(
+      within(best!)
+        .getAllByRole('listitem')
+        .map((li) => li.textContent),
+    ).toEqual(['Arrival', 'Night', 'Morning', 'Safe']);
+    // the drawn graph arrives on its own, numbering the steps taken
+    const graph = await within(path).findByRole('img', { name: /Scenario graph with your path/ });
+    expect(graph.querySelector('[data-node="night"] .path-number')?.textContent).toBe('2');
+    expect(graph.querySelector('[data-node="wrap-up"] .path-number')).toBeNull();
+  });
+
+  it('replays from a decision: a new run from the log up to just before it, to try another branch', () => {
+    const log: RunEvent[] = [
+      { type: 'clock.ticked', seconds: 15 },
+      { type: 'decision.chosen', optionIds: ['open'] },
+      { type: 'decision.chosen', optionIds: ['cla', 'rally'] },
+    ];
+    const { onReplayFrom } = renderDebrief(log);
+    fireEvent.click(
+      screen.getByRole('button', { name: /Replay from this decision \(decision 2, “Night”\)/ }),
+    );
+    expect(onReplayFrom).toHaveBeenCalledWith(log.slice(0, 2));
+    const again = createRun(miniBundle().scenario, onReplayFrom.mock.calls[0]![0]);
+    expect(again.context().step).toBe('night');
+    expect(again.finished()).toBe(false);
+    fireEvent.click(
+      screen.getByRole('button', { name: /Replay from this decision \(decision 1, “Arrival”\)/ }),
+    );
+    expect(onReplayFrom).toHaveBeenLastCalledWith([]);
+  });
+
+  it('offers no replay where the app gives no way to start one', () => {
+    renderDebrief(pushedBack, 'en', { replay: false });
+    expect(screen.queryByRole('button', { name: /Replay from this decision/ })).toBeNull();
+  });
+
+  it('exports the decisions as CSV and the run as a JSON run file, with the remembered name', () => {
+    const storage = createMemoryStorage({ 'pocsim.traineeName': 'Amina' });
+    const { downloads } = renderDebrief(good, 'en', { storage });
+    const name = screen.getByRole('textbox', {
+      name: 'Your name (optional, for your trainer)',
+    }) as HTMLInputElement;
+    expect(name.value).toBe('Amina');
+    fireEvent.input(name, { target: { value: 'Amina Diallo' } });
+    expect(storage.data['pocsim.traineeName']).toBe('Amina Diallo');
+    expect(screen.getByText('Trainee: Amina Diallo')).toBeTruthy();
+
+    fireEvent.click(screen.getByRole('button', { name: 'Download the decisions (CSV)' }));
+    const csv = downloads[0]!;
+    expect(csv.name).toBe('mini-gate-amina-diallo-2026-03-01.csv');
+    expect(csv.type).toBe('text/csv;charset=utf-8');
+    const lines = csv.text.split('\r\n');
+    expect(lines[0]).toBe(
+      '\uFEFF#,Step,Question,Choice,Time taken (s),Time ran out,Score,Doctrine followed,Doctrine broken,Better choice',
+    );
+    expect(lines[1]).toBe(
+      '1,Arrival,What do you do?,Open the gate and screen,10,no,100,15.1-do-3 15.1-do-4,,',
+    );
+    expect(lines[2]).toBe(
+      '2,Night,Pick up to two.,Night patrols + Talk with CLAs,0,no,100,15.1-do-12 15.1-do-5,,',
+    );
+    expect(screen.getByText('Downloaded mini-gate-amina-diallo-2026-03-01.csv.').getAttribute('role')).toBe(
+      'status',
+    );
+
+    fireEvent.click(screen.getByRole('button', { name: 'Download the run (JSON)' }));
+    const json = downloads[1]!;
+    expect(json.name).toBe('mini-gate-amina-diallo-2026-03-01.json');
+    const read = parseRunFile(json.text, json.name);
+    if (!read.ok) throw new Error(JSON.stringify(read.diagnostics));
+    expect(read.run).toMatchObject({
+      format: 'pocsim-run',
+      scenario: { id: 'mini-gate', version: '1.0.0' },
+      language: 'en',
+      trainee: { name: 'Amina Diallo' },
+      startedAt: '2026-03-01T08:00:00.000Z',
+      finishedAt: '2026-03-01T08:09:00.000Z',
+      savedAt: '2026-03-01T08:10:00.000Z',
+      log: good,
+      summary: { overall: 100, passed: true, ending: 'end-good' },
+    });
+  });
+
+  it('prints the report from the page and from the header', () => {
+    const { print } = renderDebrief(pushedBack);
+    fireEvent.click(screen.getByRole('button', { name: 'Print or save as PDF' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Print' }));
+    expect(print).toHaveBeenCalledTimes(2);
   });
 });

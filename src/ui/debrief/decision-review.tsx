@@ -43,6 +43,7 @@ export function DecisionReview({
           <dt>{t('debrief.decisions.time')}</dt>
           <dd>
             {decisionTimeText(ctx, d)}
+            {d.timeliness < 100 && ' '}
             {d.timeliness < 100 && (
               <span class="late">{t('debrief.decisions.late', { percent: formatNumber(d.timeliness) })}</span>
             )}

@@ -66,7 +66,7 @@ export function PathGraph({
   titleOf(id: string, kind: 'step' | 'ending'): string;
   textLang: string;
 }) {
-  const { t } = useI18n();
+  const { t, formatNumber } = useI18n();
   const layout = useMemo(
     () => layoutScenarioGraph(scenario, { unreachable: NO_MARKS, deadEnds: NO_MARKS, path: paths.best }),
     [scenario, paths.best],
@@ -168,7 +168,7 @@ export function PathGraph({
             <path d="M2 7h40" class="path-taken" />
           </svg>
           <span class="path-number-sample" aria-hidden="true">
-            1
+            {formatNumber(1)}
           </span>
           {t('report.path.legendTaken')}
         </li>

@@ -19,13 +19,16 @@ function PathList({
   ctx,
   scenario,
   mark,
+  off,
   class: className,
 }: {
   ids: readonly string[];
   ctx: ReportContext;
   scenario: Scenario;
-  /** Index of the node to mark as the first one off the best path. */
+  /** Index of the first node off the best path, shown in bold. */
   mark?: number | null;
+  /** Nodes the best path never visits, marked as such. */
+  off?: ReadonlySet<string>;
   class: string;
 }) {
   const { t } = useI18n();
@@ -34,7 +37,7 @@ function PathList({
       {ids.map((id, i) => (
         <li key={`${id}-${i}`} class={mark === i ? 'path-off' : undefined}>
           {nodeTitle(ctx, scenario, id)}
-          {mark !== undefined && mark !== null && i >= mark && (
+          {off?.has(id) && (
             <span class="path-off-tag" lang={ctx.lang}>
               {' '}
               ({t('report.path.offBest')})
@@ -102,7 +105,14 @@ export function PathSection({
       <div class="path-lists">
         <div>
           <h3 class="subheading">{t('report.path.taken')}</h3>
-          <PathList ids={paths.taken} ctx={ctx} scenario={scenario} mark={d} class="path-list-taken" />
+          <PathList
+            ids={paths.taken}
+            ctx={ctx}
+            scenario={scenario}
+            mark={d}
+            off={new Set(paths.taken.filter((id) => !paths.best.includes(id)))}
+            class="path-list-taken"
+          />
         </div>
         <div>
           <h3 class="subheading">{t('report.path.best')}</h3>

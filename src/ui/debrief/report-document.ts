@@ -308,7 +308,8 @@ function pathPart(model: ReportModel, ctx: ReportContext): ReportDocument['path'
         ? t(reachedEnd ? 'report.path.same' : 'report.path.unfinished')
         : t('report.path.diverged', { step: left ? title(left) : '' }),
     takenHeading: t('report.path.taken'),
-    taken: p.taken.map((id, i) => ({ title: title(id), off: d !== null && i >= d })),
+    // why: a run can rejoin the best path after leaving it; only the steps doctrine's path never visits are marked.
+    taken: p.taken.map((id) => ({ title: title(id), off: !p.best.includes(id) })),
     offLabel: t('report.path.offBest'),
     bestHeading: t('report.path.best'),
     best: p.best.map(title),
