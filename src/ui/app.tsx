@@ -81,7 +81,14 @@ type Screen =
       preview?: Preview;
       session?: RunSession;
     }
-  | { name: 'debrief'; bundle: ScenarioBundle; log: readonly RunEvent[]; preview?: Preview };
+  | {
+      name: 'debrief';
+      bundle: ScenarioBundle;
+      log: readonly RunEvent[];
+      preview?: Preview;
+      /** When the run was played, for the run file the trainee may export. */
+      times?: { startedAt: string; finishedAt: string };
+    };
 
 const NO_OBSERVERS: readonly RunObserver[] = [];
 const importDebrief = () => import('./debrief-page.tsx');
@@ -256,7 +263,10 @@ export function App({
     (log: readonly RunEvent[]) => {
       if (screen.name !== 'play') return;
       if (screen.session) for (const o of observers) o.finished?.(screen.session);
-      setScreen({ name: 'debrief', bundle: screen.bundle, log: [...log], preview: screen.preview });
+      const times = screen.session
+        ? { startedAt: screen.session.startedAt, finishedAt: new Date().toISOString() }
+        : undefined;
+      setScreen({ name: 'debrief', bundle: screen.bundle, log: [...log], preview: screen.preview, times });
     },
     [screen, observers],
   );
@@ -364,8 +374,18 @@ export function App({
           log={screen.log}
           onFinished={screen.preview ? undefined : recordResult}
           onPlayAgain={() => start(screen.bundle, screen.preview)}
+          onReplayFrom={(log) =>
+            // why: a replay is a new run (fresh id) that starts from the original log up to a decision.
+            start(screen.bundle, screen.preview, {
+              id: createSessionId(),
+              log,
+              startedAt: new Date().toISOString(),
+            })
+          }
           onBack={screen.preview ? toAuthor : toMenu}
           backKey={screen.preview ? 'author.backToPreview' : undefined}
+          storage={storage}
+          times={screen.times}
         />
       ) : (
         <Loading
