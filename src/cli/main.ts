@@ -12,6 +12,7 @@ import { buildDebrief } from '../engine/score/debrief.ts';
 import { formatDebriefText } from './debrief-text.ts';
 import { EXERCISE_USAGE, exerciseCommand } from './exercise-command.ts';
 import { buildStarterScenario } from './new-scenario.ts';
+import { PACKAGE_USAGE, packageCommand } from './package-command.ts';
 import { reportCommand } from './report-command.ts';
 import { findScenarioFolders, loadScenarioFolder } from './scenario-files.ts';
 
@@ -37,7 +38,7 @@ Usage:
                                    "-" lets a timed decision run out of time
   pocsim report <run.json> [--format html|md] [--lang en|fr] [--scenarios <dir>]
                                    re-score a run exported from the debrief and print its report
-${EXERCISE_USAGE}`;
+${EXERCISE_USAGE}${PACKAGE_USAGE}`;
 
 /** Runs one CLI command with its arguments and returns what to print. */
 export function runCli(argv: string[], cwd = process.cwd()): CommandResult {
@@ -58,6 +59,13 @@ export function runCli(argv: string[], cwd = process.cwd()): CommandResult {
         return reportCommand(rest, USAGE, cwd);
       case 'exercise':
         return exerciseCommand(rest, cwd);
+      case 'package':
+        // why: packaging runs a Vite build, which is asynchronous; the command line awaits it below.
+        return {
+          code: 2,
+          stdout: '',
+          stderr: 'package builds the app; run it as `npm run sim -- package ...`\n',
+        };
       case undefined:
       case 'help':
       case '--help':
@@ -304,8 +312,11 @@ export function playHeadless(bundle: ScenarioBundle, choices: string[]) {
 
 const isMain = process.argv[1] !== undefined && /[\\/]src[\\/]cli[\\/]main\.ts$/.test(process.argv[1]);
 if (isMain) {
-  const result = runCli(process.argv.slice(2));
-  process.stdout.write(result.stdout);
-  process.stderr.write(result.stderr);
-  process.exitCode = result.code;
+  const argv = process.argv.slice(2);
+  const pending = argv[0] === 'package' ? packageCommand(argv.slice(1)) : Promise.resolve(runCli(argv));
+  void pending.then((result) => {
+    process.stdout.write(result.stdout);
+    process.stderr.write(result.stderr);
+    process.exitCode = result.code;
+  });
 }
