@@ -14,9 +14,11 @@ const ONE_PREFIX = 'virtual:pocsim-scenario/';
 // file:line:col lines instead of shipping. The menu gets only titles and summaries; each
 // scenario is its own lazy chunk, so the first load does not grow with the library.
 function pocsimScenarios(): Plugin {
+  // why: an LMS package (`pocsim package --scenarios ...`) carries only the scenarios it delivers.
+  const packaged = process.env.POCSIM_SCENARIOS?.split(',').filter(Boolean);
   const folders = () =>
     readdirSync(SCENARIOS_DIR, { withFileTypes: true })
-      .filter((d) => d.isDirectory())
+      .filter((d) => d.isDirectory() && (!packaged || packaged.includes(d.name)))
       .map((d) => join(SCENARIOS_DIR, d.name))
       .sort();
   return {
