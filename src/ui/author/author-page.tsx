@@ -426,7 +426,7 @@ function ValidView({
         </p>
         <dl class="author-facts">
           <Fact label={t('author.facts.id')}>
-            <code>{s.id}</code> · v{s.version}
+            <code>{s.id}</code> · {t('author.facts.version', { version: s.version })}
           </Fact>
           <Fact label={t('author.facts.languages')}>{[s.language, ...translations].join(', ')}</Fact>
           <Fact label={t('author.facts.steps')}>{counts.steps}</Fact>
