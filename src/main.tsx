@@ -1,6 +1,9 @@
 import scenarios from 'virtual:pocsim-scenarios';
 import { render } from 'preact';
+import type { LmsAppProps } from './lms/connect-lms.tsx';
+import { detectLmsLaunch } from './lms/detect-lms.ts';
 import { App, startScreenFor } from './ui/app.tsx';
+import { isUiLanguage } from './ui/i18n-context.tsx';
 import { createLazyAudio } from './ui/lazy-audio.ts';
 import { preferredLanguage, readSettings } from './ui/settings.ts';
 import './ui/styles.css';
@@ -40,18 +43,34 @@ window.addEventListener('keydown', warm);
 
 const loadMap = () => import('./map/situation-map.ts').then((m) => m.mountSituationMap);
 
-const root = document.getElementById('app');
-if (root) {
+// why: an LMS package (`pocsim package`) looks for the LMS that launched it and loads its adapter;
+// ordinary builds have no VITE_POCSIM_LMS, so neither is part of them.
+const lmsKind = import.meta.env.VITE_POCSIM_LMS;
+const lmsLaunch = lmsKind ? detectLmsLaunch(window, lmsKind) : null;
+const packageLanguage = import.meta.env.VITE_POCSIM_LANG;
+
+function mount(lms?: LmsAppProps) {
+  const root = document.getElementById('app');
+  if (!root) return;
   root.textContent = '';
   render(
     <App
-      scenarios={scenarios}
+      scenarios={lms?.scenarios ?? scenarios}
       audio={audio}
       loadMap={loadMap}
       storage={storage}
-      defaultLanguage={defaultLanguage}
+      defaultLanguage={lms?.language ?? (isUiLanguage(packageLanguage) ? packageLanguage : defaultLanguage)}
       startScreen={startScreenFor(location.hash)}
+      observers={lms?.observers}
+      launch={lms?.launch}
+      banner={lms?.banner}
     />,
     root,
   );
 }
+
+if (lmsLaunch)
+  import('./lms/connect-lms.tsx')
+    .then((m) => m.startLms(lmsLaunch, scenarios, window))
+    .then(mount, () => mount());
+else mount();

@@ -1,5 +1,5 @@
 import type { ComponentChildren } from 'preact';
-import { useCallback, useEffect, useErrorBoundary, useMemo, useState } from 'preact/hooks';
+import { useCallback, useEffect, useErrorBoundary, useMemo, useRef, useState } from 'preact/hooks';
 import type { AudioPort } from '../audio/audio-port.ts';
 import { createRun, type Run } from '../engine/run/run.ts';
 import type { RunEvent } from '../engine/run/run-state.ts';
@@ -49,6 +49,10 @@ export interface AppProps {
   defaultLanguage?: UiLanguage;
   /** Follow every trainee run (not trainer previews): the save store, an LMS. */
   observers?: readonly RunObserver[];
+  /** Opens one scenario at once instead of the menu (an LMS launch): its briefing, or the run the LMS saved. */
+  launch?: { scenario: string; resume?: ResumeFrom };
+  /** Shown under every screen, in the app's language: the LMS connection bar. */
+  banner?: ComponentChildren;
 }
 
 /** A saved run to reopen where it stopped. */
@@ -156,6 +160,8 @@ export function App({
   storage,
   defaultLanguage = 'en',
   observers = NO_OBSERVERS,
+  launch,
+  banner,
 }: AppProps) {
   const initial = useMemo(
     () => readSettings(storage, { language: defaultLanguage, muted: false }),
@@ -259,6 +265,30 @@ export function App({
     },
     [scenarios],
   );
+  // why: an LMS launches one scenario; the trainee lands on its briefing, or back in the saved run.
+  const launched = useRef(false);
+  useEffect(() => {
+    if (!launch || launched.current) return;
+    launched.current = true;
+    const entry = scenarios.find((s) => s.id === launch.scenario);
+    const resume = launch.resume;
+    if (!entry) return;
+    if (!resume) {
+      open(entry.id);
+      return;
+    }
+    entry.load().then(
+      (bundle) => {
+        try {
+          start(bundle, undefined, resume);
+        } catch {
+          // why: a saved log the scenario no longer accepts must not block the launch.
+          setScreen({ name: 'briefing', bundle });
+        }
+      },
+      () => open(entry.id),
+    );
+  }, [launch, scenarios, open, start]);
   const finish = useCallback(
     (log: readonly RunEvent[]) => {
       if (screen.name !== 'play') return;
@@ -405,6 +435,7 @@ export function App({
           <ScreenGuard key={screen.name} onBack={toMenu}>
             {body}
           </ScreenGuard>
+          {banner}
         </div>
       </PreferencesContext.Provider>
     </I18nProvider>
