@@ -1,6 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import axe from 'axe-core';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadScenarioFolder } from '../../src/cli/scenario-files.ts';
@@ -49,6 +50,21 @@ afterAll(async () => {
   await browser?.close();
   await app?.close();
 });
+
+/** Serious or critical accessibility problems axe finds in the page. */
+async function axeProblems(page: Page, scope: string): Promise<string[]> {
+  // why: the app's content security policy refuses inline scripts; evaluation over the DevTools
+  // protocol is not a page script, so axe can be brought in without weakening the policy.
+  await page.evaluate(axe.source);
+  return page.evaluate(async (within) => {
+    const result = await (window as unknown as { axe: typeof axe }).axe.run(within, {
+      resultTypes: ['violations'],
+    });
+    return result.violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  }, scope);
+}
 
 const line = (page: Page, item: MselItem) => page.locator(`.xc-msel-item[data-inject="${item.id}"]`);
 const consoleTime = (page: Page) => page.locator('.xc-status .xc-elapsed');
@@ -161,7 +177,7 @@ describe('the facilitator console in Chromium, with the projector window open', 
       })
       .toContain('Contingency fired');
     await expect.poll(() => line(page, roleOnly).textContent()).toContain('Released on time');
-    await page.getByRole('button', { name: `Fire contingency now: ${title(manualContingency)}` }).click();
+    await page.getByRole('button', { name: `Fire now: ${title(manualContingency)}` }).click();
     await expect.poll(() => line(page, manualContingency).textContent()).toContain('Released by hand');
 
     // the projector: time and the room's injects, never notes or role-only injects
@@ -182,6 +198,8 @@ describe('the facilitator console in Chromium, with the projector window open', 
     expect(await projector.locator('body').textContent()).not.toContain(NOTE);
     await page.screenshot({ path: join(SHOTS, 'exercise-console-en.png') });
     await projector.screenshot({ path: join(SHOTS, 'exercise-projector-en.png') });
+    expect(await axeProblems(page, 'body')).toEqual([]);
+    expect(await axeProblems(projector, 'body')).toEqual([]);
     await page.reload();
     await page
       .getByText(
@@ -220,6 +238,7 @@ describe('the facilitator console in Chromium, with the projector window open', 
 
     const report = page.getByRole('article', { name: en(textKey.title()) });
     await report.getByRole('heading', { name: 'Improvement plan' }).waitFor();
+    expect(await axeProblems(page, 'body')).toEqual([]);
     const reportText = (await report.textContent())!;
     expect(reportText).toContain(en(textKey.exerciseObjective(x.objectives[0]!.id)));
     expect(reportText).toContain('Performed with some challenges');

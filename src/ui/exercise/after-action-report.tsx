@@ -163,7 +163,14 @@ export function AfterActionReport({
           {t('aar.objectives')}
         </h3>
         <div class="table-scroll">
-          <table class="aar-table">
+          <table class="aar-table aar-objectives">
+            <colgroup>
+              <col class="aar-col-objective" />
+              <col class="aar-col-tiers" />
+              <col class="aar-col-phases" />
+              <col />
+              <col class="aar-col-rating" />
+            </colgroup>
             <thead>
               <tr>
                 <th scope="col">{t('aar.objective')}</th>

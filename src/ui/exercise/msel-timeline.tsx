@@ -34,13 +34,15 @@ export function MselTimeline({
   const count = (s: MselRow['status']) => rows.timeline.filter((r) => r.status === s).length;
   const panel = useRef<HTMLElement>(null);
   const next = state.upcoming[0]?.inject;
-  // why: as injects come out, the next one stays in sight without the facilitator scrolling.
+  const released = state.released.length;
+  // why: whenever an inject comes out (on time, by hand or as a contingency), the timeline shows
+  // where the exercise now stands: the latest released just above the next one.
   useEffect(() => {
     const box = panel.current;
     const item = next ? box?.querySelector<HTMLElement>(`[data-inject="${next}"]`) : null;
     if (!box || !item || box.scrollHeight <= box.clientHeight) return;
     box.scrollTop = Math.max(0, item.offsetTop - box.offsetTop - box.clientHeight / 3);
-  }, [next]);
+  }, [next, released]);
   let lastModule: string | undefined;
   return (
     <section ref={panel} class="card xc-panel xc-timeline" aria-labelledby="xc-msel-heading">
@@ -153,7 +155,6 @@ function MselLine({
           type="button"
           class="xc-msel-select"
           aria-pressed={selected}
-          aria-label={t('exercise.msel.selectLabel', { title, status: statusWord })}
           onClick={() => onSelect(item.id)}
         >
           <span class="xc-msel-time">
