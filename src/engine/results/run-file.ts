@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { RunEvent } from '../run/run-state.ts';
 import { type Diagnostic, formatFieldPath } from '../scenario/diagnostic.ts';
-import { diagnosticsFromZod, parseYamlFile } from '../scenario/load-scenario.ts';
+import { diagnosticsFromZod, MAX_FILE_BYTES, parseYamlFile } from '../scenario/load-scenario.ts';
 import { LANGUAGES, type Language } from '../scenario/scenario.schema.ts';
 
 // why: one format serves the browser's saves, the trainee's exported runs, the files a trainer
@@ -95,6 +95,23 @@ function structuredCopy(e: RunEvent): RunEvent {
 
 /** Reads a run file's text (JSON), reporting problems with file, line, column and field. */
 export function parseRunFile(text: string, file: string): RunFileResult {
+  // why: a cohort can hold hundreds of files; most are well formed, so the plain JSON parser and
+  // the schema settle them quickly, and only a file with a problem pays for the parser that knows
+  // where each value sits.
+  if (text.length <= MAX_FILE_BYTES / 4) {
+    let data: unknown;
+    try {
+      data = JSON.parse(text);
+    } catch {
+      data = undefined;
+    }
+    const quick = data === undefined ? undefined : runFileSchema.safeParse(data);
+    if (quick?.success) return { ok: true, run: quick.data };
+  }
+  return parseRunFileSlowly(text, file);
+}
+
+function parseRunFileSlowly(text: string, file: string): RunFileResult {
   // why: JSON is YAML, and the YAML parser keeps positions, size and depth limits and refuses
   // duplicate keys, so a damaged run file gets the same kind of message as a damaged scenario.
   const parsed = parseYamlFile({ path: file, text });
