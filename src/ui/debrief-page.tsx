@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { CATALOGUE } from '../engine/doctrine/catalogue.ts';
 import type { RunEvent } from '../engine/run/run-state.ts';
@@ -15,6 +16,7 @@ import { ExportSection } from './debrief/export-section.tsx';
 import { decisionsCsvFile, type ExportFile, runFileOf, runJsonFile } from './debrief/exports.ts';
 import { LessonsSection } from './debrief/lessons-section.tsx';
 import { PathSection } from './debrief/path-section.tsx';
+import { ReplayHint, ReportMeta } from './debrief/report-meta.tsx';
 import {
   choiceText,
   createReportContext,
@@ -53,6 +55,7 @@ export function DebriefPage({
   download = downloadFile,
   print = () => globalThis.print?.(),
   now = () => new Date(),
+  headerTools,
 }: {
   bundle: ScenarioBundle;
   log: readonly RunEvent[];
@@ -71,6 +74,8 @@ export function DebriefPage({
   download?(file: ExportFile): void;
   print?(): void;
   now?(): Date;
+  /** More tools for the top bar: "Take a break" on a run with a content note. */
+  headerTools?: ComponentChildren;
 }) {
   const { t, lang } = useI18n();
   const ctx = useMemo(() => createReportContext(t, lang, bundle), [t, lang, bundle]);
@@ -111,9 +116,12 @@ export function DebriefPage({
     <>
       <AppHeader
         tools={
-          <button type="button" class="tool-button no-print" onClick={print}>
-            {t('debrief.print')}
-          </button>
+          <>
+            {headerTools}
+            <button type="button" class="tool-button no-print" onClick={print}>
+              {t('debrief.print')}
+            </button>
+          </>
         }
       />
       <main id="main" class="page page-debrief">
@@ -122,16 +130,12 @@ export function DebriefPage({
           <h1 ref={heading} tabIndex={-1} lang={ctx.textLang}>
             {ctx.text(textKey.title())}
           </h1>
-          <p class="report-meta">
-            {trainee && <span class="report-trainee">{t('report.trainee', { name: trainee })}</span>}
-            <span>{t('report.scenario', { id: model.scenario.id, version: model.scenario.version })}</span>
-            <span>
-              {t('report.startClock', {
-                clock: model.startClock,
-                duration: durationText(ctx, model.duration),
-              })}
-            </span>
-          </p>
+          <ReportMeta
+            trainee={trainee}
+            scenario={model.scenario}
+            startClock={model.startClock}
+            duration={durationText(ctx, model.duration)}
+          />
         </div>
 
         {model.critical.length > 0 && (
@@ -196,11 +200,7 @@ export function DebriefPage({
 
         <section aria-labelledby="decisions-heading" class="decisions-section">
           <h2 id="decisions-heading">{t('debrief.decisions.heading')}</h2>
-          {replay && model.decisions.length > 0 && (
-            <p id="replay-hint" class="muted no-print">
-              {t('report.decision.replayHint')}
-            </p>
-          )}
+          {replay && model.decisions.length > 0 && <ReplayHint />}
           {model.decisions.length === 0 ? (
             <p class="muted">{t('debrief.decisions.none')}</p>
           ) : (

@@ -1,10 +1,9 @@
 import { PHASES, TIERS } from '../engine/doctrine/doctrine-entry.ts';
 import type { RunScore } from '../engine/score/score-run.ts';
-import { type CellBalance, cellBalance, type MatrixCell, type TierPhaseMatrix } from './debrief-model.ts';
+import { cellBalance, type MatrixCell, type TierPhaseMatrix } from './debrief-model.ts';
 import './debrief/debrief-strings.ts';
+import { HeatLegend } from './debrief/report-meta.tsx';
 import { useI18n } from './i18n-context.tsx';
-
-const BALANCES: readonly CellBalance[] = ['followed', 'mixed', 'broken', 'none'];
 
 /**
  * Tiers (rows) × phases (columns) as a heatmap: each cell coloured by how doctrine followed and
@@ -60,17 +59,7 @@ export function TierPhaseTable({ score, matrix }: { score: RunScore; matrix: Tie
           </tfoot>
         </table>
       </div>
-      <ul class="heat-legend" aria-label={t('report.matrix.legend')}>
-        <li class="heat-legend-heading" aria-hidden="true">
-          {t('report.matrix.legend')}
-        </li>
-        {BALANCES.map((b) => (
-          <li key={b}>
-            <span class={`heat-swatch heat-${b}`} aria-hidden="true" />
-            {t(`report.matrix.${b}`)}
-          </li>
-        ))}
-      </ul>
+      <HeatLegend />
     </>
   );
 }

@@ -243,7 +243,11 @@ describe('DebriefPage', () => {
         .map((li) => li.textContent),
     ).toEqual(['Arrival', 'Night', 'Morning', 'Safe']);
     // the drawn graph arrives on its own, numbering the steps taken
-    const graph = await within(path).findByRole('img', { name: /Scenario graph with your path/ });
+    const graph = await within(path).findByRole(
+      'img',
+      { name: /Scenario graph with your path/ },
+      { timeout: 10_000 },
+    );
     expect(graph.querySelector('[data-node="night"] .path-number')?.textContent).toBe('2');
     expect(graph.querySelector('[data-node="wrap-up"] .path-number')).toBeNull();
   });

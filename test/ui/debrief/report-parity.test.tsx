@@ -2,7 +2,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { cleanup, render, screen, waitFor } from '@testing-library/preact';
+import { cleanup, render, screen } from '@testing-library/preact';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { runCli } from '../../../src/cli/main.ts';
 import { serializeRunFile } from '../../../src/engine/results/run-file.ts';
@@ -105,7 +105,7 @@ describe.each(['en', 'fr'] as const)('the CLI report of a saved run, in %s', (la
         </PreferencesContext.Provider>
       </I18nProvider>,
     );
-    await waitFor(() => expect(screen.getByRole('img', { name: /./ })).toBeTruthy());
+    await screen.findByRole('img', { name: /./ }, { timeout: 10_000 });
     const page = contentOf(document.querySelector('main')!, {
       sections: 'main h2:not(#export-heading)',
       score: '.score-big',

@@ -1,0 +1,55 @@
+import type { CellBalance } from '../../engine/score/report-model.ts';
+import { useI18n } from '../i18n-context.tsx';
+
+/** Who played, which scenario version, and when in scenario time: the report's byline. */
+export function ReportMeta({
+  trainee,
+  scenario,
+  startClock,
+  duration,
+}: {
+  trainee: string;
+  scenario: { id: string; version: string };
+  startClock: string;
+  /** The run's length in words. */
+  duration: string;
+}) {
+  const { t } = useI18n();
+  return (
+    <p class="report-meta">
+      {trainee && <span class="report-trainee">{t('report.trainee', { name: trainee })}</span>}
+      <span>{t('report.scenario', { id: scenario.id, version: scenario.version })}</span>
+      <span>{t('report.startClock', { clock: startClock, duration })}</span>
+    </p>
+  );
+}
+
+/** The one explanation of "Replay from this decision", which each button refers to. */
+export function ReplayHint() {
+  const { t } = useI18n();
+  return (
+    <p id="replay-hint" class="muted no-print">
+      {t('report.decision.replayHint')}
+    </p>
+  );
+}
+
+const BALANCES: readonly CellBalance[] = ['followed', 'mixed', 'broken', 'none'];
+
+/** What the heatmap's cell colours mean; the counts in each cell say it in text too. */
+export function HeatLegend() {
+  const { t } = useI18n();
+  return (
+    <ul class="heat-legend" aria-label={t('report.matrix.legend')}>
+      <li class="heat-legend-heading" aria-hidden="true">
+        {t('report.matrix.legend')}
+      </li>
+      {BALANCES.map((b) => (
+        <li key={b}>
+          <span class={`heat-swatch heat-${b}`} aria-hidden="true" />
+          {t(`report.matrix.${b}`)}
+        </li>
+      ))}
+    </ul>
+  );
+}
