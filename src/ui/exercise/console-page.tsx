@@ -33,8 +33,8 @@ export interface ConsolePageProps {
   onBack(): void;
   port?: SyncPort;
   clock?: (onTick: (seconds: number) => void) => ClockPort;
-  /** Opens the projector window; by default a new browser window on `#projector/<id>`. */
-  openProjector?: (exercise: string) => void;
+  /** Opens the projector window (by default a new browser window on `#projector/<id>`); false when the browser blocked it. */
+  openProjector?: (exercise: string) => boolean;
 }
 
 interface Opened {
@@ -60,7 +60,10 @@ export function ConsolePage({
   const open = useCallback(
     (id: string, fresh: boolean) => {
       const entry = scenarios.find((s) => s.id === id && s.facilitated);
-      if (!entry) return;
+      if (!entry) {
+        setOpening({ id, failed: true });
+        return;
+      }
       setOpening({ id, failed: false });
       entry.load().then(
         (bundle) => {
@@ -107,7 +110,7 @@ export function ConsolePage({
       port={port}
       clock={clock}
       onLeave={() => setOpened(null)}
-      onOpenProjector={() => openProjector(opened.bundle.scenario.id)}
+      openProjector={() => openProjector(opened.bundle.scenario.id)}
     />
   );
 }
@@ -122,7 +125,7 @@ function ExerciseConsole({
   port,
   clock,
   onLeave,
-  onOpenProjector,
+  openProjector,
 }: {
   bundle: ScenarioBundle;
   fresh: boolean;
@@ -130,7 +133,7 @@ function ExerciseConsole({
   port?: SyncPort | undefined;
   clock?: ((onTick: (seconds: number) => void) => ClockPort) | undefined;
   onLeave(): void;
-  onOpenProjector(): void;
+  openProjector(): boolean;
 }) {
   const { t, lang } = useI18n();
   const texts = useScenarioTexts(bundle);
@@ -140,6 +143,7 @@ function ExerciseConsole({
   const rows = useMemo(() => buildMselRows(scenario, state), [scenario, state]);
   const [picked, setPicked] = useState<string | null>(null);
   const [stage, setStage] = useState<AfterStage>('hotwash');
+  const [projectorBlocked, setProjectorBlocked] = useState(false);
   const ended = state.status === 'ended';
   const heading = useFocusHeading<HTMLHeadingElement>(ended ? stage : 'console');
 
@@ -157,7 +161,11 @@ function ExerciseConsole({
             <button type="button" class="tool-button" onClick={onLeave}>
               {t('exercise.console.toExercises')}
             </button>
-            <button type="button" class="tool-button xc-projector-button" onClick={onOpenProjector}>
+            <button
+              type="button"
+              class="tool-button xc-projector-button"
+              onClick={() => setProjectorBlocked(!openProjector())}
+            >
               <ScreenIcon />
               {t('exercise.console.openProjector')}
             </button>
@@ -179,6 +187,14 @@ function ExerciseConsole({
           {ended ? t(`exercise.after.${stage}Heading`, { title }) : t('exercise.console.heading', { title })}
         </h1>
         {session.notice && <Notice notice={session.notice} onDismiss={session.dismissNotice} />}
+        {projectorBlocked && (
+          <div class="xc-alert xc-alert-bad" role="alert">
+            <p>{t('exercise.console.projectorBlocked')}</p>
+            <a href={`#projector/${scenario.id}`} target="_blank" rel="noopener">
+              {t('exercise.console.projectorLink')}
+            </a>
+          </div>
+        )}
         {session.saveFailed && (
           <p class="xc-alert xc-alert-bad" role="alert">
             {t('exercise.console.saveFailed')}
@@ -384,11 +400,12 @@ function Notice({ notice, onDismiss }: { notice: OpeningNotice; onDismiss(): voi
   );
 }
 
-function openProjectorWindow(exercise: string): void {
+function openProjectorWindow(exercise: string): boolean {
   const url = `${location.pathname}${location.search}#projector/${exercise}`;
   // why: a named window, so pressing the button again brings the same projector forward instead of opening another.
   const w = window.open(url, `pocsim-projector-${exercise}`, 'popup=yes,width=1280,height=720');
   w?.focus();
+  return w !== null;
 }
 
 function PlayIcon() {

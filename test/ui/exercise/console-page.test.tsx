@@ -34,7 +34,7 @@ function renderConsole(partial: Partial<ConsolePageProps> & { storage?: Setup['s
   const clock = createManualClock();
   const storage = partial.storage ?? createMemoryStorage();
   const [port, projector] = createChannelPair();
-  const openProjector = vi.fn();
+  const openProjector = vi.fn(() => true);
   render(
     <I18nProvider lang="en">
       <PreferencesContext.Provider value={PREFERENCES}>
@@ -144,9 +144,7 @@ describe('facilitator console: running the timeline', () => {
     expect(line('ev-attack').textContent).toContain('Released by hand');
     fireEvent.click(timeline().getByRole('button', { name: 'Skip: Elders fear a raid' }));
     expect(line('ev-intel').textContent).toContain('Skipped');
-    fireEvent.click(
-      timeline().getByRole('button', { name: 'Fire now: Raiders seen at Tamba market' }),
-    );
+    fireEvent.click(timeline().getByRole('button', { name: 'Fire now: Raiders seen at Tamba market' }));
     expect(line('ev-no-posture').textContent).toContain('Released by hand');
     expect(timeline().getByText('2 released · 1 to come · 1 skipped')).toBeTruthy();
   });
@@ -245,6 +243,13 @@ describe('facilitator console: running the timeline', () => {
   it('tells the projector the time and the public injects, never notes, ratings or role-only injects', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Open projector' }));
     expect(s.openProjector).toHaveBeenCalledWith('exercise-mini');
+    expect(screen.queryByRole('link', { name: 'Open the projector in a new window' })).toBeNull();
+    // a browser that blocks the window gets a link to open it by hand
+    s.openProjector.mockReturnValueOnce(false);
+    fireEvent.click(screen.getByRole('button', { name: 'Open projector' }));
+    expect(
+      screen.getByRole('link', { name: 'Open the projector in a new window' }).getAttribute('href'),
+    ).toBe('#projector/exercise-mini');
     fireEvent.click(screen.getByRole('button', { name: 'Next inject' }));
     fireEvent.click(screen.getByRole('button', { name: 'Next inject' }));
     const side = within(screen.getByRole('tabpanel'));
