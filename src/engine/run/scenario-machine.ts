@@ -328,9 +328,13 @@ export function compileMachineConfig(s: Scenario): MachineConfig {
 /** Builds the XState machine for a checked scenario. */
 export function createScenarioMachine(s: Scenario) {
   const config = compileMachineConfig(s);
+  const fresh = createInitialContext(s);
   return scenarioVocabulary.createMachine({
     ...(config as unknown as Parameters<typeof scenarioVocabulary.createMachine>[0]),
-    context: ({ input }) => input.context,
+    // why: XState's getNextSnapshot builds a throwaway actor with no input for every step it
+    // computes; reading `input.context` then threw and was caught each time, and building those
+    // stack traces made each step of the exhaustive lint take 12 µs instead of 7.
+    context: ({ input }) => (input as RunInput | undefined)?.context ?? fresh,
   });
 }
 
