@@ -497,26 +497,26 @@ function RatingSpread({ ratings }: { ratings: (Rating | null)[] }) {
 function TierList({ tiers }: { tiers: readonly Tier[] }) {
   const { t } = useI18n();
   return (
-    <>
+    <span class="aar-tagset">
       {tiers.map((x) => (
         <span key={x} class="xc-tag xc-tag-tier" title={t(`doctrine.tier.${x}`)}>
           {t(`doctrine.tierShort.${x}`)}
         </span>
       ))}
-    </>
+    </span>
   );
 }
 
 function PhaseList({ phases }: { phases: readonly Phase[] }) {
   const { t } = useI18n();
   return (
-    <>
+    <span class="aar-tagset">
       {phases.map((x) => (
         <span key={x} class={`xc-tag xc-tag-phase phase-${x}`}>
           {t(`doctrine.phase.${x}`)}
         </span>
       ))}
-    </>
+    </span>
   );
 }
 
