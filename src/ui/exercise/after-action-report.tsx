@@ -18,7 +18,8 @@ import { useI18n } from '../i18n-context.tsx';
 import type { ScenarioTexts } from '../scenario-text.ts';
 import type { SendExerciseEvent } from './console-model.ts';
 import { downloadText, exportName } from './download.ts';
-import { elapsedText, exerciseClockFace } from './exercise-time-format.ts';
+import { elapsedText } from './exercise-time-format.ts';
+import { useClockStamp } from './use-clock-stamp.ts';
 
 /** The format name and version of an exported after-action report (JSON). */
 export const AFTER_ACTION_FORMAT = 'pocsim.after-action';
@@ -51,7 +52,7 @@ export function AfterActionReport({
   const report = useMemo(() => buildAfterActionReport(scenario, state), [scenario, state]);
   const date = now();
   const role = (id: string) => texts.text(textKey.exerciseRole(id));
-  const when = (at: number) => exerciseClockFace(scenario.startClock, at);
+  const stamp = useClockStamp(scenario.startClock);
   const s = report.summary;
   const rated = report.evaluation.filter((e) => e.rating !== null).length;
   // why: actions whose inject never came out say nothing about the table; they are listed apart, briefly.
@@ -276,7 +277,7 @@ export function AfterActionReport({
                     </span>
                   </th>
                   <td>{role(a.role)}</td>
-                  <td class="aar-time">{a.due === undefined ? '—' : when(a.due).timeOfDay}</td>
+                  <td class="aar-time">{a.due === undefined ? '—' : stamp(a.due)}</td>
                   <td>
                     <span class={`aar-outcome is-${a.status}`}>
                       <span aria-hidden="true">{OUTCOME_MARK[a.status]}</span>{' '}
@@ -285,7 +286,7 @@ export function AfterActionReport({
                             a.status === 'taken' ? 'exercise.report.takenBy' : 'exercise.report.takenLateBy',
                             {
                               role: role(a.takenBy ?? a.role),
-                              time: when(a.takenAt ?? 0).timeOfDay,
+                              time: stamp(a.takenAt ?? 0),
                               late: Math.round((a.late ?? 0) / 60),
                             },
                           )
@@ -334,7 +335,7 @@ export function AfterActionReport({
                   {r.decisions.map((d, i) => (
                     <li key={i}>
                       <p class="aar-decision">
-                        <time class="aar-time">{when(d.at).timeOfDay}</time>{' '}
+                        <time class="aar-time">{stamp(d.at)}</time>{' '}
                         {d.stepTitleKey && (
                           <span class="aar-step" lang={texts.lang}>
                             {texts.text(d.stepTitleKey)}:{' '}
@@ -410,7 +411,7 @@ export function AfterActionReport({
             <li key={i} class={`aar-tl aar-tl-${e.kind}`}>
               <time class="aar-time">
                 {t('exercise.time.elapsed', { time: elapsedText(e.at) })}
-                <span class="aar-tod">{when(e.at).timeOfDay}</span>
+                <span class="aar-tod">{stamp(e.at)}</span>
               </time>
               <span class="aar-tl-text">
                 <TimelineText entry={e} texts={texts} />

@@ -9,7 +9,8 @@ import { useI18n } from '../i18n-context.tsx';
 import type { ScenarioTexts } from '../scenario-text.ts';
 import { ChannelMark } from './channel-mark.tsx';
 import { recipients, type SendExerciseEvent } from './console-model.ts';
-import { durationText, elapsedText, exerciseClockFace } from './exercise-time-format.ts';
+import { durationText, elapsedText } from './exercise-time-format.ts';
+import { useClockStamp } from './use-clock-stamp.ts';
 
 /** The inject in focus: its message, who got it, the decision it puts to the table, the actions it expects. */
 export function InjectCard({
@@ -31,7 +32,7 @@ export function InjectCard({
   const skipped = state.skipped.find((s) => s.inject === item.id);
   const upcoming = state.upcoming.find((u) => u.inject === item.id);
   const at = released?.at ?? skipped?.at ?? upcoming?.at ?? null;
-  const face = at === null ? null : exerciseClockFace(scenario.startClock, at);
+  const stamp = useClockStamp(scenario.startClock);
   const expectations = useMemo(
     () => buildExpectations(scenario, state).filter((e) => e.inject === item.id),
     [scenario, state, item.id],
@@ -54,7 +55,7 @@ export function InjectCard({
         <span class="xc-inject-when">
           {at === null
             ? t('exercise.inject.noTime')
-            : `${t('exercise.time.elapsed', { time: elapsedText(at) })} · ${face!.timeOfDay}`}
+            : `${t('exercise.time.elapsed', { time: elapsedText(at) })} · ${stamp(at)}`}
         </span>
         <span class={`badge badge-small ${released ? 'badge-blue' : 'badge-neutral'}`}>{status}</span>
         <ChannelMark channel={item.channel} />
@@ -125,6 +126,7 @@ function ExpectationLine({
   send: SendExerciseEvent;
 }) {
   const { t } = useI18n();
+  const stamp = useClockStamp(scenario.startClock);
   const [role, setRole] = useState(e.role);
   const roles = scenario.exercise?.roles ?? [];
   const text = texts.text(e.textKey);
@@ -132,13 +134,13 @@ function ExpectationLine({
   const detail =
     e.status === 'open'
       ? t('exercise.expects.dueIn', {
-          time: exerciseClockFace(scenario.startClock, e.due ?? 0).timeOfDay,
+          time: stamp(e.due ?? 0),
           in: durationText((e.due ?? 0) - state.time),
         })
       : e.status === 'taken' || e.status === 'late'
         ? t(e.status === 'taken' ? 'exercise.expects.takenBy' : 'exercise.expects.takenLate', {
             role: texts.text(textKey.exerciseRole(e.takenBy ?? e.role)),
-            time: exerciseClockFace(scenario.startClock, e.takenAt ?? 0).timeOfDay,
+            time: stamp(e.takenAt ?? 0),
           })
         : e.status === 'missed'
           ? missed?.fired
@@ -214,6 +216,7 @@ function StepDecision({
   send: SendExerciseEvent;
 }) {
   const { t } = useI18n();
+  const stamp = useClockStamp(scenario.startClock);
   const step = scenario.steps.find((s) => s.id === stepId);
   const decision = step?.decision;
   const asked = recipients(scenario, item);
@@ -295,7 +298,7 @@ function StepDecision({
               <span lang={texts.lang}>
                 {d.options.map((o) => texts.text(textKey.optionLabel(o))).join(' + ')}
               </span>{' '}
-              <span class="muted">· {exerciseClockFace(scenario.startClock, d.at).timeOfDay}</span>
+              <span class="muted">· {stamp(d.at)}</span>
             </li>
           ))}
         </ul>

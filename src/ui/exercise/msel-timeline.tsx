@@ -4,7 +4,8 @@ import { textKey } from '../../engine/scenario/text-keys.ts';
 import { useI18n } from '../i18n-context.tsx';
 import type { ScenarioTexts } from '../scenario-text.ts';
 import type { MselRow, SendExerciseEvent } from './console-model.ts';
-import { durationText, elapsedText, exerciseClockFace } from './exercise-time-format.ts';
+import { durationText, elapsedText } from './exercise-time-format.ts';
+import { useClockStamp } from './use-clock-stamp.ts';
 
 /**
  * The master scenario events list: released and skipped injects in the order they happened, then
@@ -128,7 +129,7 @@ function MselLine({
   const { t } = useI18n();
   const { item } = row;
   const title = texts.text(textKey.mselTitle(item.id));
-  const face = row.at === null ? null : exerciseClockFace(startClock, row.at);
+  const stamp = useClockStamp(startClock);
   const statusWord =
     row.status === 'released'
       ? t(`exercise.msel.released.${row.how ?? 'scheduled'}`)
@@ -159,7 +160,7 @@ function MselLine({
         >
           <span class="xc-msel-time">
             {row.at === null ? '—' : t('exercise.time.elapsed', { time: elapsedText(row.at) })}
-            {face && <span class="xc-msel-tod">{face.timeOfDay}</span>}
+            {row.at !== null && <span class="xc-msel-tod">{stamp(row.at)}</span>}
           </span>
           <span class="xc-msel-body">
             <span class="xc-msel-title" lang={texts.lang}>

@@ -16,6 +16,7 @@ import { exerciseLogKey, parseStoredExercise } from './exercise-store.ts';
 import { openSyncPort, type SyncPort } from './exercise-sync.ts';
 import { exerciseClockFace } from './exercise-time-format.ts';
 import { buildProjectorView, onProjector, type ProjectorView } from './projector-view.ts';
+import { useClockStamp } from './use-clock-stamp.ts';
 
 /** How many earlier injects stay on the projector below the latest one. */
 const EARLIER_SHOWN = 4;
@@ -245,11 +246,11 @@ function ProjectedInject({
   big?: boolean;
 }) {
   const { t } = useI18n();
-  const face = exerciseClockFace(startClock, at);
+  const stamp = useClockStamp(startClock);
   return (
     <article class={`xp-inject${big ? ' xp-inject-latest' : ''}`} data-inject={item.id}>
       <p class="xp-inject-meta">
-        <time class="xp-inject-time">{face.timeOfDay}</time>
+        <time class="xp-inject-time">{stamp(at)}</time>
         <ChannelMark channel={item.channel} />
         <span lang={texts.lang}>{texts.text(textKey.mselFrom(item.id))}</span>
       </p>

@@ -9,7 +9,7 @@ import { textKey } from '../../engine/scenario/text-keys.ts';
 import { useI18n } from '../i18n-context.tsx';
 import type { ScenarioTexts } from '../scenario-text.ts';
 import type { SendExerciseEvent } from './console-model.ts';
-import { exerciseClockFace } from './exercise-time-format.ts';
+import { useClockStamp } from './use-clock-stamp.ts';
 
 const TABS = ['record', 'discussion', 'evaluation', 'log'] as const;
 type Tab = (typeof TABS)[number];
@@ -85,6 +85,7 @@ function RecordForRole({
   send: SendExerciseEvent;
 }) {
   const { t } = useI18n();
+  const stamp = useClockStamp(bundle.scenario.startClock);
   const roles = bundle.scenario.exercise?.roles ?? [];
   const [role, setRole] = useState(roles[0]?.id ?? '');
   const [kind, setKind] = useState<'decision' | 'note'>('decision');
@@ -216,7 +217,7 @@ function RecordForRole({
             <li key={i} class={`xc-entry xc-entry-${e.kind}`}>
               <p class="xc-entry-meta">
                 <span class="xc-tag">{t(`exercise.record.${e.kind}`)}</span>
-                <time>{exerciseClockFace(bundle.scenario.startClock, e.at).timeOfDay}</time>
+                <time>{stamp(e.at)}</time>
               </p>
               {e.kind === 'note' ? (
                 <p class="xc-entry-text">{e.n.text}</p>
@@ -540,6 +541,7 @@ function RunningLog({
   texts: ScenarioTexts;
 }) {
   const { t } = useI18n();
+  const stamp = useClockStamp(bundle.scenario.startClock);
   const role = (id: string) => texts.text(textKey.exerciseRole(id));
   const entries: { at: number; kind: LogKind; body: ComponentChildren }[] = [
     ...state.released.map((r) => ({
@@ -601,7 +603,7 @@ function RunningLog({
     <ol class="xc-log">
       {lines.map((l) => (
         <li key={`${l.kind}-${l.i}`} class={`xc-log-line xc-log-${l.kind}`}>
-          <time class="xc-log-time">{exerciseClockFace(bundle.scenario.startClock, l.at).timeOfDay}</time>
+          <time class="xc-log-time">{stamp(l.at)}</time>
           <span class="xc-tag">{t(`exercise.log.kind.${l.kind}`)}</span>
           <span class="xc-log-body">{l.body}</span>
         </li>
