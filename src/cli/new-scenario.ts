@@ -1,5 +1,6 @@
 import { stringify } from 'yaml';
 import { DOCTRINE, SITUATIONS } from '../engine/doctrine/catalogue.ts';
+import { expectedContentTopic } from '../engine/scenario/check-scenario.ts';
 import type { ScenarioInput } from '../engine/scenario/scenario.schema.ts';
 import { scenarioSchema } from '../engine/scenario/scenario.schema.ts';
 import { collectTexts } from '../engine/scenario/text-keys.ts';
@@ -15,6 +16,7 @@ export function buildStarterScenario(id: string, situation: string, languages: s
   const firstDo = entries.find((e) => e.kind === 'do')?.id;
   const firstDont = entries.find((e) => e.kind === 'dont')?.id;
   const title = SITUATIONS.find((s) => s.section === situation)?.title.en ?? `Situation ${situation}`;
+  const topic = expectedContentTopic(situation);
   const data: ScenarioInput = {
     id,
     version: '0.1.0',
@@ -24,6 +26,7 @@ export function buildStarterScenario(id: string, situation: string, languages: s
     situation,
     audience: ['contingent-commander'],
     minutes: 15,
+    ...(topic ? { contentNote: { topics: [topic] } } : {}),
     masteryScore: 70,
     briefing: 'Who the trainee is, where, what has happened, and what is expected of them.',
     objectives: ['What the trainee should be able to do at the end.'],

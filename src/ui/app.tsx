@@ -11,6 +11,7 @@ import type { UiLanguage } from '../i18n/i18n.ts';
 import { AppFooter, AppHeader, type Preferences, PreferencesContext } from './app-header.tsx';
 import type { PickedFile } from './author/author-model.ts';
 import { Briefing } from './briefing.tsx';
+import { BreakScreen, TakeABreak } from './content-note.tsx';
 import { I18nProvider, useI18n } from './i18n-context.tsx';
 import { Menu } from './menu.tsx';
 import { PlayScreen } from './play-screen.tsx';
@@ -18,6 +19,13 @@ import { readProgress, recordFinishedRun } from './progress.ts';
 import { createSessionId, type RunObserver, type RunSession } from './run-observer.ts';
 import { type KeyValueStorage, readSettings, writeSettings } from './settings.ts';
 import type { LoadSituationMap } from './situation-panel.tsx';
+import {
+  type ContentNoteChoices,
+  contentNoteFor,
+  readContentNoteChoices,
+  TrainerSettings,
+  writeContentNoteChoices,
+} from './trainer-settings.tsx';
 
 type DebriefModule = typeof import('./debrief-page.tsx');
 type AuthorModule = typeof import('./author/author-page.tsx');
@@ -77,6 +85,8 @@ type Screen =
   | { name: 'console'; exercise: string | null }
   | { name: 'projector'; exercise: string }
   | { name: 'briefing'; bundle: ScenarioBundle }
+  /** Left through "Take a break": the run is kept, and where to find support. */
+  | { name: 'break'; bundle: ScenarioBundle }
   | {
       name: 'play';
       bundle: ScenarioBundle;
@@ -171,6 +181,14 @@ export function App({
   const [muted, setMuted] = useState(initial.muted);
   const [volume, setVolume] = useState(initial.volume);
   const [screen, setScreen] = useState<Screen>(() => initialScreen(startScreen));
+  const [noteChoices, setNoteChoices] = useState(() => readContentNoteChoices(storage));
+  const changeNoteChoices = useCallback(
+    (choices: ContentNoteChoices) => {
+      setNoteChoices(choices);
+      writeContentNoteChoices(storage, choices);
+    },
+    [storage],
+  );
 
   useEffect(() => {
     audio.setMuted(muted);
@@ -306,6 +324,19 @@ export function App({
     }
     setScreen(screen.name === 'play' && screen.preview ? { name: 'author' } : { name: 'menu' });
   }, [screen, observers]);
+  // why: leaving through "Take a break" keeps the run as it is (saved, not scored, to continue later)
+  // and lands on a calm screen that says so, wherever in the run the trainee was.
+  const takeBreak = useCallback(() => {
+    if (screen.name === 'play' && screen.session) {
+      for (const o of observers) o.left?.(screen.session);
+    }
+    if (screen.name === 'briefing' || screen.name === 'play' || screen.name === 'debrief')
+      setScreen({ name: 'break', bundle: screen.bundle });
+  }, [screen, observers]);
+  const note =
+    screen.name === 'briefing' || screen.name === 'play' || screen.name === 'debrief'
+      ? contentNoteFor(screen.bundle.scenario, noteChoices)
+      : null;
 
   let body: preact.JSX.Element;
   switch (screen.name) {
@@ -319,6 +350,9 @@ export function App({
           onAuthor={toAuthor}
           onConsole={toConsole}
           onCohort={toCohort}
+          trainerSettings={
+            <TrainerSettings scenarios={scenarios} choices={noteChoices} onChange={changeNoteChoices} />
+          }
         />
       );
       break;
@@ -382,7 +416,18 @@ export function App({
       );
       break;
     case 'briefing':
-      body = <Briefing bundle={screen.bundle} onStart={() => start(screen.bundle)} onBack={toMenu} />;
+      body = (
+        <Briefing
+          bundle={screen.bundle}
+          onStart={() => start(screen.bundle)}
+          onBack={toMenu}
+          contentNote={note}
+          onTakeBreak={takeBreak}
+        />
+      );
+      break;
+    case 'break':
+      body = <BreakScreen title={scenarioText(screen.bundle, language, textKey.title())} onBack={toMenu} />;
       break;
     case 'play':
       body = (
@@ -394,6 +439,8 @@ export function App({
           loadMap={loadMap}
           onFinished={finish}
           onQuit={leaveRun}
+          contentNote={note}
+          onTakeBreak={takeBreak}
         />
       );
       break;
@@ -416,6 +463,7 @@ export function App({
           backKey={screen.preview ? 'author.backToPreview' : undefined}
           storage={storage}
           times={screen.times}
+          headerTools={note && <TakeABreak onLeave={takeBreak} />}
         />
       ) : (
         <Loading
@@ -515,7 +563,9 @@ function DocumentTitle({ screen }: { screen: Screen }) {
             ? t('app.consoleTitle')
             : screen.name === 'projector'
               ? t('app.projectorTitle')
-              : `${scenarioText(screen.bundle, lang, textKey.title())}${screen.name === 'debrief' ? ` · ${t('debrief.kicker')}` : ''}`;
+              : screen.name === 'break'
+                ? t('contentNote.left.heading')
+                : `${scenarioText(screen.bundle, lang, textKey.title())}${screen.name === 'debrief' ? ` · ${t('debrief.kicker')}` : ''}`;
   useEffect(() => {
     document.title = `${title} · ${t('app.name')}`;
   }, [title, t]);

@@ -2,6 +2,7 @@ import type { ScenarioBundle } from '../engine/scenario/load-scenario.ts';
 import { textKey } from '../engine/scenario/text-keys.ts';
 import { AppFooter, AppHeader } from './app-header.tsx';
 import { AudienceChips, Paragraphs, useFocusHeading } from './common.tsx';
+import { type ContentNote, ContentNotePanel, TakeABreak } from './content-note.tsx';
 import { useI18n } from './i18n-context.tsx';
 import { useScenarioTexts } from './scenario-text.ts';
 
@@ -10,10 +11,16 @@ export function Briefing({
   bundle,
   onStart,
   onBack,
+  contentNote,
+  onTakeBreak,
 }: {
   bundle: ScenarioBundle;
   onStart(): void;
   onBack(): void;
+  /** The note this scenario's runs open with (set by its file or a trainer), with a way out. */
+  contentNote?: ContentNote | null;
+  /** Leaves through "Take a break", to the screen that says the run is kept. */
+  onTakeBreak?(): void;
 }) {
   const { t } = useI18n();
   const texts = useScenarioTexts(bundle);
@@ -21,7 +28,7 @@ export function Briefing({
   const heading = useFocusHeading(s.id);
   return (
     <>
-      <AppHeader />
+      <AppHeader tools={contentNote && onTakeBreak && <TakeABreak onLeave={onTakeBreak} />} />
       <main id="main" class="page page-briefing">
         <nav class="breadcrumb" aria-label={t('briefing.back')}>
           <button type="button" class="button button-link" onClick={onBack}>
@@ -35,6 +42,7 @@ export function Briefing({
           </h1>
           <p class="lead">{texts.text(textKey.summary())}</p>
         </div>
+        {contentNote && <ContentNotePanel note={contentNote} onNotNow={onBack} />}
         <dl class="facts">
           <div class="fact">
             <dt>{t('briefing.place')}</dt>

@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import type { ScenarioListing } from '../engine/scenario/scenario-listing.ts';
 import { textKey } from '../engine/scenario/text-keys.ts';
 import { AppFooter, AppHeader } from './app-header.tsx';
@@ -15,6 +16,7 @@ export function Menu({
   onAuthor,
   onConsole,
   onCohort,
+  trainerSettings,
 }: {
   scenarios: readonly ScenarioListing[];
   onOpen(id: string): void;
@@ -28,6 +30,8 @@ export function Menu({
   onConsole?(): void;
   /** Opens the trainer's view of a cohort's run files. */
   onCohort?(): void;
+  /** Shown with the trainers' tools: which scenarios open with a content note. */
+  trainerSettings?: ComponentChildren;
 }) {
   const { t } = useI18n();
   const heading = useFocusHeading('menu');
@@ -76,7 +80,7 @@ export function Menu({
             ))}
           </div>
         )}
-        {(onAuthor || onCohort) && (
+        {(onAuthor || onCohort || trainerSettings) && (
           <section class="trainer-tools" aria-labelledby="trainers-heading">
             <h2 id="trainers-heading" class="situation-heading">
               {t('menu.trainers.heading')}
@@ -97,6 +101,7 @@ export function Menu({
                 </button>
               </>
             )}
+            {trainerSettings}
           </section>
         )}
         {onConsole && (

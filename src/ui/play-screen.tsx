@@ -8,6 +8,7 @@ import { textKey } from '../engine/scenario/text-keys.ts';
 import { AppHeader } from './app-header.tsx';
 import { type Caption, Captions } from './captions.tsx';
 import { ClockIcon, Paragraphs, useFocusHeading } from './common.tsx';
+import { type ContentNote, TakeABreak } from './content-note.tsx';
 import { DecisionPanel } from './decision-panel.tsx';
 import { useI18n } from './i18n-context.tsx';
 import { InjectsFeed } from './injects-feed.tsx';
@@ -27,6 +28,8 @@ export function PlayScreen({
   loadMap,
   onFinished,
   onQuit,
+  contentNote,
+  onTakeBreak,
 }: {
   bundle: ScenarioBundle;
   run: Run;
@@ -35,6 +38,10 @@ export function PlayScreen({
   /** Called once the run reaches an ending, with its log. */
   onFinished(log: readonly RunEvent[]): void;
   onQuit(): void;
+  /** The note this run opened with; its "Take a break" stops the clock and offers a way out. */
+  contentNote?: ContentNote | null;
+  /** Leaves through "Take a break": the run is kept and nothing is scored for stopping. */
+  onTakeBreak?(): void;
 }) {
   const { t, lang } = useI18n();
   const texts = useScenarioTexts(bundle);
@@ -59,6 +66,18 @@ export function PlayScreen({
     onFinished(run.log);
   }, [finished, run, onFinished]);
 
+  // why: a break stops the clock while the dialog is open, and gives back the pause as it was.
+  const pausedForBreak = useRef(false);
+  const breakOpen = (open: boolean) => {
+    if (open) {
+      pausedForBreak.current = !paused;
+      setPaused(true);
+    } else if (pausedForBreak.current) {
+      pausedForBreak.current = false;
+      setPaused(false);
+    }
+  };
+
   const quit = () => {
     if (globalThis.confirm?.(t('play.quitConfirm')) ?? true) onQuit();
   };
@@ -69,6 +88,7 @@ export function PlayScreen({
       <AppHeader
         tools={
           <>
+            {contentNote && onTakeBreak && <TakeABreak onLeave={onTakeBreak} onOpenChange={breakOpen} />}
             <button
               type="button"
               class="tool-button"

@@ -2,7 +2,7 @@ import type { DoctrineCatalogue } from '../doctrine/catalogue.ts';
 import { parseExerciseTime } from '../exercise/exercise-time.ts';
 import { didYouMean } from './diagnostic.ts';
 import type { Problem } from './load-scenario.ts';
-import type { MapChange, Route, Scenario, Translation } from './scenario.schema.ts';
+import type { ContentTopic, MapChange, Route, Scenario, Translation } from './scenario.schema.ts';
 import { conditionsOf, exitsOf, stepEdges } from './scenario-graph.ts';
 import { collectTexts } from './text-keys.ts';
 
@@ -48,6 +48,8 @@ export function checkScenario(s: Scenario, catalogue: DoctrineCatalogue): Proble
   const ref = (path: Path, id: string, known: Map<string, unknown> | Set<string>, what: string) => {
     if (!known.has(id)) err(path, `unknown ${what} "${id}"${hint(id, known.keys())}`);
   };
+
+  problems.push(...checkContentNote(s));
 
   for (const [i, a] of s.setting.actors.entries())
     ref(['setting', 'actors', i, 'at'], a.at, locations, 'location');
@@ -387,6 +389,36 @@ function checkExercise(s: Scenario, tools: ExerciseCheckTools): Problem[] {
 
 // why: structural reachability over every declared exit. Guards may still close a branch at run
 // time; the exhaustive lint explores that, this check catches the plain wiring mistakes.
+// why: §15.5-15.7 deal with children and sexual violence; a trainee should be told before they start
+// and offered a break, so a file on them without a content note is most likely an oversight.
+const NOTE_EXPECTED: Readonly<Record<string, ContentTopic>> = {
+  '15.5': 'children',
+  '15.6': 'sexual-violence',
+  '15.7': 'sexual-violence',
+};
+
+/** The content-note topic a scenario of this handbook situation is expected to name, if any. */
+export function expectedContentTopic(situation: string): ContentTopic | undefined {
+  return Object.hasOwn(NOTE_EXPECTED, situation) ? NOTE_EXPECTED[situation] : undefined;
+}
+
+function checkContentNote(s: Scenario): Problem[] {
+  const problems: Problem[] = [];
+  const topics = s.contentNote?.topics ?? [];
+  topics.forEach((topic, i) => {
+    if (topics.indexOf(topic) !== i)
+      problems.push({ path: ['contentNote', 'topics', i], message: `topic "${topic}" is listed twice` });
+  });
+  const expected = expectedContentTopic(s.situation);
+  if (expected && !topics.includes(expected))
+    problems.push({
+      path: s.contentNote ? ['contentNote', 'topics'] : ['situation'],
+      message: `a §${s.situation} scenario should open with a content note: add contentNote: { topics: [${expected}] }`,
+      severity: 'warning',
+    });
+  return problems;
+}
+
 function checkReachability(s: Scenario): Problem[] {
   const problems: Problem[] = [];
   const index = new Map(s.steps.map((st, i) => [st.id, i]));

@@ -1,5 +1,5 @@
 import type { ScenarioBundle } from './load-scenario.ts';
-import type { ExerciseFormat, Language, Scenario } from './scenario.schema.ts';
+import type { ContentTopic, ExerciseFormat, Language, Scenario } from './scenario.schema.ts';
 import { collectTexts, textKey } from './text-keys.ts';
 
 /** What the scenario menu needs of a scenario before loading the whole of it. */
@@ -18,6 +18,8 @@ export interface ScenarioListing {
   facilitated: boolean;
   /** For a facilitated exercise: its format and how many roles sit at the table. */
   exercise?: { format: ExerciseFormat; roles: number };
+  /** The content note the file asks for (a trainer may turn it on or off in the app). */
+  contentNote?: { topics: ContentTopic[] };
 }
 
 /** The menu entry of a checked scenario. */
@@ -46,6 +48,7 @@ export function buildListing(bundle: ScenarioBundle): ScenarioListing {
     doctrine: [...ids].sort(byCatalogueOrder),
     facilitated: s.exercise !== undefined,
     ...(s.exercise ? { exercise: { format: s.exercise.format, roles: s.exercise.roles.length } } : {}),
+    ...(s.contentNote ? { contentNote: { topics: [...s.contentNote.topics] } } : {}),
   };
 }
 

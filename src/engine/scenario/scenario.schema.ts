@@ -89,6 +89,8 @@ export const INJECT_CHANNELS = ['radio', 'phone', 'message', 'report', 'media', 
 export const SOUND_CUES = ['radio', 'alert'] as const;
 export const OUTCOMES = ['protected', 'partial', 'harmed'] as const;
 export const AMBIENCES = ['crowd', 'rural', 'town'] as const;
+/** Distressing subjects a content note can name; the UI words each one. */
+export const CONTENT_TOPICS = ['sexual-violence', 'children', 'armed-violence'] as const;
 
 const coordinate = z.number().min(0).max(10_000);
 
@@ -400,6 +402,17 @@ export const scenarioSchema = z
     situation: z.string().meta({ description: 'Handbook section the scenario trains, for example "15.1".' }),
     audience: z.array(z.enum(AUDIENCE_ROLES)).min(1),
     minutes: z.int().min(1).meta({ description: 'Expected playing time in minutes.' }),
+    contentNote: z
+      .strictObject({
+        topics: z.array(z.enum(CONTENT_TOPICS)).min(1).meta({
+          description: 'What the scenario deals with: sexual-violence, children or armed-violence.',
+        }),
+      })
+      .optional()
+      .meta({
+        description:
+          'Opens the scenario with a content note and offers a break at any point. Trainers can turn it on or off per scenario in the app.',
+      }),
     masteryScore: z.int().min(0).max(100).default(70),
     briefing: text,
     objectives: z.array(text).min(1),
@@ -453,6 +466,7 @@ export type Translation = z.output<typeof translationSchema>;
 export type Effects = Record<string, number>;
 export type Outcome = (typeof OUTCOMES)[number];
 export type AudienceRole = (typeof AUDIENCE_ROLES)[number];
+export type ContentTopic = (typeof CONTENT_TOPICS)[number];
 export type Exercise = NonNullable<Scenario['exercise']>;
 export type Role = Exercise['roles'][number];
 export type ExerciseObjective = Exercise['objectives'][number];
