@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import axe from 'axe-core';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli/main.ts';
@@ -48,6 +49,21 @@ async function playMixed(page: Page, lang: 'en' | 'fr') {
   }
 }
 
+/** Serious or critical accessibility problems axe finds in the page. */
+async function axeProblems(page: Page): Promise<string[]> {
+  // why: evaluation over the DevTools protocol is not a page script, so the app's content
+  // security policy need not be loosened to bring axe in.
+  await page.evaluate(axe.source);
+  return page.evaluate(async () => {
+    const result = await (window as unknown as { axe: typeof axe }).axe.run('main', {
+      resultTypes: ['violations'],
+    });
+    return result.violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  });
+}
+
 describe('the debrief’s exports in the browser', () => {
   let app: ServedApp;
   let browser: Browser;
@@ -80,6 +96,8 @@ describe('the debrief’s exports in the browser', () => {
       await playMixed(page, lang);
       await page.locator('.page-debrief').waitFor();
       const shown = (await page.locator('.score-big').textContent())!.trim();
+      await page.waitForSelector('.path-graph svg');
+      expect(await axeProblems(page)).toEqual([]);
       if (keep) {
         await page.waitForSelector('.path-graph svg');
         await page.screenshot({ path: join(keep, `screen-debrief-${lang}.png`), fullPage: true });

@@ -104,7 +104,14 @@ export function PathGraph({
           {t('graph.zoomFit')}
         </button>
       </div>
-      <div class={`graph-viewport${fit ? ' is-fit' : ''}`} ref={viewport}>
+      {/* why: a wide graph scrolls; keyboard users reach it with Tab and scroll it with the arrows. */}
+      <div
+        class={`graph-viewport${fit ? ' is-fit' : ''}`}
+        ref={viewport}
+        tabIndex={0}
+        role="group"
+        aria-label={t('report.path.viewport')}
+      >
         <svg
           class="graph-svg"
           role="img"
