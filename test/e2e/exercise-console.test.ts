@@ -91,10 +91,10 @@ describe('the facilitator console in Chromium, with the projector window open', 
     await page.goto(app.url);
     await page.getByRole('button', { name: 'Open the facilitator console' }).click();
     await page.getByRole('heading', { level: 1, name: 'Run a facilitated exercise' }).waitFor();
-    expect(page.url()).toMatch(/#console$/);
+    await expect.poll(() => page.url()).toMatch(/#console$/);
     await page.getByRole('button', { name: `Prepare the exercise: ${en(textKey.title())}` }).click();
     await page.getByRole('heading', { name: 'Before you start' }).waitFor();
-    expect(page.url()).toMatch(/#console\/ttx-leadership-tessako$/);
+    await expect.poll(() => page.url()).toMatch(/#console\/ttx-leadership-tessako$/);
 
     // the projector opens in a second window of the same browser
     const [projector] = await Promise.all([
@@ -182,9 +182,11 @@ describe('the facilitator console in Chromium, with the projector window open', 
 
     // the projector: time and the room's injects, never notes or role-only injects
     await projector.getByRole('heading', { name: title(manualContingency) }).waitFor();
-    await expect
-      .poll(() => projector.getByRole('timer').textContent())
-      .toContain((await page.locator('.xc-status .xc-time').textContent())!);
+    // why: paused, so the console's time holds still while the projector's is compared with it.
+    await page.getByRole('button', { name: 'Pause', exact: true }).click();
+    const consoleClock = (await page.locator('.xc-status .xc-time').textContent())!;
+    await expect.poll(() => projector.getByRole('timer').textContent()).toContain(consoleClock);
+    await page.getByRole('button', { name: 'Resume', exact: true }).click();
     const wall = (await projector.locator('body').textContent())!;
     expect(wall).toContain(title(first));
     expect(wall).toContain(title(byHand));
