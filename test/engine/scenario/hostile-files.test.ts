@@ -16,7 +16,7 @@ import { loadText, miniBundle, miniWith, miniYaml } from '../factories.ts';
 // on purpose, so they also prove the checks are linear and bounded, not merely refused.
 
 const HOSTILE = join(import.meta.dirname, '..', '..', 'fixtures', 'hostile');
-/** Seconds a single large hostile file may take before the test counts it as a hang. */
+/** Milliseconds a single large hostile file may take before the test counts it as a hang. */
 const HANG = 20_000;
 
 function errors(r: LoadResult) {
