@@ -21,9 +21,14 @@ export interface LocalizedText {
 
 /** One Do, Don't or principle of the handbook, written in our own words. */
 export interface DoctrineEntry {
-  /** Stable id: `<section>-<kind>-<ordinal in the handbook's list>`, for example `15.1-dont-3`. */
+  /**
+   * Stable id: `<section>-<kind>-<n>`, n counting from 1 within the section's entries of that kind
+   * (a bullet's position where the handbook lists Do's and Don'ts, reading order where entries are
+   * derived from its guidance), for example `15.1-dont-3`. An annex's section ("Annex V") goes into
+   * the id in lower case with hyphens: `annex-v-dont-2`.
+   */
   id: string;
-  /** Handbook section, for example `15.1`. */
+  /** Handbook section, for example `15.1`, `11.4.6` or `Annex V`. */
   section: string;
   kind: DoctrineKind;
   tiers: readonly Tier[];
@@ -33,7 +38,7 @@ export interface DoctrineEntry {
   summary: LocalizedText;
 }
 
-/** A Chapter 15 situation: the frame for a group of Do's and Don'ts. */
+/** A handbook section that frames a group of doctrine entries: a Chapter 15 situation or a section the exercises draw on. */
 export interface DoctrineSituation {
   section: string;
   title: LocalizedText;
