@@ -1,5 +1,6 @@
 import scenarios from 'virtual:pocsim-scenarios';
 import { render } from 'preact';
+import { pseudoModeFrom, setPseudoMode } from './i18n/pseudo.ts';
 import type { LmsAppProps } from './lms/connect-lms.tsx';
 import { detectLmsLaunch } from './lms/detect-lms.ts';
 import { App, startScreenFor } from './ui/app.tsx';
@@ -19,8 +20,12 @@ function safeLocalStorage(): Storage | undefined {
   }
 }
 
+// why: `?lang=pseudo` (and `&dir=rtl`) shows the English UI in a long, accented pseudo-locale, to
+// check layouts for truncation and right-to-left; it must be set before any string table is read.
+const pseudo = pseudoModeFrom(location.search);
+setPseudoMode(pseudo);
 const storage = safeLocalStorage();
-const defaultLanguage = preferredLanguage(navigator.languages ?? [navigator.language]);
+const defaultLanguage = pseudo ? 'en' : preferredLanguage(navigator.languages ?? [navigator.language]);
 const { muted, volume } = readSettings(storage, { language: defaultLanguage, muted: false });
 
 const audio = createLazyAudio(async (mutedNow) => {

@@ -1,10 +1,32 @@
-import i18next, { type i18n } from 'i18next';
+import i18next, { type FormatterModule, type i18n } from 'i18next';
 import en from './locales/en.json';
 import fr from './locales/fr.json';
+import { pseudoMode, pseudoTable } from './pseudo.ts';
 
 /** Languages the UI ships, with their own names for the language switch. */
 export const UI_LANGUAGES = { en: 'English', fr: 'Français' } as const;
 export type UiLanguage = keyof typeof UI_LANGUAGES;
+
+/** Writing direction of each UI language; a right-to-left one (Arabic) would say 'rtl'. */
+export const LANGUAGE_DIRECTIONS: Record<UiLanguage, 'ltr' | 'rtl'> = { en: 'ltr', fr: 'ltr' };
+
+/** The direction to lay the page out in for a language (the pseudo-locale may ask for right to left). */
+export function directionOf(language: UiLanguage): 'ltr' | 'rtl' {
+  return pseudoMode()?.dir ?? LANGUAGE_DIRECTIONS[language];
+}
+
+// why: every number a string shows ({{count}}, a score, a percentage) is written the way the
+// language writes numbers (12,345.5 in English, 12 345,5 in French) without each caller formatting it.
+const numbersFormatter: FormatterModule = {
+  type: 'formatter',
+  init: () => undefined,
+  add: () => undefined,
+  addCached: () => undefined,
+  format: (value, format, lng) =>
+    typeof value === 'number' && (!format || format === 'number')
+      ? new Intl.NumberFormat(lng).format(value)
+      : value,
+};
 
 /** A string table in every UI language, keyed the same way in each. */
 export type StringTables = Record<UiLanguage, Record<string, unknown>>;
@@ -26,21 +48,26 @@ export function registerStrings(tables: StringTables): void {
 
 function addTables(instance: i18n, tables: StringTables): void {
   for (const lang of Object.keys(UI_LANGUAGES) as UiLanguage[]) {
-    instance.addResourceBundle(lang, 'translation', tables[lang], true, false);
+    const table = lang === 'en' && pseudoMode() ? pseudoTable(tables[lang]) : tables[lang];
+    instance.addResourceBundle(lang, 'translation', table, true, false);
   }
 }
 
 /** Creates an i18next instance for one language, ready to use (resources are bundled, so init is synchronous). */
 export function createI18n(language: string): i18n {
   const instance = i18next.createInstance();
+  instance.use(numbersFormatter);
+  // why: a deep copy, since added tables merge into the instance's store and must not touch the imports.
+  const resources = pseudoMode()
+    ? { ...structuredClone(RESOURCES), en: { translation: pseudoTable(RESOURCES.en.translation) } }
+    : structuredClone(RESOURCES);
   void instance.init({
     lng: language,
     fallbackLng: 'en',
-    // why: a deep copy, since added tables merge into the instance's store and must not touch the imports.
-    resources: structuredClone(RESOURCES),
+    resources,
     initAsync: false,
     // why: scenario texts and names are shown as text nodes by Preact, never as HTML.
-    interpolation: { escapeValue: false },
+    interpolation: { escapeValue: false, alwaysFormat: true },
     returnNull: false,
   });
   for (const tables of extraTables) addTables(instance, tables);

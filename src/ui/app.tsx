@@ -7,7 +7,7 @@ import { scenarioText } from '../engine/run/run-view.ts';
 import type { ScenarioBundle } from '../engine/scenario/load-scenario.ts';
 import type { ScenarioListing } from '../engine/scenario/scenario-listing.ts';
 import { textKey } from '../engine/scenario/text-keys.ts';
-import type { UiLanguage } from '../i18n/i18n.ts';
+import { directionOf, type UiLanguage } from '../i18n/i18n.ts';
 import { AppFooter, AppHeader, type Preferences, PreferencesContext } from './app-header.tsx';
 import type { PickedFile } from './author/author-model.ts';
 import { Briefing } from './briefing.tsx';
@@ -197,6 +197,7 @@ export function App({
   useEffect(() => {
     writeSettings(storage, { language, muted, volume });
     document.documentElement.lang = language;
+    document.documentElement.dir = directionOf(language);
   }, [storage, language, muted, volume]);
 
   const preferences = useMemo<Preferences>(

@@ -1,3 +1,4 @@
+import { secondsOfDay } from '../engine/run/run-state.ts';
 import type { ScenarioBundle } from '../engine/scenario/load-scenario.ts';
 import { textKey } from '../engine/scenario/text-keys.ts';
 import { AppFooter, AppHeader } from './app-header.tsx';
@@ -22,7 +23,7 @@ export function Briefing({
   /** Leaves through "Take a break", to the screen that says the run is kept. */
   onTakeBreak?(): void;
 }) {
-  const { t } = useI18n();
+  const { t, formatClock } = useI18n();
   const texts = useScenarioTexts(bundle);
   const s = bundle.scenario;
   const heading = useFocusHeading(s.id);
@@ -59,7 +60,7 @@ export function Briefing({
           <div class="fact">
             <dt>{t('briefing.startsAt')}</dt>
             <dd>
-              <time>{s.startClock}</time>
+              <time dateTime={s.startClock}>{formatClock(secondsOfDay(s.startClock))}</time>
             </dd>
           </div>
         </dl>

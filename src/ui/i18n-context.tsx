@@ -10,6 +10,8 @@ export interface I18nValue {
   t: TFunction;
   /** Formats a number for the UI language. */
   formatNumber(value: number): string;
+  /** Formats a time of day, given in seconds past midnight, for the UI language (24-hour clock). */
+  formatClock(secondsOfDay: number): string;
 }
 
 const instances = new Map<UiLanguage, TFunction>();
@@ -35,7 +37,19 @@ const I18nContext = createContext<I18nValue | null>(null);
 export function I18nProvider({ lang, children }: { lang: UiLanguage; children: ComponentChildren }) {
   const value = useMemo<I18nValue>(() => {
     const numbers = new Intl.NumberFormat(lang);
-    return { lang, t: translatorFor(lang), formatNumber: (n) => numbers.format(n) };
+    // why: operations run on a 24-hour clock whatever the language; the digits and separator follow it.
+    const clock = new Intl.DateTimeFormat(lang, {
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+      timeZone: 'UTC',
+    });
+    return {
+      lang,
+      t: translatorFor(lang),
+      formatNumber: (n) => numbers.format(n),
+      formatClock: (s) => clock.format(new Date((((s % 86_400) + 86_400) % 86_400) * 1000)),
+    };
   }, [lang]);
   return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
 }

@@ -1,4 +1,4 @@
-import { formatTimeOfDay, type InjectView } from '../engine/run/run-view.ts';
+import type { InjectView } from '../engine/run/run-view.ts';
 import { useI18n } from './i18n-context.tsx';
 import type { ScenarioTexts } from './scenario-text.ts';
 
@@ -13,7 +13,7 @@ export function InjectsFeed({
   startOfDay: number;
   texts: ScenarioTexts;
 }) {
-  const { t } = useI18n();
+  const { t, formatClock } = useI18n();
   const newest = injects.length - 1;
   return (
     <section class="messages" aria-labelledby="messages-heading">
@@ -21,36 +21,39 @@ export function InjectsFeed({
         {t('play.messages')}
       </h3>
       {injects.length === 0 && <p class="muted">{t('play.noMessages')}</p>}
-      <ol
-        class="feed"
+      {/* why: the log (a live region) wraps the list, so the messages stay a list for screen readers. */}
+      <div
+        class="feed-log"
         role="log"
         aria-live="polite"
         aria-relevant="additions"
         aria-labelledby="messages-heading"
       >
-        {injects.map((inj, i) => {
-          const from = texts.text(inj.fromKey);
-          const channel = t(`play.channel.${inj.channel}`);
-          return (
-            <li
-              key={`${inj.id}@${inj.at}`}
-              class={`feed-item channel-${inj.channel}${i === newest ? ' feed-item-new' : ''}`}
-            >
-              <p class="feed-meta">
-                <ChannelIcon channel={inj.channel} />
-                <span class="feed-from" lang={texts.lang}>
-                  {t('play.messageFrom', { channel, from })}
-                </span>
-                <time class="feed-time">{formatTimeOfDay(startOfDay + inj.at)}</time>
-                {i === newest && <span class="badge badge-blue badge-small">{t('play.newMessage')}</span>}
-              </p>
-              <p class="feed-text" lang={texts.lang}>
-                {texts.text(inj.textKey)}
-              </p>
-            </li>
-          );
-        })}
-      </ol>
+        <ol class="feed">
+          {injects.map((inj, i) => {
+            const from = texts.text(inj.fromKey);
+            const channel = t(`play.channel.${inj.channel}`);
+            return (
+              <li
+                key={`${inj.id}@${inj.at}`}
+                class={`feed-item channel-${inj.channel}${i === newest ? ' feed-item-new' : ''}`}
+              >
+                <p class="feed-meta">
+                  <ChannelIcon channel={inj.channel} />
+                  <span class="feed-from" lang={texts.lang}>
+                    {t('play.messageFrom', { channel, from })}
+                  </span>
+                  <time class="feed-time">{formatClock(startOfDay + inj.at)}</time>
+                  {i === newest && <span class="badge badge-blue badge-small">{t('play.newMessage')}</span>}
+                </p>
+                <p class="feed-text" lang={texts.lang}>
+                  {texts.text(inj.textKey)}
+                </p>
+              </li>
+            );
+          })}
+        </ol>
+      </div>
     </section>
   );
 }

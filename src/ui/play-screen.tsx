@@ -2,7 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import type { Ambience, AudioPort, SoundCue } from '../audio/audio-port.ts';
 import type { Run } from '../engine/run/run.ts';
 import type { RunEvent } from '../engine/run/run-state.ts';
-import { formatTimeOfDay, type InjectView, type RunView } from '../engine/run/run-view.ts';
+import type { InjectView, RunView } from '../engine/run/run-view.ts';
 import type { ScenarioBundle } from '../engine/scenario/load-scenario.ts';
 import { textKey } from '../engine/scenario/text-keys.ts';
 import { AppHeader } from './app-header.tsx';
@@ -43,7 +43,7 @@ export function PlayScreen({
   /** Leaves through "Take a break": the run is kept and nothing is scored for stopping. */
   onTakeBreak?(): void;
 }) {
-  const { t, lang } = useI18n();
+  const { t, lang, formatClock } = useI18n();
   const texts = useScenarioTexts(bundle);
   const view = useRunView(run);
   const context = run.context();
@@ -58,6 +58,7 @@ export function PlayScreen({
   const captions = useSoundCues(audio, view, stepKey, context.startOfDay, lang, texts);
   useAmbience(audio, bundle.scenario.setting.ambience ?? null);
   const changes = useChangesSinceLastStep(view, stepKey);
+  const announcement = useDecisionAnnouncement(view, stepKey, texts);
 
   const reported = useRef(false);
   useEffect(() => {
@@ -124,7 +125,7 @@ export function PlayScreen({
                 <dd>
                   <time class="clock">
                     <ClockIcon />
-                    {view.clock.timeOfDay}
+                    {formatClock(context.startOfDay + view.clock.elapsed)}
                   </time>
                 </dd>
               </div>
@@ -134,6 +135,10 @@ export function PlayScreen({
         }
       />
       <main id="main" class="page page-play">
+        {/* why: focus moves to the step's heading; this tells screen-reader users a decision is waiting. */}
+        <p class="visually-hidden decision-announcer" aria-live="polite">
+          {announcement}
+        </p>
         {(paused || hidden) && (
           <div class="notice notice-paused" role="status">
             <p>{t('play.paused')}</p>
@@ -209,6 +214,7 @@ function useSoundCues(
   lang: string,
   texts: ScenarioTexts,
 ): Caption[] {
+  const { formatClock } = useI18n();
   const [captions, setCaptions] = useState<Caption[]>([]);
   const counter = useRef(0);
   const heard = useRef(new Set<string>());
@@ -229,7 +235,7 @@ function useSoundCues(
   const timed = view.decision?.timeLimit != null;
   // why: the alert sounds once per step visit, when a timed decision opens.
   useEffect(() => {
-    if (timed) cue('alert', view.clock.timeOfDay);
+    if (timed) cue('alert', formatClock(startOfDay + view.clock.elapsed));
   }, [stepKey]);
   useEffect(() => {
     for (const inj of view.injects) {
@@ -240,13 +246,36 @@ function useSoundCues(
       if (inj.sound) {
         cue(
           inj.sound,
-          formatTimeOfDay(startOfDay + inj.at),
+          formatClock(startOfDay + inj.at),
           inj.channel === 'radio' && inj.sound === 'radio' ? { inject: inj } : undefined,
         );
       }
     }
-  }, [view.injects, stepKey, startOfDay, cue]);
+  }, [view.injects, stepKey, startOfDay, cue, formatClock]);
   return captions;
+}
+
+/**
+ * What a live region says when a step opens a decision: its prompt, and the time allowed.
+ * why: the region stays on the page across steps, so the change is read out; set after the step renders.
+ */
+function useDecisionAnnouncement(view: RunView, stepKey: string, texts: ScenarioTexts): string {
+  const { t } = useI18n();
+  const [text, setText] = useState('');
+  const decision = view.decision;
+  useEffect(() => {
+    if (!decision) {
+      setText('');
+      return;
+    }
+    const prompt = texts.text(decision.promptKey);
+    setText(
+      decision.timeLimit === null
+        ? t('decision.opened', { prompt })
+        : t('decision.openedTimed', { prompt, count: decision.timeLimit }),
+    );
+  }, [stepKey, decision === null]);
+  return text;
 }
 
 /** Plays the setting's background sound while the run is on screen. */

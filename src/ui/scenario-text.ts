@@ -1,6 +1,7 @@
 import type { TextSource } from '../engine/run/run-view.ts';
 import { scenarioText } from '../engine/run/run-view.ts';
 import type { ScenarioBundle } from '../engine/scenario/load-scenario.ts';
+import { pseudoLocalize, pseudoMode } from '../i18n/pseudo.ts';
 import { useI18n } from './i18n-context.tsx';
 
 /** Turns scenario text keys into text in the UI language, with the language the text is really in. */
@@ -19,8 +20,12 @@ export function useScenarioTexts(bundle: TextSource): ScenarioTexts {
 /** Scenario texts for a bundle in a given language. */
 export function scenarioTextsFor(bundle: TextSource, lang: string): ScenarioTexts {
   const translated = bundle.texts[lang as keyof ScenarioBundle['texts']] !== undefined;
+  // why: the pseudo-locale checks layout with scenario texts as long as the UI's own words.
+  const pseudo = pseudoMode() && lang === 'en';
   return {
-    text: (key) => scenarioText(bundle, lang, key),
+    text: pseudo
+      ? (key) => pseudoLocalize(scenarioText(bundle, lang, key))
+      : (key) => scenarioText(bundle, lang, key),
     lang: translated ? lang : bundle.scenario.language,
   };
 }

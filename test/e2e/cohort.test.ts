@@ -74,7 +74,7 @@ describe('the cohort view in Chromium', () => {
     expect(await page.locator('.cohort-matrix').textContent()).toMatch(/✓ \d\.\d/);
     expect(await page.locator('.path-card').count()).toBeGreaterThan(5);
     expect(await page.locator('.bar-best').count()).toBeGreaterThan(5);
-    expect(await page.locator('.path-card').first().textContent()).toMatch(/\d+ of \d+ \(\d+ %\)/);
+    expect(await page.locator('.path-card').first().textContent()).toMatch(/\d+ of \d+ \(\d+%\)/);
 
     const files = page.locator('#cohort-files');
     for (const s of generated.setAside) {

@@ -329,51 +329,64 @@ function StepNode({
   ]
     .filter(Boolean)
     .join(' ');
+  // why: the button holds the shapes only and its name says the title first, then phase, id and time;
+  // the drawn words (wrapped, cut, in their own order) sit beside it, so the name is not checked
+  // against them word for word and a screen reader says everything once.
   return (
-    // biome-ignore lint/a11y/useSemanticElements: an SVG group cannot be a <button>; role and keys make it one
-    <g
-      class={classes}
-      transform={`translate(${n.x},${n.y})`}
-      role="button"
-      tabindex={0}
-      aria-label={label}
-      data-step={n.id}
-      onClick={() => onPlayFrom(n.id)}
-      onKeyDown={(ev) => {
-        if (ev.key === 'Enter' || ev.key === ' ') {
-          ev.preventDefault();
-          onPlayFrom(n.id);
-        }
-      }}
-    >
-      <title>{fitted.cut ? `${title} (${n.id})` : n.id}</title>
-      {n.mark && (
-        <rect class="graph-mark-outline" x={-5} y={-5} width={n.width + 10} height={n.height + 10} rx={12} />
-      )}
-      <rect class="graph-focus" x={-9} y={-9} width={n.width + 18} height={n.height + 18} rx={14} />
-      <rect class="graph-box" width={n.width} height={n.height} rx={8} />
-      <rect class="graph-stripe" width={6} height={n.height} rx={3} />
-      <rect class="graph-badge" x={14} y={10} width={badgeWidth} height={18} rx={4} />
-      <text class="graph-badge-text" x={14 + badgeWidth / 2} y={23} text-anchor="middle">
-        {badge}
-      </text>
-      <text class="graph-id" x={14 + badgeWidth + 8} y={23}>
-        {n.id.length > idChars ? `${n.id.slice(0, idChars - 1)}…` : n.id}
-      </text>
-      {(seconds || meta.length > 0) && (
-        <text class="graph-meta" x={n.width - 10} y={23} text-anchor="end">
-          {[...meta, seconds].filter(Boolean).join(' · ')}
+    <g class={classes} transform={`translate(${n.x},${n.y})`} data-step={n.id}>
+      {/* biome-ignore lint/a11y/useSemanticElements: an SVG group cannot be a <button>; role and keys make it one */}
+      <g
+        class="graph-hit"
+        role="button"
+        tabindex={0}
+        aria-label={label}
+        onClick={() => onPlayFrom(n.id)}
+        onKeyDown={(ev) => {
+          if (ev.key === 'Enter' || ev.key === ' ') {
+            ev.preventDefault();
+            onPlayFrom(n.id);
+          }
+        }}
+      >
+        <title>{fitted.cut ? `${title} (${n.id})` : n.id}</title>
+        {n.mark && (
+          <rect
+            class="graph-mark-outline"
+            x={-5}
+            y={-5}
+            width={n.width + 10}
+            height={n.height + 10}
+            rx={12}
+          />
+        )}
+        <rect class="graph-focus" x={-9} y={-9} width={n.width + 18} height={n.height + 18} rx={14} />
+        <rect class="graph-box" width={n.width} height={n.height} rx={8} />
+        <rect class="graph-stripe" width={6} height={n.height} rx={3} />
+        <rect class="graph-badge" x={14} y={10} width={badgeWidth} height={18} rx={4} />
+      </g>
+      {/* biome-ignore lint/a11y/noAriaHiddenOnFocusable: SVG text takes no focus; the button's name says it */}
+      <g class="graph-words" aria-hidden="true">
+        <text class="graph-badge-text" x={14 + badgeWidth / 2} y={23} text-anchor="middle">
+          {badge}
         </text>
-      )}
-      {seconds && <ClockGlyph x={n.width - 16 - seconds.length * 6.6 - 14} y={13} />}
-      <text class="graph-title" x={14} y={titleTop}>
-        {fitted.lines.map((line, i) => (
-          <tspan key={i} x={14} dy={i === 0 ? 0 : 18}>
-            {line}
-          </tspan>
-        ))}
-      </text>
-      <MarkTag node={n} />
+        <text class="graph-id" x={14 + badgeWidth + 8} y={23}>
+          {n.id.length > idChars ? `${n.id.slice(0, idChars - 1)}…` : n.id}
+        </text>
+        {(seconds || meta.length > 0) && (
+          <text class="graph-meta" x={n.width - 10} y={23} text-anchor="end">
+            {[...meta, seconds].filter(Boolean).join(' · ')}
+          </text>
+        )}
+        {seconds && <ClockGlyph x={n.width - 16 - seconds.length * 6.6 - 14} y={13} />}
+        <text class="graph-title" x={14} y={titleTop}>
+          {fitted.lines.map((line, i) => (
+            <tspan key={i} x={14} dy={i === 0 ? 0 : 18}>
+              {line}
+            </tspan>
+          ))}
+        </text>
+        <MarkTag node={n} />
+      </g>
     </g>
   );
 }

@@ -1,3 +1,4 @@
+import { secondsOfDay } from '../../engine/run/run-state.ts';
 import type { CellBalance } from '../../engine/score/report-model.ts';
 import { useI18n } from '../i18n-context.tsx';
 
@@ -14,12 +15,12 @@ export function ReportMeta({
   /** The run's length in words. */
   duration: string;
 }) {
-  const { t } = useI18n();
+  const { t, formatClock } = useI18n();
   return (
     <p class="report-meta">
       {trainee && <span class="report-trainee">{t('report.trainee', { name: trainee })}</span>}
       <span>{t('report.scenario', { id: scenario.id, version: scenario.version })}</span>
-      <span>{t('report.startClock', { clock: startClock, duration })}</span>
+      <span>{t('report.startClock', { clock: formatClock(secondsOfDay(startClock)), duration })}</span>
     </p>
   );
 }

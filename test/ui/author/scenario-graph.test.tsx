@@ -110,7 +110,7 @@ describe('ScenarioGraph', () => {
     const width = Number(svg.getAttribute('width'));
     fireEvent.click(screen.getByRole('button', { name: 'Zoom in' }));
     expect(Number(svg.getAttribute('width'))).toBeGreaterThan(width);
-    expect(screen.getByText('Zoom: 125 %')).toBeTruthy();
+    expect(screen.getByText('Zoom: 125%')).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: 'Reset zoom' }));
     fireEvent.click(screen.getByRole('button', { name: 'Zoom out' }));
     expect(Number(svg.getAttribute('width'))).toBeLessThan(width);

@@ -147,7 +147,7 @@ describe('CohortPage', () => {
     expect(within(arrival).getByText('Reached in 4 of 4 runs')).toBeTruthy();
     const open = within(arrival).getByText('Open the gate and screen').closest('li')!;
     expect(open.textContent).toContain("Doctrine's answer");
-    expect(open.textContent).toContain('2 of 4 (50 %)');
+    expect(open.textContent).toContain('2 of 4 (50%)');
   });
 
   it('exports the table as CSV', async () => {
