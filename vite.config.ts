@@ -4,6 +4,8 @@ import { defineConfig, type Plugin, type ViteDevServer } from 'vite';
 import { loadScenarioFolder } from './src/cli/scenario-files.ts';
 import { formatDiagnostic } from './src/engine/scenario/diagnostic.ts';
 import { buildListing, stripSourceTexts } from './src/engine/scenario/scenario-listing.ts';
+import { originsFrom } from './src/pwa/csp.ts';
+import { cspMeta, offlineApp } from './src/pwa/vite-plugins.ts';
 
 const SCENARIOS_DIR = resolve(import.meta.dirname, 'scenarios');
 const LIST_ID = 'virtual:pocsim-scenarios';
@@ -75,7 +77,13 @@ function reloadScenarios(graph: ViteDevServer['moduleGraph'], ws: ViteDevServer[
 
 export default defineConfig({
   base: './',
-  plugins: [pocsimScenarios()],
+  // why: the service worker and the CSP apply to builds only (see src/pwa/vite-plugins.ts).
+  // LMS HOOK: a build that reports to an LRS on another origin sets POCSIM_CONNECT_SRC to it.
+  plugins: [
+    pocsimScenarios(),
+    offlineApp(),
+    cspMeta({ connect: originsFrom(process.env.POCSIM_CONNECT_SRC) }),
+  ],
   oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
   build: {
     target: 'es2022',

@@ -11,7 +11,11 @@ export function registerServiceWorker(notice: UpdateNoticeControl, url = './sw.j
   const wb = new Workbox(url, { scope: './' });
   wb.addEventListener('waiting', () => {
     notice.offer(() => {
-      wb.addEventListener('controlling', () => window.location.reload());
+      // why: workbox-window reports 'controlling' only for a worker it registered itself, not for
+      // one found by a later update check, so the page listens to the browser's own event.
+      navigator.serviceWorker.addEventListener('controllerchange', () => window.location.reload(), {
+        once: true,
+      });
       wb.messageSkipWaiting();
     });
   });

@@ -36,6 +36,7 @@ export function offlineApp(): PluginOption[] {
   const icon: Plugin = {
     name: 'pocsim-manifest-icon',
     apply: 'build',
+    config: () => ({ define: { 'import.meta.env.POCSIM_SERVICE_WORKER': 'true' } }),
     generateBundle() {
       this.emitFile({ type: 'asset', fileName: ICON_FILE, source: ICON_SVG });
     },

@@ -12,7 +12,7 @@ import {
 } from '../ui/progress.ts';
 import type { RunObserver, RunSession } from '../ui/run-observer.ts';
 import type { KeyValueStorage } from '../ui/settings.ts';
-import { createMemoryRunStore, isQuotaError, type RunStore } from './run-store.ts';
+import type { RunStore } from './run-store.ts';
 import {
   checkStoredRun,
   newestFirst,
@@ -102,9 +102,10 @@ export function createRunSaves(options: RunSavesOptions): RunSaves {
   };
   const listRuns = () => [...runs.values()].sort(newestFirst);
 
+  // why: in memory the snapshot is the store: every run and the progress stay in it for export.
   const fallBack = (reason: 'unavailable' | 'full' | 'failed', error: unknown) => {
+    store = null;
     if (snap.health.kind === 'memory') return;
-    store = createMemoryRunStore();
     update({ health: { kind: 'memory', reason, detail: describe(error) } });
   };
 
@@ -269,6 +270,12 @@ export function createRunSaves(options: RunSavesOptions): RunSaves {
       await queue;
     },
   };
+}
+
+/** Whether an error means the browser's storage is full. */
+export function isQuotaError(error: unknown): boolean {
+  const name = (error as { name?: unknown } | null)?.name;
+  return name === 'QuotaExceededError' || name === 'NS_ERROR_DOM_QUOTA_REACHED';
 }
 
 function progressRecord(progress: Progress): ProgressRecord {

@@ -49,8 +49,9 @@ const RUN_DB_VERSION = 1;
 const OPEN_TIMEOUT_MS = 5000;
 
 /**
- * Opens the IndexedDB store; rejects when the browser refuses it (private mode, storage blocked,
- * no IndexedDB), so the caller can fall back to memory and say so.
+ * Opens the IndexedDB store; rejects when the browser refuses it (private mode, storage blocked, no
+ * IndexedDB), so the caller can fall back to memory and say so. src/main.tsx loads this module
+ * lazily, so idb stays out of the first load.
  */
 export async function openIndexedDbRunStore(name = RUN_DB_NAME): Promise<RunStore> {
   if (typeof indexedDB === 'undefined') throw new Error('this browser offers no IndexedDB');
@@ -88,10 +89,4 @@ export async function openIndexedDbRunStore(name = RUN_DB_NAME): Promise<RunStor
       await Promise.all([tx.store.put(value, key), tx.done]);
     },
   };
-}
-
-/** Whether an error means the browser's storage is full. */
-export function isQuotaError(error: unknown): boolean {
-  const name = (error as { name?: unknown } | null)?.name;
-  return name === 'QuotaExceededError' || name === 'NS_ERROR_DOM_QUOTA_REACHED';
 }

@@ -8,6 +8,10 @@ import type { ScenarioBundle } from '../engine/scenario/load-scenario.ts';
 import type { ScenarioListing } from '../engine/scenario/scenario-listing.ts';
 import { textKey } from '../engine/scenario/text-keys.ts';
 import { directionOf, type UiLanguage } from '../i18n/i18n.ts';
+import { UpdateBanner } from '../pwa/update-banner.tsx';
+import type { UpdateNotice } from '../pwa/update-notice.ts';
+import type { RunSaves } from '../storage/run-saves.ts';
+import type { SavedRun } from '../storage/saved-run.ts';
 import { AppFooter, AppHeader, type Preferences, PreferencesContext } from './app-header.tsx';
 import type { PickedFile } from './author/author-model.ts';
 import { Briefing } from './briefing.tsx';
@@ -15,10 +19,12 @@ import { BreakScreen, TakeABreak } from './content-note.tsx';
 import { I18nProvider, useI18n } from './i18n-context.tsx';
 import { Menu } from './menu.tsx';
 import { PlayScreen } from './play-screen.tsx';
-import { readProgress, recordFinishedRun } from './progress.ts';
+import { addFinishedRun, readProgress, recordFinishedRun } from './progress.ts';
 import { createSessionId, type RunObserver, type RunSession } from './run-observer.ts';
+import { ResumeRuns, RunHistory } from './saved-runs.tsx';
 import { type KeyValueStorage, readSettings, writeSettings } from './settings.ts';
 import type { LoadSituationMap } from './situation-panel.tsx';
+import { StorageBanner } from './storage-banner.tsx';
 import {
   type ContentNoteChoices,
   contentNoteFor,
@@ -57,6 +63,10 @@ export interface AppProps {
   defaultLanguage?: UiLanguage;
   /** Follow every trainee run (not trainer previews): the save store, an LMS. */
   observers?: readonly RunObserver[];
+  /** The trainee's saved runs and progress (IndexedDB, or memory); without it progress stays in `storage`. */
+  saves?: RunSaves;
+  /** Tells when a new version of the app is waiting (service worker). */
+  updates?: UpdateNotice;
   /** Opens one scenario at once instead of the menu (an LMS launch): its briefing, or the run the LMS saved. */
   launch?: { scenario: string; resume?: ResumeFrom };
   /** Shown under every screen, in the app's language: the LMS connection bar. */
@@ -102,6 +112,8 @@ type Screen =
       preview?: Preview;
       /** When the run was played, for the run file the trainee may export. */
       times?: { startedAt: string; finishedAt: string };
+      /** A finished run reopened from the saved runs: already counted in the progress. */
+      kept?: boolean;
     };
 
 const NO_OBSERVERS: readonly RunObserver[] = [];
@@ -170,6 +182,8 @@ export function App({
   storage,
   defaultLanguage = 'en',
   observers = NO_OBSERVERS,
+  saves,
+  updates,
   launch,
   banner,
 }: AppProps) {
@@ -262,12 +276,29 @@ export function App({
   useAuthorAddress(screen.name, toAuthor);
   useCohortAddress(screen.name, toCohort);
   useConsoleAddress(screen.name, toConsole);
-  const [progress, setProgress] = useState(() => readProgress(storage));
+  const [progress, setProgress] = useState(() => saves?.snapshot().progress ?? readProgress(storage));
+  useEffect(() => saves?.subscribe(() => setProgress(saves.snapshot().progress)), [saves]);
   const recordResult = useCallback(
-    (scenario: string, run: { overall: number; passed: boolean }) =>
-      setProgress((p) => recordFinishedRun(storage, p, scenario, run)),
-    [storage],
+    (scenario: string, run: { overall: number; passed: boolean }) => {
+      if (saves) saves.recordProgress(addFinishedRun(saves.snapshot().progress, scenario, run));
+      else setProgress((p) => recordFinishedRun(storage, p, scenario, run));
+    },
+    [storage, saves],
   );
+  const continueRun = useCallback(
+    (bundle: ScenarioBundle, saved: SavedRun) =>
+      start(bundle, undefined, {
+        id: saved.id,
+        log: saved.run.log,
+        startedAt: saved.run.startedAt ?? saved.savedAt,
+      }),
+    [start],
+  );
+  const reopenDebrief = useCallback((bundle: ScenarioBundle, saved: SavedRun) => {
+    const startedAt = saved.run.startedAt ?? saved.savedAt;
+    const finishedAt = saved.run.finishedAt ?? saved.savedAt;
+    setScreen({ name: 'debrief', bundle, log: saved.run.log, times: { startedAt, finishedAt }, kept: true });
+  }, []);
   const [opening, setOpening] = useState<{ id: string; failed: boolean } | null>(null);
   const open = useCallback(
     (id: string) => {
@@ -351,6 +382,8 @@ export function App({
           onAuthor={toAuthor}
           onConsole={toConsole}
           onCohort={toCohort}
+          before={saves && <ResumeRuns saves={saves} scenarios={scenarios} onContinue={continueRun} />}
+          after={saves && <RunHistory saves={saves} scenarios={scenarios} onDebrief={reopenDebrief} />}
           trainerSettings={
             <TrainerSettings scenarios={scenarios} choices={noteChoices} onChange={changeNoteChoices} />
           }
@@ -450,7 +483,7 @@ export function App({
         <debrief.module.DebriefPage
           bundle={screen.bundle}
           log={screen.log}
-          onFinished={screen.preview ? undefined : recordResult}
+          onFinished={screen.preview || screen.kept ? undefined : recordResult}
           onPlayAgain={() => start(screen.bundle, screen.preview)}
           onReplayFrom={(log) =>
             // why: a replay is a new run (fresh id) that starts from the original log up to a decision.
@@ -484,6 +517,15 @@ export function App({
           <ScreenGuard key={screen.name} onBack={toMenu}>
             {body}
           </ScreenGuard>
+          {/* why: last and sticky at the bottom, so a storage warning stays in view while the run goes on
+              without covering the top bar; an update reloads the page, so it is offered only where no
+              run is in progress. */}
+          <div class="app-notices">
+            {saves && <StorageBanner saves={saves} />}
+            {updates && (screen.name === 'menu' || screen.name === 'debrief') && (
+              <UpdateBanner updates={updates} />
+            )}
+          </div>
           {banner}
         </div>
       </PreferencesContext.Provider>

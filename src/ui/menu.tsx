@@ -16,6 +16,8 @@ export function Menu({
   onAuthor,
   onConsole,
   onCohort,
+  before,
+  after,
   trainerSettings,
 }: {
   scenarios: readonly ScenarioListing[];
@@ -30,6 +32,10 @@ export function Menu({
   onConsole?(): void;
   /** Opens the trainer's view of a cohort's run files. */
   onCohort?(): void;
+  /** Shown above the scenarios: the runs the trainee can continue. */
+  before?: ComponentChildren;
+  /** Shown below the scenarios: finished runs, export and import. */
+  after?: ComponentChildren;
   /** Shown with the trainers' tools: which scenarios open with a content note. */
   trainerSettings?: ComponentChildren;
 }) {
@@ -51,6 +57,7 @@ export function Menu({
             {t('menu.loadFailed')}
           </p>
         )}
+        {before}
         {scenarios.length === 0 ? (
           <p class="empty-state">{t('menu.empty')}</p>
         ) : (
@@ -80,6 +87,7 @@ export function Menu({
             ))}
           </div>
         )}
+        {after}
         {(onAuthor || onCohort || trainerSettings) && (
           <section class="trainer-tools" aria-labelledby="trainers-heading">
             <h2 id="trainers-heading" class="situation-heading">

@@ -11,7 +11,7 @@ import { useSavesSnapshot } from './storage-banner.tsx';
 import './saved-runs.css';
 
 // why: the list of runs to continue is part of the first screen; the rest (runs set aside, finished
-// runs, export and import, with their strings) is in saved-runs-more.tsx, loaded after it.
+// runs, export and import, with their strings) is in saved-runs/saved-runs-more.tsx, loaded after it.
 
 /** A saved run with the scenario it was played on (once loaded) and where it stands against it. */
 export interface Placed {
@@ -194,7 +194,7 @@ export function RunHistory(props: {
   return <More part="history" {...props} />;
 }
 
-type MoreModule = typeof import('./saved-runs-more.tsx');
+type MoreModule = typeof import('./saved-runs/saved-runs-more.tsx');
 let moreModule: Promise<MoreModule> | undefined;
 
 function More(
@@ -206,7 +206,7 @@ function More(
   const [more, setMore] = useState<MoreModule | null>(null);
   useEffect(() => {
     let live = true;
-    moreModule ??= import('./saved-runs-more.tsx');
+    moreModule ??= import('./saved-runs/saved-runs-more.tsx');
     moreModule.then(
       (m) => {
         if (live) setMore(m);

@@ -19,6 +19,10 @@ export const CHROMIUM_FLAGS = [
 /** The production build served on a free localhost port. */
 export interface ServedApp {
   url: string;
+  /** The folder the build was written to. */
+  outDir: string;
+  /** Stops answering (the build stays on disk), as when the network goes down; offline tests use it. */
+  stop(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -33,10 +37,19 @@ export async function serveApp(): Promise<ServedApp> {
   });
   const url = server.resolvedUrls?.local[0];
   if (!url) throw new Error('the preview server did not report its URL');
+  let stopped: Promise<void> | undefined;
+  const stop = () => {
+    // why: Chromium keeps connections alive; closing them lets the server stop at once.
+    (server.httpServer as import('node:http').Server).closeAllConnections?.();
+    stopped ??= server.close();
+    return stopped;
+  };
   return {
     url,
+    outDir,
+    stop,
     async close() {
-      await server.close();
+      await stop();
       rmSync(outDir, { recursive: true, force: true });
     },
   };

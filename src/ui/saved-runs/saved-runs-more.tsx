@@ -1,20 +1,20 @@
 import { useContext, useRef, useState } from 'preact/hooks';
-import type { RunEvent } from '../engine/run/run-state.ts';
-import { scenarioText } from '../engine/run/run-view.ts';
-import { formatDiagnostic } from '../engine/scenario/diagnostic.ts';
-import type { ScenarioBundle } from '../engine/scenario/load-scenario.ts';
-import { textKey } from '../engine/scenario/text-keys.ts';
-import { registerStrings } from '../i18n/i18n.ts';
-import en from '../i18n/locales/storage/en.json';
-import fr from '../i18n/locales/storage/fr.json';
-import { type ResumeStanding, replays } from '../storage/resume-standing.ts';
-import type { RunSaves } from '../storage/run-saves.ts';
-import { type SavedRun, type StoredRun, secondsOf } from '../storage/saved-run.ts';
-import type { ScenarioEntry } from './app.tsx';
-import { PreferencesContext } from './app-header.tsx';
-import { isUiLanguage, useI18n } from './i18n-context.tsx';
-import { type Placed, titleOf, useDateTime, useDiscard, usePlaced } from './saved-runs.tsx';
-import { useExportRuns } from './storage-banner.tsx';
+import type { RunEvent } from '../../engine/run/run-state.ts';
+import { scenarioText } from '../../engine/run/run-view.ts';
+import { formatDiagnostic } from '../../engine/scenario/diagnostic.ts';
+import type { ScenarioBundle } from '../../engine/scenario/load-scenario.ts';
+import { textKey } from '../../engine/scenario/text-keys.ts';
+import { registerStrings } from '../../i18n/i18n.ts';
+import en from '../../i18n/locales/storage/en.json';
+import fr from '../../i18n/locales/storage/fr.json';
+import { type ResumeStanding, replays } from '../../storage/resume-standing.ts';
+import type { RunSaves } from '../../storage/run-saves.ts';
+import { type SavedRun, type StoredRun, secondsOf } from '../../storage/saved-run.ts';
+import type { ScenarioEntry } from '../app.tsx';
+import { PreferencesContext } from '../app-header.tsx';
+import { isUiLanguage, useI18n } from '../i18n-context.tsx';
+import { type Placed, titleOf, useDateTime, useDiscard, usePlaced } from '../saved-runs.tsx';
+import { useExportRuns } from '../storage-banner.tsx';
 
 registerStrings({ en, fr });
 
@@ -276,7 +276,7 @@ function BackupActions({ saves }: { saves: RunSaves }) {
     try {
       const [text, { parseBackup, planImport }] = await Promise.all([
         file.text(),
-        import('../storage/backup.ts'),
+        import('../../storage/backup.ts'),
       ]);
       const read = parseBackup(text, file.name);
       if (!read.ok) {
