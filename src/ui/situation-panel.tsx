@@ -3,7 +3,6 @@ import type { RunView } from '../engine/run/run-view.ts';
 import type { Scenario } from '../engine/scenario/scenario.schema.ts';
 import { textKey } from '../engine/scenario/text-keys.ts';
 import type { MountSituationMap, SituationMap } from '../map/map-port.ts';
-import { mapText } from '../map/map-texts.ts';
 import { useI18n } from './i18n-context.tsx';
 import type { ScenarioTexts } from './scenario-text.ts';
 
@@ -26,12 +25,12 @@ export function SituationPanel({
   texts: ScenarioTexts;
   loadMap?: LoadSituationMap | undefined;
 }) {
-  const { t, lang } = useI18n();
+  const { t } = useI18n();
   const host = useRef<HTMLDivElement>(null);
   const map = useRef<SituationMap | null>(null);
-  // why: the map asks for scenario text keys and for its own `map.*` words (legend, states); the
-  // latter come from the map's own tables, which use short forms (unit kinds as INF, FPU...).
-  const label = (key: string) => (key.startsWith('map.') ? (mapText(lang, key) ?? key) : texts.text(key));
+  // why: the map asks for scenario text keys and for its own `map.*` words (legend, states, short
+  // unit kinds such as INF, FPU); the latter come through i18next like every UI string.
+  const label = (key: string) => (key.startsWith('map.') ? t(key) : texts.text(key));
   const latest = useRef({ view, label });
   latest.current = { view, label };
   const [status, setStatus] = useState<'loading' | 'ready' | 'failed'>('loading');

@@ -17,13 +17,28 @@ const PHYSICAL = [
 const PHYSICAL_INLINE =
   /style=\{\{[^}]*\b(?:marginLeft|marginRight|paddingLeft|paddingRight|borderLeft\w*|borderRight\w*|left|right)\s*:|textAlign\s*:\s*['"](?:left|right)/;
 
+/** Shorthands whose four values run top, right, bottom, left. */
+const FOUR_SIDES =
+  /(?:^|[\s;{])(margin|padding|inset|border-width|border-style|border-color|scroll-margin|scroll-padding)\s*:\s*([^;}]+)/g;
+
+/** Whether a declaration gives the left and the right side different values (`padding: 0 1rem 0 2rem`). */
+function unevenSides(line: string): boolean {
+  for (const m of line.matchAll(FOUR_SIDES)) {
+    const values = m[2]!.trim().match(/(?:calc|var|min|max|clamp)\([^)]*\)|\S+/g) ?? [];
+    if (values.length === 4 && values[1] !== values[3]) return true;
+  }
+  return false;
+}
+
 /** Physical declarations in a stylesheet's text, as `line: declaration`. */
 export function physicalDeclarations(css: string): string[] {
   const text = css.replace(/\/\*[\s\S]*?\*\//g, (c) => c.replace(/[^\n]/g, ' '));
   return text
     .split('\n')
     .map((line, i) => ({ line: line.trim(), n: i + 1 }))
-    .filter(({ line }) => !line.startsWith('@media') && PHYSICAL.some((re) => re.test(line)))
+    .filter(
+      ({ line }) => !line.startsWith('@media') && (PHYSICAL.some((re) => re.test(line)) || unevenSides(line)),
+    )
     .map(({ line, n }) => `${n}: ${line}`);
 }
 
@@ -55,6 +70,8 @@ describe('styles follow the writing direction', () => {
       '  left: 0;',
       '  inset-inline-end: 0;',
       '  border-top-left-radius: 2px;',
+      '  padding: 0 1rem 0 2rem;',
+      '  margin: 0 auto 1rem auto;',
       '}',
       '/* margin-right: 2px in a comment */',
       '@media (max-width: 600px) { .c { text-align: start; } }',
@@ -65,6 +82,7 @@ describe('styles follow the writing direction', () => {
       '5: text-align: left;',
       '6: left: 0;',
       '8: border-top-left-radius: 2px;',
+      '9: padding: 0 1rem 0 2rem;',
     ]);
   });
 });
