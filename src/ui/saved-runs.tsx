@@ -115,7 +115,9 @@ export function ResumeRuns({
   const when = useDateTime();
   const discard = useDiscard(saves);
   const { placed } = usePlaced(saves, scenarios, inProgress);
-  const open = placed.filter((p) => !p.standing || replays(p.standing));
+  // why: a run is offered only once its log has replayed against the scenario (a moment, once the
+  // scenario's chunk has loaded), so one that no longer fits never shows a Continue button.
+  const open = placed.filter((p) => p.standing && replays(p.standing));
   return (
     <>
       {open.length > 0 && (

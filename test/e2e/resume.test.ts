@@ -7,7 +7,9 @@ import { loadScenarioFolder } from '../../src/cli/scenario-files.ts';
 import { createRun } from '../../src/engine/run/run.ts';
 import type { ScenarioBundle } from '../../src/engine/scenario/load-scenario.ts';
 import { textKey } from '../../src/engine/scenario/text-keys.ts';
-import { parseBackup } from '../../src/storage/backup.ts';
+import { parseBackup, serializeBackup } from '../../src/storage/backup.ts';
+import type { SavedRun } from '../../src/storage/saved-run.ts';
+import { axeViolations, tabWalk } from './a11y-support.ts';
 import { CHROMIUM, CHROMIUM_FLAGS, launchBrowser, type ServedApp, serveApp, watchErrors } from './harness.ts';
 
 // why: trainees share laptops and lose power; closing the browser mid-decision and coming back must
@@ -54,6 +56,40 @@ const storedRuns = (page: Page) =>
         },
       ),
   );
+
+/** A saved run of §15.1 as the store keeps it. */
+function savedRun(
+  id: string,
+  status: SavedRun['status'],
+  log: SavedRun['run']['log'],
+  version = scenario.version,
+): SavedRun {
+  return {
+    id,
+    status,
+    savedAt: '2026-03-01T08:05:00.000Z',
+    run: {
+      format: 'pocsim-run',
+      formatVersion: 1,
+      scenario: { id: scenario.id, version },
+      language: 'en',
+      startedAt: '2026-03-01T08:00:00.000Z',
+      log,
+      ...(status === 'finished' ? { finishedAt: '2026-03-01T08:20:00.000Z' } : {}),
+    },
+  };
+}
+
+/** The log of a whole run that takes the first option of every decision. */
+function firstOptionsLog(): SavedRun['run']['log'] {
+  const run = createRun(scenario);
+  const steps = new Map(scenario.steps.map((s) => [s.id, s]));
+  while (!run.finished()) {
+    const d = steps.get(run.context().step)!.decision;
+    run.send(d ? { type: 'decision.chosen', optionIds: [d.options[0]!.id] } : { type: 'step.continued' });
+  }
+  return [...run.log];
+}
 
 async function openBriefingAndStart(page: Page) {
   await page.getByRole('button', { name: `Read the briefing: ${title}` }).click();
@@ -156,6 +192,73 @@ describe('runs survive a closed browser, and a browser that refuses storage', ()
       ['in-progress', true],
     ]);
     expect(errors).toEqual([]);
+    await context.close();
+  });
+  it('keeps the saved runs, the import report and the storage warning accessible', async () => {
+    // why: axe comes in as a script tag, which the app's CSP would refuse.
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, bypassCSP: true });
+    const page = await context.newPage();
+    const errors = watchErrors(page);
+    await page.goto(app.url);
+    await page.getByRole('heading', { level: 1, name: 'Scenarios' }).waitFor();
+    const records = [
+      savedRun('left', 'in-progress', [{ type: 'clock.ticked', seconds: 40 }]),
+      savedRun('done', 'finished', firstOptionsLog()),
+      savedRun('changed', 'in-progress', [{ type: 'decision.chosen', optionIds: ['gone'] }], '0.1.0'),
+      { id: 'damaged', status: 'in-progress' },
+    ];
+    await page.evaluate(
+      (values) =>
+        new Promise<void>((resolve, reject) => {
+          const open = indexedDB.open('pocsim-runs');
+          open.onsuccess = () => {
+            const tx = open.result.transaction('runs', 'readwrite');
+            for (const v of values) tx.objectStore('runs').put(v);
+            tx.oncomplete = () => resolve();
+            tx.onerror = () => reject(tx.error);
+          };
+        }),
+      records,
+    );
+    await page.reload();
+    await page.getByRole('button', { name: `Continue ${title}` }).waitFor();
+    await page
+      .getByRole('region', { name: 'Saved runs that cannot be continued' })
+      .getByText(/version 0\.1\.0/)
+      .waitFor();
+    const backup = page.getByRole('region', { name: 'Your runs on this browser' });
+    await backup.getByText('1 finished run').click();
+    await backup.getByRole('button', { name: /^Open the debrief of / }).waitFor();
+    const file = serializeBackup({
+      runs: [savedRun('other', 'in-progress', [{ type: 'clock.ticked', seconds: 5 }])],
+      progress: {},
+      exportedAt: '2026-03-02T10:00:00.000Z',
+    }).replace('"seconds":5', '"seconds":-5');
+    await backup
+      .locator('input[type=file]')
+      .setInputFiles({ name: 'runs.json', mimeType: 'application/json', buffer: Buffer.from(file) });
+    await backup.getByText(/runs\.json:\d+:\d+ runs\[0\]\.run\.log\[0\]\.seconds/).waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+    const stops = await tabWalk(page);
+    expect(stops.filter((s) => !s.visible).map((s) => s.element)).toEqual([]);
+    expect(stops.map((s) => s.element).join(' ')).toContain('Import runs from a file');
+
+    const blocked = await browser.newContext({ viewport: { width: 1280, height: 900 }, bypassCSP: true });
+    await blocked.addInitScript(() => {
+      Object.defineProperty(window, 'indexedDB', {
+        get: () => {
+          throw new DOMException('denied', 'SecurityError');
+        },
+      });
+    });
+    const play = await blocked.newPage();
+    await play.goto(app.url);
+    await openBriefingAndStart(play);
+    await play.getByRole('complementary', { name: 'Saving your runs' }).waitFor();
+    // why: only the warning is this test's concern; the rest of the play screen is test/e2e/a11y.test.ts's.
+    expect((await axeViolations(play)).filter((v) => /storage-banner|app-notices/.test(v))).toEqual([]);
+    expect(errors).toEqual([]);
+    await blocked.close();
     await context.close();
   });
 });
