@@ -148,3 +148,30 @@ export async function movingElements(page: Page): Promise<string[]> {
     return moving;
   });
 }
+
+/**
+ * Elements that mark a state by colour (a class such as `phase-response`, `outcome-harmed`,
+ * `countdown-critical`, `heat-broken`) with no words for it, on them or in the two boxes around them.
+ */
+export async function colourOnlyStates(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const STATE =
+      /(?:^|-)(ok|warning|critical|good|fair|poor|passed|failed|protected|partial|harmed|followed|broken|mixed|prevention|pre-emption|response|consolidation)$/;
+    const words = (el: Element | null) => {
+      if (!el) return '';
+      const h = el as HTMLElement;
+      return `${h.innerText ?? ''} ${h.getAttribute('aria-label') ?? ''} ${h.getAttribute('title') ?? ''}`.trim();
+    };
+    const found: string[] = [];
+    for (const el of document.querySelectorAll<HTMLElement>('main [class], header [class]')) {
+      if (el.closest('svg, .visually-hidden, dialog:not([open])')) continue;
+      const cls = [...el.classList].find((c) => STATE.test(c));
+      if (!cls || el.getBoundingClientRect().width === 0) continue;
+      // why: a bar or swatch may carry no words itself when the words sit right beside it
+      const box = el.parentElement;
+      if (!words(el) && !words(box) && !words(box?.parentElement ?? null))
+        found.push(`${el.tagName.toLowerCase()}.${[...el.classList].join('.')}`);
+    }
+    return found;
+  });
+}
