@@ -31,7 +31,7 @@ function unevenSides(line: string): boolean {
 }
 
 /** Physical declarations in a stylesheet's text, as `line: declaration`. */
-export function physicalDeclarations(css: string): string[] {
+function physicalDeclarations(css: string): string[] {
   const text = css.replace(/\/\*[\s\S]*?\*\//g, (c) => c.replace(/[^\n]/g, ' '));
   return text
     .split('\n')
