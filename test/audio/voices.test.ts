@@ -22,7 +22,9 @@ describe('voiced radio calls of the bundled scenarios', () => {
   });
 
   it('say the current words: a reworded inject must be voiced again (npx tsx scripts/make-voices.ts)', () => {
-    const stale = calls.filter((c) => manifest[voiceFile(c.scenario, c.inject, c.lang)] !== voiceFingerprint(c));
+    const stale = calls.filter(
+      (c) => manifest[voiceFile(c.scenario, c.inject, c.lang)] !== voiceFingerprint(c),
+    );
     expect(stale.map((c) => voiceFile(c.scenario, c.inject, c.lang))).toEqual([]);
   });
 });

@@ -239,7 +239,10 @@ function bestAndWorst(
 function timeOutLoop(graph: ExploredGraph): string[] | null {
   const state = new Map<string, 'open' | 'done'>();
   const timeOuts = (key: string) =>
-    graph.nodes.get(key)!.edges.filter((e) => e.event.type === 'clock.ticked').map((e) => e.to);
+    graph.nodes
+      .get(key)!
+      .edges.filter((e) => e.event.type === 'clock.ticked')
+      .map((e) => e.to);
   for (const root of graph.nodes.keys()) {
     if (state.has(root)) continue;
     const trail = [root];

@@ -105,9 +105,11 @@ export function PathGraph({
         </button>
       </div>
       {/* why: a wide graph scrolls; keyboard users reach it with Tab and scroll it with the arrows. */}
+      {/* biome-ignore lint/a11y/useSemanticElements: a named group is what the scrolling region is; no element says that */}
       <div
         class={`graph-viewport${fit ? ' is-fit' : ''}`}
         ref={viewport}
+        // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region takes focus to be scrolled by keyboard
         tabIndex={0}
         role="group"
         aria-label={t('report.path.viewport')}
