@@ -67,7 +67,7 @@ if (check) {
       rmSync(join(OUT, dir.name), { recursive: true });
   }
   const sorted = Object.fromEntries([...wanted].sort(([a], [b]) => a.localeCompare(b)));
-  writeFileSync(join(OUT, VOICE_MANIFEST), `${JSON.stringify(sorted, null, 1)}\n`);
+  writeFileSync(join(OUT, VOICE_MANIFEST), `${JSON.stringify(sorted, null, 2)}\n`);
   let bytes = 0;
   for (const f of wanted.keys()) bytes += readFileSync(join(OUT, f)).length;
   console.log(`${made} made, ${wanted.size} voiced radio calls, ${(bytes / 1024).toFixed(0)} KiB in all`);
