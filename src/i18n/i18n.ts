@@ -17,15 +17,19 @@ export function directionOf(language: UiLanguage): 'ltr' | 'rtl' {
 
 // why: every number a string shows ({{count}}, a score, a percentage) is written the way the
 // language writes numbers (12,345.5 in English, 12 345,5 in French) without each caller formatting it.
+// Chapter sections read "§15.1", annexes "Annex V" ("Annexe V" in French), so the section sign
+// belongs to the value's formatting (`{{section, handbookSection}}`), not to the sentence around it.
 const numbersFormatter: FormatterModule = {
   type: 'formatter',
   init: () => undefined,
   add: () => undefined,
   addCached: () => undefined,
-  format: (value, format, lng) =>
-    typeof value === 'number' && (!format || format === 'number')
+  format: (value, format, lng) => {
+    if (format === 'handbookSection') return formatHandbookSection(String(value), lng);
+    return typeof value === 'number' && (!format || format === 'number')
       ? new Intl.NumberFormat(lng).format(value)
-      : value,
+      : value;
+  },
 };
 
 /** A string table in every UI language, keyed the same way in each. */
@@ -73,4 +77,16 @@ export function createI18n(language: string): i18n {
   for (const tables of extraTables) addTables(instance, tables);
   live.add(instance);
   return instance;
+}
+
+/** A handbook section as cited in running text: "§15.1", "Annex V", "Annexe V" in French. */
+export function formatHandbookSection(section: string, lng: string | undefined): string {
+  return section
+    .split(/,\s*§?/)
+    .map((part) => {
+      const s = part.trim().replace(/^§/, '');
+      if (/^\d/.test(s)) return `§${s}`;
+      return lng?.startsWith('fr') ? s.replace(/^Annex\b/, 'Annexe') : s;
+    })
+    .join(', ');
 }

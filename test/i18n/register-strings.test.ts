@@ -15,3 +15,14 @@ describe('string tables of lazily loaded screens', () => {
     expect(after.t('app.name')).not.toBe('app.name');
   });
 });
+
+describe('handbook sections in running text', () => {
+  it('put the section sign before chapter sections only, and name annexes in the UI language', () => {
+    expect(createI18n('en').t('doctrine.section', { section: '15.1' })).toBe('Handbook §15.1');
+    expect(createI18n('en').t('doctrine.section', { section: 'Annex V' })).toBe('Handbook Annex V');
+    expect(createI18n('fr').t('doctrine.section', { section: 'Annex V' })).toBe('Manuel Annexe V');
+    expect(createI18n('en').t('doctrine.section', { section: '15.1, §Annex IV' })).toBe(
+      'Handbook §15.1, Annex IV',
+    );
+  });
+});

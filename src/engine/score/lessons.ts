@@ -74,8 +74,11 @@ export function sectionsOf(ids: readonly string[], catalogue: DoctrineCatalogue)
   return [...sections].sort(compareSections);
 }
 
-/** Orders handbook sections numerically ("15.2" before "15.10"). */
+/** Orders handbook sections numerically ("15.2" before "15.10"), chapters before annexes. */
 export function compareSections(a: string, b: string): number {
+  const annexA = !/^\d/.test(a);
+  const annexB = !/^\d/.test(b);
+  if (annexA !== annexB) return annexA ? 1 : -1;
   const pa = a.split('.').map(Number);
   const pb = b.split('.').map(Number);
   for (let i = 0; i < Math.max(pa.length, pb.length); i++) {

@@ -6,6 +6,7 @@ import type { ExerciseState } from '../../engine/exercise/exercise-state.ts';
 import type { ScenarioBundle } from '../../engine/scenario/load-scenario.ts';
 import { RATINGS, type Rating } from '../../engine/scenario/scenario.schema.ts';
 import { textKey } from '../../engine/scenario/text-keys.ts';
+import { formatHandbookSection } from '../../i18n/i18n.ts';
 import { useI18n } from '../i18n-context.tsx';
 import type { ScenarioTexts } from '../scenario-text.ts';
 import type { SendExerciseEvent } from './console-model.ts';
@@ -337,7 +338,10 @@ function DoctrinePicker({ chosen, onChange }: { chosen: string[]; onChange(next:
         >
           <option value="">{t('exercise.record.doctrinePlaceholder')}</option>
           {[...groups].map(([section, entries]) => (
-            <optgroup key={section} label={`§${section} ${sectionTitle(section)}`}>
+            <optgroup
+              key={section}
+              label={`${formatHandbookSection(section, lang)} ${sectionTitle(section)}`}
+            >
               {entries.map((e) => (
                 <option key={e.id} value={e.id} disabled={chosen.includes(e.id)}>
                   {`${e.id} — ${shorten(e.summary, 80)}`}
