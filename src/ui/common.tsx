@@ -1,4 +1,5 @@
-import { useEffect, useRef } from 'preact/hooks';
+import type { JSX } from 'preact';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { AudienceRole } from '../engine/scenario/scenario.schema.ts';
 import { useI18n } from './i18n-context.tsx';
 
@@ -54,4 +55,35 @@ export function AudienceChips({ roles }: { roles: readonly AudienceRole[] }) {
       ))}
     </ul>
   );
+}
+
+/** Drag-and-drop handlers for a zone that takes dropped files, and whether files are held over it. */
+export function useDropZone(onDrop: (data: DataTransfer | null) => void): {
+  over: boolean;
+  handlers: Pick<JSX.HTMLAttributes<HTMLElement>, 'onDragEnter' | 'onDragOver' | 'onDragLeave' | 'onDrop'>;
+} {
+  const [over, setOver] = useState(false);
+  return {
+    over,
+    handlers: {
+      onDragEnter: (e) => {
+        e.preventDefault();
+        setOver(true);
+      },
+      onDragOver: (e) => {
+        e.preventDefault();
+        if (e.dataTransfer) e.dataTransfer.dropEffect = 'copy';
+        setOver(true);
+      },
+      // why: leaving for a child of the zone is not leaving the zone.
+      onDragLeave: (e) => {
+        if (!(e.currentTarget as Node).contains(e.relatedTarget as Node | null)) setOver(false);
+      },
+      onDrop: (e) => {
+        e.preventDefault();
+        setOver(false);
+        onDrop(e.dataTransfer);
+      },
+    },
+  };
 }

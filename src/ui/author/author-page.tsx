@@ -5,7 +5,7 @@ import { type Diagnostic, formatDiagnostic } from '../../engine/scenario/diagnos
 import type { ScenarioBundle } from '../../engine/scenario/load-scenario.ts';
 import { textKey } from '../../engine/scenario/text-keys.ts';
 import { AppFooter, AppHeader } from '../app-header.tsx';
-import { useFocusHeading } from '../common.tsx';
+import { useDropZone, useFocusHeading } from '../common.tsx';
 import { useI18n } from '../i18n-context.tsx';
 import { type ScenarioTexts, useScenarioTexts } from '../scenario-text.ts';
 import {
@@ -216,7 +216,9 @@ function FilePicker({
 }) {
   const { t, lang } = useI18n();
   const input = useRef<HTMLInputElement>(null);
-  const [over, setOver] = useState(false);
+  const drop = useDropZone((data) => {
+    void droppedFiles(data).then(onFiles);
+  });
   const choose = () => {
     const picker = openFilePicker();
     if (!picker) {
@@ -236,25 +238,9 @@ function FilePicker({
   const time = checkedAt?.toLocaleTimeString(lang, { hour: '2-digit', minute: '2-digit', second: '2-digit' });
   return (
     <section
-      class={`card drop-zone${over ? ' drop-zone-over' : ''}`}
+      class={`card drop-zone${drop.over ? ' drop-zone-over' : ''}`}
       aria-labelledby="drop-heading"
-      onDragEnter={(e) => {
-        e.preventDefault();
-        setOver(true);
-      }}
-      onDragOver={(e) => {
-        e.preventDefault();
-        if (e.dataTransfer) e.dataTransfer.dropEffect = 'copy';
-        setOver(true);
-      }}
-      onDragLeave={(e) => {
-        if (!(e.currentTarget as Node).contains(e.relatedTarget as Node | null)) setOver(false);
-      }}
-      onDrop={(e) => {
-        e.preventDefault();
-        setOver(false);
-        void droppedFiles(e.dataTransfer).then(onFiles);
-      }}
+      {...drop.handlers}
     >
       <h2 id="drop-heading" class="drop-heading">
         {t('author.drop.heading')}

@@ -1,6 +1,7 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useRef } from 'preact/hooks';
 import type { SetAsideFile } from '../../engine/results/cohort.ts';
 import { type Diagnostic, formatDiagnostic } from '../../engine/scenario/diagnostic.ts';
+import { useDropZone } from '../common.tsx';
 import { useI18n } from '../i18n-context.tsx';
 import { droppedRunFiles, fromInputFile, type PickedRunFile } from './cohort-files.ts';
 
@@ -19,7 +20,9 @@ export function DropZone({
   const { t } = useI18n();
   const files = useRef<HTMLInputElement>(null);
   const folder = useRef<HTMLInputElement>(null);
-  const [over, setOver] = useState(false);
+  const drop = useDropZone((data) => {
+    void droppedRunFiles(data).then((r) => onFiles(r.files, r.truncated));
+  });
   // why: `webkitdirectory` is not in Preact's attribute types; every current browser supports it.
   useEffect(() => {
     folder.current?.setAttribute('webkitdirectory', '');
@@ -32,25 +35,9 @@ export function DropZone({
   };
   return (
     <section
-      class={`card cohort-drop${over ? ' cohort-drop-over' : ''}`}
+      class={`card cohort-drop${drop.over ? ' cohort-drop-over' : ''}`}
       aria-labelledby="cohort-drop-heading"
-      onDragEnter={(e) => {
-        e.preventDefault();
-        setOver(true);
-      }}
-      onDragOver={(e) => {
-        e.preventDefault();
-        if (e.dataTransfer) e.dataTransfer.dropEffect = 'copy';
-        setOver(true);
-      }}
-      onDragLeave={(e) => {
-        if (!(e.currentTarget as Node).contains(e.relatedTarget as Node | null)) setOver(false);
-      }}
-      onDrop={(e) => {
-        e.preventDefault();
-        setOver(false);
-        void droppedRunFiles(e.dataTransfer).then((r) => onFiles(r.files, r.truncated));
-      }}
+      {...drop.handlers}
     >
       <div class="cohort-drop-text">
         <h2 id="cohort-drop-heading" class="cohort-drop-heading">
