@@ -10,6 +10,7 @@ import { didYouMean, formatDiagnostic } from '../engine/scenario/diagnostic.ts';
 import type { ScenarioBundle } from '../engine/scenario/load-scenario.ts';
 import { buildDebrief } from '../engine/score/debrief.ts';
 import { formatDebriefText } from './debrief-text.ts';
+import { DOCTRINE_USAGE, doctrineCommand } from './doctrine-command.ts';
 import { EXERCISE_USAGE, exerciseCommand } from './exercise-command.ts';
 import { buildStarterScenario } from './new-scenario.ts';
 import { PACKAGE_USAGE, packageCommand } from './package-command.ts';
@@ -38,7 +39,7 @@ Usage:
                                    "-" lets a timed decision run out of time
   pocsim report <run.json> [--format html|md] [--lang en|fr] [--scenarios <dir>]
                                    re-score a run exported from the debrief and print its report
-${EXERCISE_USAGE}${PACKAGE_USAGE}`;
+${DOCTRINE_USAGE}${EXERCISE_USAGE}${PACKAGE_USAGE}`;
 
 /** Runs one CLI command with its arguments and returns what to print. */
 export function runCli(argv: string[], cwd = process.cwd()): CommandResult {
@@ -57,6 +58,8 @@ export function runCli(argv: string[], cwd = process.cwd()): CommandResult {
         return coverage(rest, cwd);
       case 'report':
         return reportCommand(rest, USAGE, cwd);
+      case 'doctrine':
+        return doctrineCommand(rest);
       case 'exercise':
         return exerciseCommand(rest, cwd);
       case 'package':

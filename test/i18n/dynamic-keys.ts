@@ -1,6 +1,6 @@
 import type { SoundCue } from '../../src/audio/audio-port.ts';
 import { CATALOGUE } from '../../src/engine/doctrine/catalogue.ts';
-import { PHASES, SEVERITIES, TIERS } from '../../src/engine/doctrine/doctrine-entry.ts';
+import { DOCTRINE_KINDS, PHASES, SEVERITIES, TIERS } from '../../src/engine/doctrine/doctrine-entry.ts';
 import type {
   CorrectiveAction,
   ExerciseStatus,
@@ -66,6 +66,7 @@ export const DYNAMIC_KEYS: DynamicKeys = {
   'doctrine.phase.*': PHASES,
   'doctrine.severity.*': SEVERITIES,
   'doctrine.outcome.*': OUTCOMES,
+  'doctrineSearch.kind.*': DOCTRINE_KINDS,
   'menu.role.*': AUDIENCE_ROLES,
   'menu.situationTitle.*': SITUATIONS,
   'contentNote.topic.*': CONTENT_TOPICS,
