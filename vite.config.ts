@@ -32,7 +32,8 @@ function pocsimScenarios(): Plugin {
       const problems: string[] = [];
       for (const folder of folders()) {
         for (const f of readdirSync(folder)) this.addWatchFile(join(folder, f));
-        const result = loadScenarioFolder(folder);
+        // why: what the app ships is published: every text must be translated.
+        const result = loadScenarioFolder(folder, undefined, { strict: true });
         problems.push(...result.diagnostics.filter((d) => d.severity === 'error').map(formatDiagnostic));
         if (result.bundle) loaded.push(result.bundle);
       }

@@ -27,7 +27,9 @@ export interface CommandResult {
 const USAGE = `pocsim: Protection of Civilians training simulator
 
 Usage:
-  pocsim validate [files|dirs]     check scenarios (default: scenarios/)
+  pocsim validate [files|dirs] [--strict]
+                                   check scenarios (default: scenarios/); --strict (publishing):
+                                   untranslated or stale translation texts are errors, not warnings
   pocsim lint [files|dirs]         explore every path of each scenario (default: scenarios/)
   pocsim coverage [--format json|text]
                                    which scenario options exercise each Chapter 15 entry
@@ -83,7 +85,12 @@ export function runCli(argv: string[], cwd = process.cwd()): CommandResult {
 }
 
 function validate(args: string[], cwd: string): CommandResult {
-  const targets = args.length ? args : ['scenarios'];
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: { strict: { type: 'boolean', default: false } },
+  });
+  const targets = positionals.length ? positionals : ['scenarios'];
   const missing = targets.filter((t) => !existsSync(t));
   if (missing.length)
     return { code: 1, stdout: '', stderr: missing.map((m) => `${m}: no such file or folder\n`).join('') };
@@ -94,7 +101,7 @@ function validate(args: string[], cwd: string): CommandResult {
   let errors = 0;
   let valid = 0;
   for (const folder of folders) {
-    const result = loadScenarioFolder(folder, cwd);
+    const result = loadScenarioFolder(folder, cwd, { strict: values.strict });
     for (const d of result.diagnostics) {
       lines.push(formatDiagnostic(d));
       if (d.severity === 'error') errors++;

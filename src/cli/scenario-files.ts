@@ -1,6 +1,11 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, join, relative } from 'node:path';
-import { type LoadResult, loadScenario, type SourceFile } from '../engine/scenario/load-scenario.ts';
+import {
+  type LoadOptions,
+  type LoadResult,
+  loadScenario,
+  type SourceFile,
+} from '../engine/scenario/load-scenario.ts';
 
 const SCENARIO_FILE = 'scenario.yaml';
 const TRANSLATION_FILE = /^[a-z]{2}\.yaml$/;
@@ -38,11 +43,15 @@ export function findScenarioFolders(targets: string[]): string[] {
 }
 
 /** Loads a scenario folder (`scenario.yaml` plus `<lang>.yaml` translations). */
-export function loadScenarioFolder(folder: string, cwd = process.cwd()): LoadedFolder {
+export function loadScenarioFolder(
+  folder: string,
+  cwd = process.cwd(),
+  options: LoadOptions = {},
+): LoadedFolder {
   const main = join(folder, SCENARIO_FILE);
   const translations = readdirSync(folder)
     .filter((f) => TRANSLATION_FILE.test(f))
     .sort()
     .map((f) => source(join(folder, f), cwd));
-  return { folder, ...loadScenario(source(main, cwd), translations) };
+  return { folder, ...loadScenario(source(main, cwd), translations, undefined, options) };
 }

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { stringify } from 'yaml';
 import {
+  type LoadOptions,
   type LoadResult,
   loadScenario,
   type ScenarioBundle,
@@ -15,8 +16,12 @@ export function miniYaml(): string {
 }
 
 /** Loads YAML text as a scenario named `scenario.yaml`. */
-export function loadText(text: string, translations: { path: string; text: string }[] = []): LoadResult {
-  return loadScenario({ path: 'scenario.yaml', text }, translations);
+export function loadText(
+  text: string,
+  translations: { path: string; text: string }[] = [],
+  options: LoadOptions = {},
+): LoadResult {
+  return loadScenario({ path: 'scenario.yaml', text }, translations, undefined, options);
 }
 
 /** The mini fixture, loaded and checked; throws if it stopped validating. */

@@ -115,15 +115,32 @@ describe('loading a scenario file', () => {
     expect(loadText(deep).diagnostics[0]?.message).toMatch(/nesting is \d+ levels deep/);
   });
 
-  it('reports missing and stale translations', () => {
+  it('reports missing and stale translations: warnings while drafting, errors when publishing', () => {
     const fr = {
       path: 'fr.yaml',
-      text: 'language: fr\nscenario: mini-gate\nsourceVersion: 1.0.0\ntexts:\n  title: Mini porte\n  steps.ghost.title: Fantôme\n',
+      text: 'language: fr\nscenario: mini-gate\nsourceVersion: 1.0.0\ntexts:\n  title: Mini porte\n  summary: "Résumé" # untranslated\n  steps.ghost.title: Fantôme\n',
     };
-    const out = loadText(miniYaml(), [fr]).diagnostics.map(formatDiagnostic);
-    expect(out.some((l) => l.startsWith('fr.yaml:') && l.includes('missing translation for "summary"'))).toBe(
+    const drafting = loadText(miniYaml(), [fr]);
+    expect(drafting.bundle?.texts.fr?.title).toBe('Mini porte');
+    const draft = drafting.diagnostics.map(formatDiagnostic);
+    const frLines = drafting.diagnostics.filter((d) => d.file === 'fr.yaml');
+    expect(frLines.length).toBeGreaterThanOrEqual(3);
+    expect(frLines.every((d) => d.severity === 'warning')).toBe(true);
+    expect(draft.some((l) => /fr\.yaml:4:1 texts: .*\d+ texts not translated yet \("briefing"/.test(l))).toBe(
       true,
     );
-    expect(out.some((l) => l.includes('stale key "steps.ghost.title"'))).toBe(true);
+    expect(
+      draft.some((l) => l.startsWith('fr.yaml:6:') && l.includes('"summary" is still marked untranslated')),
+    ).toBe(true);
+    expect(draft.some((l) => l.includes('stale key "steps.ghost.title"'))).toBe(true);
+
+    const publishing = loadText(miniYaml(), [fr], { strict: true });
+    expect(publishing.bundle).toBeUndefined();
+    const errs = publishing.diagnostics.filter((d) => d.severity === 'error').map(formatDiagnostic);
+    expect(
+      errs.some((l) => l.startsWith('fr.yaml:') && l.includes('missing translation for "briefing"')),
+    ).toBe(true);
+    expect(errs.some((l) => l.includes('"summary" is still marked untranslated'))).toBe(true);
+    expect(errs.some((l) => l.includes('stale key "steps.ghost.title"'))).toBe(true);
   });
 });

@@ -468,9 +468,16 @@ function checkReachability(s: Scenario): Problem[] {
   return problems;
 }
 
-/** Checks a translation against its scenario: missing keys, stale keys and version drift. */
-export function checkTranslation(s: Scenario, t: Translation): Problem[] {
+/** Checks a translation against its scenario: missing, untranslated and stale keys, and version drift. */
+export function checkTranslation(
+  s: Scenario,
+  t: Translation,
+  options: { strict?: boolean; untranslated?: ReadonlySet<string> } = {},
+): Problem[] {
   const problems: Problem[] = [];
+  // why: while drafting, a translation that lags the source must not stop the trainer from playing
+  // the scenario; publishing (--strict, the build, LMS packages) needs every text translated.
+  const lagging = options.strict ? 'error' : 'warning';
   if (t.scenario !== s.id)
     problems.push({
       path: ['scenario'],
@@ -487,16 +494,35 @@ export function checkTranslation(s: Scenario, t: Translation): Problem[] {
   }
   const keys = collectTexts(s).map((x) => x.key);
   const known = new Set(keys);
-  const hint = suggester();
-  for (const key of keys) {
-    if (!(key in t.texts)) problems.push({ path: ['texts'], message: `missing translation for "${key}"` });
+  const missing = keys.filter((key) => !(key in t.texts));
+  if (options.strict) {
+    for (const key of missing)
+      problems.push({ path: ['texts'], message: `missing translation for "${key}"` });
+  } else if (missing.length) {
+    const shown = missing.slice(0, 3).map((k) => `"${k}"`);
+    problems.push({
+      path: ['texts'],
+      severity: 'warning',
+      message: `${missing.length} text${missing.length === 1 ? '' : 's'} not translated yet (${shown.join(', ')}${missing.length > 3 ? ', …' : ''}): the source text stands in; pocsim translate adds them for translating`,
+    });
   }
-  for (const key of Object.keys(t.texts)) {
-    if (!known.has(key))
+  for (const key of options.untranslated ?? []) {
+    if (known.has(key))
       problems.push({
         path: ['texts', key],
-        message: `stale key "${key}": no such text in the scenario${hint(key, keys)}`,
+        severity: lagging,
+        message: `"${key}" is still marked untranslated: translate it, then remove the # untranslated comment`,
       });
+  }
+  const stale = Object.keys(t.texts).filter((key) => !known.has(key));
+  // why: suggesting a key the file already translates would make the author write it twice.
+  const hint = suggester();
+  for (const key of stale) {
+    problems.push({
+      path: ['texts', key],
+      severity: lagging,
+      message: `stale key "${key}": no such text in the scenario${hint(key, missing)}; pocsim translate keeps it aside under stale:`,
+    });
   }
   return problems;
 }

@@ -42,6 +42,19 @@ const YAML_HINTS: Partial<Record<string, string>> = {
   RESERVED_KEY: 'rename the field; this name is reserved',
 };
 
+/** How strictly a scenario is loaded. */
+export interface LoadOptions {
+  /**
+   * Publishing: a missing, untranslated or stale translation text is an error. Without it (drafting)
+   * they are warnings and the source text stands in, so a trainer can play while a translation lags.
+   */
+  strict?: boolean;
+}
+
+/** The comment that marks a translation text still in the source language: `key: "…" # untranslated`. */
+export const UNTRANSLATED_MARK = 'untranslated';
+const UNTRANSLATED = /(^|\W)untranslated(\W|$)/i;
+
 /** A file handed to the loader: its name as shown in messages, and its text. */
 export interface SourceFile {
   path: string;
@@ -69,6 +82,8 @@ export interface ParsedFile {
   data: unknown;
   /** Line and column of a field's value; with `atKey`, of its key (for unknown or misplaced fields). */
   locate(path: readonly PropertyKey[], atKey?: boolean): { line: number; col: number };
+  /** The comments written on a field (before its key or after its value), joined; '' when none. */
+  commentOf?(path: readonly PropertyKey[]): string;
   diagnostics: Diagnostic[];
 }
 
@@ -87,7 +102,7 @@ export function parseYamlFile(source: SourceFile): ParsedFile {
       severity: 'error',
       message: `file is ${bytes} bytes; the limit is ${MAX_FILE_BYTES} bytes, so it was not read`,
     });
-    return { file, data: undefined, locate: () => whole, diagnostics };
+    return { file, data: undefined, locate: () => whole, commentOf: () => '', diagnostics };
   }
   // why: the parser's own duplicate-key check compares each key with every earlier one, which takes
   // minutes on a file of 100,000 keys; scanTree finds duplicates in one pass instead.
@@ -166,7 +181,22 @@ export function parseYamlFile(source: SourceFile): ParsedFile {
     }
     return best === undefined ? whole : at(best);
   };
-  if (errors.length > 0) return { file, data: undefined, locate, diagnostics };
+  const commentOf = (path: readonly PropertyKey[]) => {
+    let node: unknown = doc.contents;
+    let pair: Pair | undefined;
+    for (const part of path) {
+      if (!isMap(node)) return '';
+      pair = pairOf(node, part);
+      if (!pair) return '';
+      node = pair.value;
+    }
+    const key = pair?.key as Node | undefined;
+    const value = pair?.value as Node | undefined;
+    return [key?.commentBefore, key?.comment, value?.commentBefore, value?.comment]
+      .filter(Boolean)
+      .join('\n');
+  };
+  if (errors.length > 0) return { file, data: undefined, locate, commentOf, diagnostics };
   const depth = tree.depth;
   if (depth > MAX_DEPTH) {
     diagnostics.push({
@@ -176,7 +206,7 @@ export function parseYamlFile(source: SourceFile): ParsedFile {
       severity: 'error',
       message: `nesting is ${depth} levels deep; the limit is ${MAX_DEPTH}`,
     });
-    return { file, data: undefined, locate, diagnostics };
+    return { file, data: undefined, locate, commentOf, diagnostics };
   }
   let data: unknown;
   try {
@@ -190,7 +220,7 @@ export function parseYamlFile(source: SourceFile): ParsedFile {
       message: `YAML: ${(e as Error).message}`,
     });
   }
-  return { file, data, locate, diagnostics };
+  return { file, data, locate, commentOf, diagnostics };
 }
 
 // why: the engine has no DOM or Node types, so no TextEncoder; this counts UTF-8 bytes directly.
@@ -356,6 +386,7 @@ export function loadScenario(
   main: SourceFile,
   translations: SourceFile[] = [],
   catalogue: DoctrineCatalogue = CATALOGUE,
+  options: LoadOptions = {},
 ): LoadResult {
   const parsed = parseYamlFile(main);
   const diagnostics = [...parsed.diagnostics];
@@ -382,7 +413,14 @@ export function loadScenario(
       continue;
     }
     const translation: Translation = tr.data;
-    diagnostics.push(...checkTranslation(scenario, translation).map((p) => placed(tp, p)));
+    const untranslated = new Set(
+      Object.keys(translation.texts).filter((key) => UNTRANSLATED.test(tp.commentOf?.(['texts', key]) ?? '')),
+    );
+    diagnostics.push(
+      ...checkTranslation(scenario, translation, { strict: options.strict, untranslated }).map((p) =>
+        placed(tp, p),
+      ),
+    );
     texts[translation.language] = { ...translation.texts };
   }
   const failed = diagnostics.some((d) => d.severity === 'error');

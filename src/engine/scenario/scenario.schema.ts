@@ -447,6 +447,10 @@ export const translationSchema = z
     scenario: elementId.meta({ description: 'Id of the scenario this file translates.' }),
     sourceVersion: z.string().meta({ description: 'Scenario version the translation was made from.' }),
     texts: z.record(z.string(), text),
+    stale: z.record(z.string(), text).optional().meta({
+      description:
+        'Translations whose source text is gone from the scenario, kept aside by pocsim translate so nothing translated is lost; not shown to trainees.',
+    }),
   })
   .meta({ title: 'pocsim scenario translation' });
 

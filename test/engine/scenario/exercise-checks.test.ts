@@ -64,7 +64,9 @@ describe('the exercise section of a scenario file', () => {
     const fr = exerciseFrYaml()
       .replace(/ {2}msel\.ev-intel\.title:.*\n/, '')
       .replace('  expects.act-qrf.text:', '  expects.act-qfr.text:');
-    const ds = loadText(exerciseYaml(), [{ path: 'fr.yaml', text: fr }]).diagnostics.map(formatDiagnostic);
+    const ds = loadText(exerciseYaml(), [{ path: 'fr.yaml', text: fr }], { strict: true }).diagnostics.map(
+      formatDiagnostic,
+    );
     expect(ds).toContain('fr.yaml:5:1 texts: missing translation for "msel.ev-intel.title"');
     expect(
       ds.some((l) => l.includes('stale key "expects.act-qfr.text"') && l.includes('"expects.act-qrf.text"')),
