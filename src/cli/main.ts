@@ -16,6 +16,7 @@ import { buildStarterScenario } from './new-scenario.ts';
 import { PACKAGE_USAGE, packageCommand } from './package-command.ts';
 import { reportCommand } from './report-command.ts';
 import { findScenarioFolders, loadScenarioFolder } from './scenario-files.ts';
+import { TRANSLATE_USAGE, translateCommand } from './translate-command.ts';
 
 /** What a command prints and its exit code; commands never call process.exit themselves. */
 export interface CommandResult {
@@ -41,7 +42,7 @@ Usage:
                                    "-" lets a timed decision run out of time
   pocsim report <run.json> [--format html|md] [--lang en|fr] [--scenarios <dir>]
                                    re-score a run exported from the debrief and print its report
-${DOCTRINE_USAGE}${EXERCISE_USAGE}${PACKAGE_USAGE}`;
+${TRANSLATE_USAGE}${DOCTRINE_USAGE}${EXERCISE_USAGE}${PACKAGE_USAGE}`;
 
 /** Runs one CLI command with its arguments and returns what to print. */
 export function runCli(argv: string[], cwd = process.cwd()): CommandResult {
@@ -60,6 +61,8 @@ export function runCli(argv: string[], cwd = process.cwd()): CommandResult {
         return coverage(rest, cwd);
       case 'report':
         return reportCommand(rest, USAGE, cwd);
+      case 'translate':
+        return translateCommand(rest, cwd);
       case 'doctrine':
         return doctrineCommand(rest);
       case 'exercise':
