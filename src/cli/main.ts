@@ -269,20 +269,27 @@ function play(args: string[], cwd: string): CommandResult {
   const { bundle, errors } = loadBundle(target, cwd);
   if (!bundle) return { code: 1, stdout: '', stderr: errors };
   const choices = values.choose ? values.choose.split(',').map((c) => c.trim()) : [];
-  const { log, problems } = playHeadless(bundle, choices);
+  const { log, problems, defaulted } = playHeadless(bundle, choices);
   if (problems.length) return { code: 1, stdout: '', stderr: problems.map((p) => `${p}\n`).join('') };
+  // why: a short --choose list silently answers the rest with first options, which are often the
+  // tempting wrong ones; a debrief read without this warning misleads its author.
+  const warning =
+    defaulted.length && choices.length
+      ? `warning: --choose ran out; ${defaulted.length} later decision${defaulted.length === 1 ? '' : 's'} took the first option (${defaulted.join(', ')})\n`
+      : '';
   const debrief = buildDebrief(bundle.scenario, log);
   const stdout =
     values.format === 'json'
       ? `${JSON.stringify(debrief, null, 2)}\n`
       : formatDebriefText(bundle, debrief, values.lang);
-  return { code: 0, stdout, stderr: '' };
+  return { code: 0, stdout, stderr: warning };
 }
 
 /** Plays a scenario to an ending with the given choices; returns the run log and any choice that did not fit. */
 export function playHeadless(bundle: ScenarioBundle, choices: string[]) {
   const run = createRun(bundle.scenario);
   const problems: string[] = [];
+  const defaulted: string[] = [];
   const queue = [...choices];
   const steps = new Map(bundle.scenario.steps.map((s) => [s.id, s]));
   for (let guard = 0; !run.finished() && guard < 10_000; guard++) {
@@ -303,6 +310,7 @@ export function playHeadless(bundle: ScenarioBundle, choices: string[]) {
       run.send({ type: 'clock.ticked', seconds: d.timeLimit });
       continue;
     }
+    if (!choice) defaulted.push(`${step.id}:${d.options[0]!.id}`);
     const ids = choice ? choice.split('+') : [d.options[0]!.id];
     const unknown = ids.filter((id) => !d.options.some((o) => o.id === id));
     if (unknown.length) {
@@ -320,7 +328,7 @@ export function playHeadless(bundle: ScenarioBundle, choices: string[]) {
   }
   if (!problems.length && queue.length)
     problems.push(`the run ended with choices left over: ${queue.join(',')}`);
-  return { log: [...run.log], problems };
+  return { log: [...run.log], problems, defaulted };
 }
 
 const isMain = process.argv[1] !== undefined && /[\\/]src[\\/]cli[\\/]main\.ts$/.test(process.argv[1]);

@@ -79,6 +79,15 @@ describe('pocsim play', () => {
     expect(late.decisions[0]).toMatchObject({ timedOut: true, options: [] });
   });
 
+  it('warns when --choose ran out and later decisions took their first option', () => {
+    const r = runCli(['play', MINI, '--choose', 'open']);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe(
+      'warning: --choose ran out; 1 later decision took the first option (night:night-patrol)\n',
+    );
+    expect(runCli(['play', MINI, '--choose', 'open,night-patrol+cla']).stderr).toBe('');
+  });
+
   it('refuses an unknown option by name, listing the valid ones', () => {
     const r = runCli(['play', MINI, '--choose', 'opn']);
     expect(r.code).toBe(1);

@@ -2,6 +2,7 @@ import type { DoctrineCatalogue } from '../doctrine/catalogue.ts';
 import { type ExploredGraph, exploreScenario } from '../run/explore.ts';
 import type { HistoryEntry, RunEvent } from '../run/run-state.ts';
 import type { Outcome, Scenario } from '../scenario/scenario.schema.ts';
+import { whyNeverReached } from '../scenario/scenario-graph.ts';
 import { CRITICAL_CAP, scoreRun } from '../score/score-run.ts';
 
 /** A path through a scenario with the overall score it earns. */
@@ -111,12 +112,20 @@ export function lintScenario(
       message: `stopped after ${maxStates} states: let routes read fewer variables`,
     });
   }
+  const reached = new Set(explored.steps.keys());
+  const because = (id: string) => {
+    const why = report.truncated ? '' : whyNeverReached(scenario, id, reached);
+    return why ? `: ${why}` : '';
+  };
   for (const s of report.unreachableSteps) {
-    report.problems.push({ path: stepPath(s), message: `step "${s}" is never reached in play` });
+    report.problems.push({ path: stepPath(s), message: `step "${s}" is never reached in play${because(s)}` });
   }
   for (const e of report.unreachableEndings) {
     const i = scenario.endings.findIndex((x) => x.id === e);
-    report.problems.push({ path: ['endings', i, 'id'], message: `ending "${e}" is never reached in play` });
+    report.problems.push({
+      path: ['endings', i, 'id'],
+      message: `ending "${e}" is never reached in play${because(e)}`,
+    });
   }
   const seenDeadEnds = new Set<string>();
   for (const d of report.deadEnds) {

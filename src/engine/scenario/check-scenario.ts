@@ -1,6 +1,7 @@
 import type { DoctrineCatalogue } from '../doctrine/catalogue.ts';
+import { doctrineHint } from '../doctrine/doctrine-hint.ts';
 import { parseExerciseTime } from '../exercise/exercise-time.ts';
-import { didYouMean } from './diagnostic.ts';
+import { didYouMean, knownHint } from './diagnostic.ts';
 import type { Problem } from './load-scenario.ts';
 import type { ContentTopic, MapChange, Route, Scenario, Translation } from './scenario.schema.ts';
 import { conditionsOf, exitsOf, stepEdges } from './scenario-graph.ts';
@@ -13,9 +14,10 @@ const MAX_SUGGESTIONS = 100;
 
 // why: each suggestion compares a name with every candidate; a file with thousands of misspelt
 // references would otherwise take minutes, and past the first hundred a trainer needs none.
-function suggester(): (value: string, candidates: Iterable<string>) => string {
+function suggester(): (value: string, candidates: Iterable<string>, what?: string) => string {
   let left = MAX_SUGGESTIONS;
-  return (value, candidates) => (left-- > 0 ? didYouMean(value, candidates) : '');
+  return (value, candidates, what) =>
+    left-- > 0 ? (what ? knownHint(value, candidates, what) : didYouMean(value, candidates)) : '';
 }
 
 /** Cross-reference checks on a scenario that already has the right shape. */
@@ -46,7 +48,8 @@ export function checkScenario(s: Scenario, catalogue: DoctrineCatalogue): Proble
 
   const hint = suggester();
   const ref = (path: Path, id: string, known: Map<string, unknown> | Set<string>, what: string) => {
-    if (!known.has(id)) err(path, `unknown ${what} "${id}"${hint(id, known.keys())}`);
+    if (!known.has(id))
+      err(path, `unknown ${what} "${id}"${hint(id, known.keys(), `${what.replace(' or ', 's and ')}s`)}`);
   };
 
   problems.push(...checkContentNote(s));
@@ -89,13 +92,13 @@ export function checkScenario(s: Scenario, catalogue: DoctrineCatalogue): Proble
   const checkDoctrine = (follows: string[], breaks: string[], path: Path) => {
     follows.forEach((id, i) => {
       const entry = catalogue.get(id);
-      if (!entry) err([...path, 'follows', i], `unknown doctrine id "${id}"${hint(id, catalogue.keys())}`);
+      if (!entry) err([...path, 'follows', i], `unknown doctrine id "${id}"${doctrineHint(id, catalogue)}`);
       else if (entry.kind === 'dont')
         err([...path, 'follows', i], `"${id}" is a Don't; list it under breaks`);
     });
     breaks.forEach((id, i) => {
       const entry = catalogue.get(id);
-      if (!entry) err([...path, 'breaks', i], `unknown doctrine id "${id}"${hint(id, catalogue.keys())}`);
+      if (!entry) err([...path, 'breaks', i], `unknown doctrine id "${id}"${doctrineHint(id, catalogue)}`);
       else if (entry.kind !== 'dont') err([...path, 'breaks', i], `"${id}" is a Do; list it under follows`);
     });
   };

@@ -70,3 +70,28 @@ export function didYouMean(value: string, candidates: Iterable<string>): string 
   const n = nearest(value, candidates);
   return n ? ` (did you mean "${n}"?)` : '';
 }
+
+/**
+ * A hint for a name that names nothing: the likely typo when there is one, else every candidate
+ * when they are few enough to read, else the few nearest ones.
+ */
+export function knownHint(value: string, candidates: Iterable<string>, what: string): string {
+  const list = [...candidates];
+  const near = nearest(value, list);
+  if (near) return ` (did you mean "${near}"?)`;
+  if (!list.length) return '';
+  if (list.length <= 12) return ` (${what}: ${list.join(', ')})`;
+  const lower = value.toLowerCase();
+  let budget = SUGGESTION_BUDGET;
+  const scored: [string, number][] = [];
+  for (const c of list) {
+    budget -= (value.length + 1) * (c.length + 1);
+    if (budget < 0) break;
+    scored.push([c, distance(lower, c.toLowerCase())]);
+  }
+  const closest = scored
+    .sort((a, b) => a[1] - b[1])
+    .slice(0, 5)
+    .map(([c]) => c);
+  return closest.length ? ` (nearest ${what}: ${closest.join(', ')})` : '';
+}

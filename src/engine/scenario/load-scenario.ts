@@ -84,6 +84,8 @@ export interface ParsedFile {
   locate(path: readonly PropertyKey[], atKey?: boolean): { line: number; col: number };
   /** The comments written on a field (before its key or after its value), joined; '' when none. */
   commentOf?(path: readonly PropertyKey[]): string;
+  /** True when the field at `path` sits in a one-line `{ }` block with no value: a comma cut a text in two. */
+  flowKeyWithoutValue?(path: readonly PropertyKey[]): boolean;
   diagnostics: Diagnostic[];
 }
 
@@ -129,10 +131,11 @@ export function parseYamlFile(source: SourceFile): ParsedFile {
       ? ` (${rest.length} more YAML error${rest.length === 1 ? '' : 's'} follow, most likely from this one)`
       : '';
     // why: the parser reports running out of stack on deep nesting as its own exception text.
+    const hint = colonInText(source.text, first.offset, first.code) ?? YAML_HINTS[first.code];
     const what =
       first.code === 'RESOURCE_EXHAUSTION'
         ? `nesting is too deep to read; the limit is ${MAX_DEPTH} levels`
-        : `YAML: ${first.message.split('\n')[0]}${YAML_HINTS[first.code] ? `: ${YAML_HINTS[first.code]}` : ''}`;
+        : `YAML: ${first.message.split('\n')[0]}${hint ? `: ${hint}` : ''}`;
     diagnostics.push({
       file,
       ...at(first.offset),
@@ -196,7 +199,21 @@ export function parseYamlFile(source: SourceFile): ParsedFile {
       .filter(Boolean)
       .join('\n');
   };
-  if (errors.length > 0) return { file, data: undefined, locate, commentOf, diagnostics };
+  const flowKeyWithoutValue = (path: readonly PropertyKey[]) => {
+    let node: unknown = doc.contents;
+    for (const [i, part] of path.entries()) {
+      if (isMap(node)) {
+        const pair = pairOf(node, part);
+        if (!pair) return false;
+        if (i === path.length - 1) return node.flow === true && pair.value === null;
+        node = pair.value;
+      } else if (isSeq(node) && typeof part === 'number') node = node.items[part];
+      else return false;
+    }
+    return false;
+  };
+  if (errors.length > 0)
+    return { file, data: undefined, locate, commentOf, flowKeyWithoutValue, diagnostics };
   const depth = tree.depth;
   if (depth > MAX_DEPTH) {
     diagnostics.push({
@@ -206,7 +223,7 @@ export function parseYamlFile(source: SourceFile): ParsedFile {
       severity: 'error',
       message: `nesting is ${depth} levels deep; the limit is ${MAX_DEPTH}`,
     });
-    return { file, data: undefined, locate, commentOf, diagnostics };
+    return { file, data: undefined, locate, commentOf, flowKeyWithoutValue, diagnostics };
   }
   let data: unknown;
   try {
@@ -220,7 +237,19 @@ export function parseYamlFile(source: SourceFile): ParsedFile {
       message: `YAML: ${(e as Error).message}`,
     });
   }
-  return { file, data, locate, commentOf, diagnostics };
+  return { file, data, locate, commentOf, flowKeyWithoutValue, diagnostics };
+}
+
+// why: `title: Morning at the school: families decide` is the commonest YAML trap for a trainer;
+// the parser blames indentation, so the line itself is read to name the real cause.
+function colonInText(text: string, offset: number, code: string): string | undefined {
+  if (code !== 'BLOCK_AS_IMPLICIT_KEY' && code !== 'MULTILINE_IMPLICIT_KEY') return undefined;
+  const start = text.lastIndexOf('\n', offset - 1) + 1;
+  const end = text.indexOf('\n', offset);
+  const line = text.slice(start, end === -1 ? undefined : end);
+  const m = /^\s*(?:-\s+)?[^\s:#'"]+:\s+([^'"{[>|#\s][^#]*?:\s)/.exec(line);
+  if (!m) return undefined;
+  return 'the text after this field contains ": " (a colon and a space), which YAML reads as another field; put the whole text in double quotes';
 }
 
 // why: the engine has no DOM or Node types, so no TextEncoder; this counts UTF-8 bytes directly.
@@ -324,6 +353,9 @@ export function diagnosticsFromZod(
         const known = knownKeysAt(schema, issue.path);
         const more = issue.keys.length > 5 ? ` and ${issue.keys.length - 5} more` : '';
         message = `unknown field "${issue.keys.slice(0, 5).join('", "')}"${more}${didYouMean(key, known)}`;
+        // why: `{ name: 1st Platoon, B Company }` makes "B Company" a field; the message alone puzzles.
+        if (parsed.flowKeyWithoutValue?.(path))
+          message += `: inside { } a comma ends a value, so "${key}" became a field of its own; if it belongs to the text before it, put that text in quotes`;
         break;
       }
       case 'invalid_union':

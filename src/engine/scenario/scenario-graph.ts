@@ -57,3 +57,74 @@ export function hasStepCycle(scenario: Scenario): boolean {
   };
   return scenario.steps.some((s) => visit(s.id));
 }
+
+/** A condition in words, as the CLI, lint and the graph's text version show it: "harm ≥ 6", "chose verify-patrol". */
+export function describeCondition(c: Condition): string {
+  if ('chose' in c) return `chose ${c.chose}`;
+  if ('notChose' in c) return `did not choose ${c.notChose}`;
+  if (c.atLeast !== undefined && c.atMost !== undefined) return `${c.atLeast} ≤ ${c.variable} ≤ ${c.atMost}`;
+  if (c.atLeast !== undefined) return `${c.variable} ≥ ${c.atLeast}`;
+  if (c.atMost !== undefined) return `${c.variable} ≤ ${c.atMost}`;
+  return `${c.variable} (any value)`;
+}
+
+/** All conditions of a route in words, joined by "and"; '' for the default route. */
+export function describeWhen(when: Route['when']): string {
+  return conditionsOf(when).map(describeCondition).join(' and ');
+}
+
+// why: a later route whose conditions imply an earlier route's is dead: the earlier one always wins.
+function implies(later: Condition[], earlier: Condition[]): boolean {
+  return earlier.every((e) =>
+    later.some((l) => {
+      if ('chose' in e) return 'chose' in l && l.chose === e.chose;
+      if ('notChose' in e) return 'notChose' in l && l.notChose === e.notChose;
+      if (!('variable' in l) || l.variable !== e.variable) return false;
+      const low = e.atLeast === undefined || (l.atLeast !== undefined && l.atLeast >= e.atLeast);
+      const high = e.atMost === undefined || (l.atMost !== undefined && l.atMost <= e.atMost);
+      return low && high;
+    }),
+  );
+}
+
+/**
+ * Why an ending or step that play never reaches stays out of reach, in one clause for lint: no exit
+ * names it, the steps naming it are unreached, or an earlier route always takes the runs first.
+ */
+export function whyNeverReached(scenario: Scenario, target: string, reached: ReadonlySet<string>): string {
+  const reasons: string[] = [];
+  let named = false;
+  scenario.steps.forEach((step, si) => {
+    for (const exit of exitsOf(scenario, si)) {
+      const where =
+        exit.path.length > 2 ? `step "${step.id}" ${exit.path.slice(2).join('.')}` : `step "${step.id}"`;
+      if (exit.next === target) {
+        named = true;
+        if (!reached.has(step.id))
+          reasons.push(`${where} leads to it, but step "${step.id}" is never reached`);
+      }
+      exit.routes?.forEach((r, ri) => {
+        if (r.next !== target) return;
+        named = true;
+        if (!reached.has(step.id)) {
+          reasons.push(`${where} routes[${ri}] leads to it, but step "${step.id}" is never reached`);
+          return;
+        }
+        const own = conditionsOf(r.when);
+        const shadow = exit
+          .routes!.slice(0, ri)
+          .findIndex((e) => e.when && implies(own, conditionsOf(e.when)));
+        if (shadow >= 0)
+          reasons.push(
+            `${where} routes[${ri}] (if ${describeWhen(r.when)}) comes after routes[${shadow}] (if ${describeWhen(exit.routes![shadow]!.when)}), which takes every run it would take: put the narrower route first`,
+          );
+        else if (own.length)
+          reasons.push(
+            `no run that reaches ${where} routes[${ri}] meets its condition (if ${describeWhen(r.when)})${ri ? ` once the routes before it have taken theirs` : ''}`,
+          );
+      });
+    }
+  });
+  if (!named) return 'no step, option or route leads to it';
+  return reasons.length ? [...new Set(reasons)].join('; ') : '';
+}

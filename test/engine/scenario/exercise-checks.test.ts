@@ -262,7 +262,7 @@ describe('the exercise section of a scenario file', () => {
     expect(find(ds, 'exercise.msel[2].expects[0].role')?.message).toMatch(/required field is missing/);
     expect(find(ds, 'exercise.msel[2].expects[1].within')?.message).toMatch(/required field is missing/);
     const module = find(ds, 'exercise.msel[2].module')!;
-    expect(module.message).toBe('unknown module "m2"');
+    expect(module.message).toBe('unknown module "m2" (modules: m1-warning, m2-response)');
     expect(module.line).toBe(lineOf(text, 'module: m2'));
     expect(ds).toHaveLength(4);
   });

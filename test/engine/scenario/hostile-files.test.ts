@@ -294,8 +294,8 @@ describe('names JavaScript gives meaning to', () => {
       miniYaml().replace('effects: { trust: 2 }', 'effects: { constructor: 2, valueof: 1 }'),
     );
     expect(errors(refs).map((d) => d.message)).toEqual([
-      'unknown variable "constructor"',
-      'unknown variable "valueof"',
+      'unknown variable "constructor" (variables: trust, harm)',
+      'unknown variable "valueof" (variables: trust, harm)',
     ]);
   });
 
