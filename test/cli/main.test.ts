@@ -117,7 +117,7 @@ describe('pocsim lint and coverage', () => {
   it('lints a scenario: paths, endings, best and worst with --choose strings', () => {
     const r = runCli(['lint', MINI]);
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain('mini-gate: 18 states, 13 paths, 3/3 endings reached');
+    expect(r.stdout).toContain('mini-gate: 7 states, 13 paths, 3/3 endings reached');
     expect(r.stdout).toContain('best:  100 (end-good) --choose open,night-patrol+cla');
     expect(r.stdout).toContain("worst: 0 (end-bad, critical Don't broken) --choose push-back");
   });

@@ -1,9 +1,7 @@
-import { createActor, getNextSnapshot, type SnapshotFrom } from 'xstate';
 import type { Route, Scenario, Step } from '../scenario/scenario.schema.ts';
-import { conditionsOf } from '../scenario/scenario-graph.ts';
-import { machineFor } from './run.ts';
-import type { RunContext, RunEvent } from './run-state.ts';
-import { createRunInput, type ScenarioMachine } from './scenario-machine.ts';
+import { conditionsOf, stepEdges } from '../scenario/scenario-graph.ts';
+import { createExploreStepper, type SteeringState } from './explore-stepper.ts';
+import type { RunEvent } from './run-state.ts';
 
 /** What exhaustive play of a scenario found. */
 export interface Exploration {
@@ -55,30 +53,59 @@ export function inputsOf(step: Step): RunEvent[] {
   return out;
 }
 
-// why: two runs at the same step that agree on everything a guard can read (the variables and
-// earlier choices that some condition names) behave the same from here on, so exploring one of them
-// is enough. The map, the clock and unread variables never steer a run.
-function createStateKey(scenario: Scenario): (c: RunContext) => string {
-  const vars = new Set<string>();
-  const options = new Set<string>();
-  const read = (routes: Route[] | undefined) => {
-    for (const r of routes ?? []) {
-      for (const c of conditionsOf(r.when)) {
-        if ('variable' in c) vars.add(c.variable);
-        else if ('chose' in c) options.add(c.chose);
-        else options.add(c.notChose);
-      }
-    }
-  };
+// why: two runs at the same step that agree on everything a guard can still read (the variables
+// and earlier choices named by a condition on some step reachable from here) behave the same from
+// here on, so exploring one of them is enough. The map, the clock, unread variables and variables
+// whose last reader lies behind the run never steer it.
+function createStateKey(scenario: Scenario): (c: SteeringState) => string {
+  const reads = new Map<string, { vars: Set<string>; options: Set<string> }>();
   for (const step of scenario.steps) {
+    const own = { vars: new Set<string>(), options: new Set<string>() };
+    const read = (routes: Route[] | undefined) => {
+      for (const r of routes ?? []) {
+        for (const c of conditionsOf(r.when)) {
+          if ('variable' in c) own.vars.add(c.variable);
+          else if ('chose' in c) own.options.add(c.chose);
+          else own.options.add(c.notChose);
+        }
+      }
+    };
     read(step.routes);
     read(step.decision?.routes);
     read(step.decision?.noDecision?.routes);
     for (const o of step.decision?.options ?? []) read(o.routes);
+    reads.set(step.id, own);
   }
-  const varIds = [...vars].sort();
-  return (c) =>
-    JSON.stringify([c.step, varIds.map((v) => c.vars[v]), c.chosen.filter((id) => options.has(id)).sort()]);
+  const edges = stepEdges(scenario);
+  const live = new Map<string, { vars: string[]; options: Set<string> }>();
+  for (const step of scenario.steps) {
+    const vars = new Set<string>();
+    const options = new Set<string>();
+    const seen = new Set<string>([step.id]);
+    const todo = [step.id];
+    while (todo.length) {
+      const id = todo.pop()!;
+      const r = reads.get(id);
+      if (!r) continue;
+      for (const v of r.vars) vars.add(v);
+      for (const o of r.options) options.add(o);
+      for (const next of edges.get(id) ?? []) {
+        if (seen.has(next)) continue;
+        seen.add(next);
+        todo.push(next);
+      }
+    }
+    live.set(step.id, { vars: [...vars].sort(), options });
+  }
+  return (c) => {
+    const l = live.get(c.step);
+    if (!l) return JSON.stringify([c.step, c.ending ?? null]);
+    return JSON.stringify([
+      c.step,
+      l.vars.map((v) => c.vars[v]),
+      c.chosen.filter((id) => l.options.has(id)).sort(),
+    ]);
+  };
 }
 
 interface Node {
@@ -92,10 +119,7 @@ interface Node {
 /** Plays every path of a scenario (decisions, time-outs and guards included), merging equal states. */
 export function exploreScenario(scenario: Scenario, options: ExploreOptions = {}): Exploration {
   const { maxStates = 500_000, witnessesOnly = false } = options;
-  const machine: ScenarioMachine = machineFor(scenario);
-  const start = createActor(machine, { input: createRunInput(scenario) })
-    .start()
-    .getSnapshot();
+  const stepper = createExploreStepper(scenario);
   const steps = new Map(scenario.steps.map((s) => [s.id, s]));
   const stateKey = createStateKey(scenario);
   const nodes = new Map<string, Node>();
@@ -114,33 +138,27 @@ export function exploreScenario(scenario: Scenario, options: ExploreOptions = {}
   const covered = () =>
     result.endings.size === scenario.endings.length && result.steps.size === scenario.steps.length;
 
-  type Item = { snapshot: SnapshotFrom<ScenarioMachine>; parent: string | null; event: RunEvent | null };
-  const stack: Item[] = [{ snapshot: start, parent: null, event: null }];
+  type Item = { state: SteeringState; parent: string | null; event: RunEvent | null };
+  const stack: Item[] = [{ state: stepper.start, parent: null, event: null }];
   while (stack.length > 0) {
-    const { snapshot, parent, event } = stack.pop()!;
-    const key = stateKey(snapshot.context);
+    const { state, parent, event } = stack.pop()!;
+    const key = stateKey(state);
     if (parent !== null) nodes.get(parent)!.edges.push({ to: key, event: event! });
     if (nodes.has(key)) continue;
     if (nodes.size >= maxStates) {
       result.coverage = 'truncated';
       break;
     }
-    const node: Node = {
-      step: snapshot.context.step,
-      parent,
-      event,
-      edges: [],
-      final: snapshot.status === 'done',
-    };
+    const node: Node = { step: state.step, parent, event, edges: [], final: state.ending !== undefined };
     nodes.set(key, node);
     if (node.final) {
-      const ending = snapshot.context.ending;
+      const ending = state.ending;
       if (ending && !result.endings.has(ending)) result.endings.set(ending, logOf(key));
     } else {
       result.steps.add(node.step);
       for (const input of inputsOf(steps.get(node.step)!)) {
-        if (!snapshot.can(input)) continue;
-        stack.push({ snapshot: getNextSnapshot(machine, snapshot, input), parent: key, event: input });
+        const next = stepper.next(state, input);
+        if (next) stack.push({ state: next, parent: key, event: input });
       }
     }
     if (witnessesOnly && covered()) {

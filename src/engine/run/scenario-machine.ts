@@ -19,7 +19,7 @@ interface Outcome {
   map?: MapChange[];
 }
 
-interface ChoiceParams {
+export interface ChoiceParams {
   /** Options this transition accepts, with what each does; single choice lists exactly one. */
   options: Record<string, Outcome>;
   mode: 'single' | 'multi';
@@ -27,18 +27,18 @@ interface ChoiceParams {
   when: Condition[];
 }
 
-interface TimeUpParams {
+export interface TimeUpParams {
   limit: number;
   effects?: Effects;
   when: Condition[];
 }
 
-interface RouteParams {
+export interface RouteParams {
   effects?: Effects;
   when: Condition[];
 }
 
-interface OpenStepParams {
+export interface OpenStepParams {
   step: string;
   clock?: string;
   effects?: Effects;
@@ -59,7 +59,8 @@ export interface RunInput {
   context: RunContext;
 }
 
-function acceptedOptions(event: RunEvent, p: ChoiceParams): string[] | undefined {
+/** The option ids of a choice a decision accepts, or undefined when it refuses the choice. */
+export function acceptedOptions(event: RunEvent, p: ChoiceParams): string[] | undefined {
   if (event.type !== 'decision.chosen') return undefined;
   const ids = event.optionIds;
   if (ids.length === 0 || new Set(ids).size !== ids.length) return undefined;
