@@ -13,6 +13,7 @@ import { type Diagnostic, didYouMean, formatFieldPath } from '../scenario/diagno
 import { parseYamlFile } from '../scenario/load-scenario.ts';
 import type { Decision, Outcome, Scenario } from '../scenario/scenario.schema.ts';
 import { buildDebrief, type Debrief } from '../score/debrief.ts';
+import { csvLines } from './csv.ts';
 import { parseRunFile, type RunFile } from './run-file.ts';
 import { placeRun, summaryDisagrees, summaryOf } from './run-standing.ts';
 import { buildTierPhaseMatrix, createTierPhaseMatrix, type TierPhaseMatrix } from './tier-phase-matrix.ts';
@@ -667,9 +668,9 @@ function flagText(f: RowFlag): string {
 
 /** The cohort table as CSV (RFC 4180, CRLF line ends), one line per row, scores re-scored from the logs. */
 export function buildCohortCsv(group: Pick<CohortGroup, 'rows' | 'mastery'>): string {
-  const lines = [COHORT_CSV_COLUMNS.join(',')];
+  const rows: (string | number | null)[][] = [[...COHORT_CSV_COLUMNS]];
   for (const r of group.rows) {
-    const cells: (string | number | null)[] = [
+    rows.push([
       r.trainee,
       r.traineeId,
       r.file,
@@ -685,17 +686,7 @@ export function buildCohortCsv(group: Pick<CohortGroup, 'rows' | 'mastery'>): st
       r.ending?.id ?? null,
       r.ending?.outcome ?? null,
       r.flags.map(flagText).join('; '),
-    ];
-    lines.push(cells.map(csvCell).join(','));
+    ]);
   }
-  return `${lines.join('\r\n')}\r\n`;
-}
-
-function csvCell(value: string | number | null): string {
-  if (value === null) return '';
-  if (typeof value === 'number') return String(value);
-  // why: names and file names come from files anyone can edit; a cell starting with = + - @ would
-  // run as a formula when the trainer opens the CSV in a spreadsheet.
-  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-  return /[",\r\n]|^\s|\s$/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
+  return csvLines(rows);
 }

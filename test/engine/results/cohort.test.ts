@@ -231,6 +231,11 @@ describe('a cohort built by hand from the mini scenario', () => {
       rows: [{ ...group.rows[0]!, trainee: '=HYPERLINK("x")', file: 'a,b.json', flags: [] }],
     });
     expect(risky.split('\r\n')[1]).toMatch(/^"'=HYPERLINK\(""x""\)",,"a,b\.json",/);
+    // why: tab and carriage return before a formula, and full-width signs, run as formulas too
+    for (const trainee of ['\t=1+1', '\r=1+1', '＝1+1', '＠SUM(1)']) {
+      const line = buildCohortCsv({ mastery: 70, rows: [{ ...group.rows[0]!, trainee, flags: [] }] });
+      expect(line.split('\r\n').slice(1).join('\r\n'), trainee).toMatch(/^"?'/);
+    }
   });
 });
 
