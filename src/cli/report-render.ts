@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { ReportDocument } from '../ui/debrief/report-document.ts';
 import type { DoctrineLine } from '../ui/debrief/report-text.ts';
 
@@ -68,7 +69,17 @@ function paragraphs(text: string, lang?: string): string {
     .join('\n');
 }
 
-/** The report as one self-contained HTML page: inline styles, no scripts, every text escaped. */
+// why: trainers mail this page around and open it from disk; escaping keeps file text inert today,
+// and the policy is defence in depth: no script, image, font, frame or request can ever load, and
+// only this exact style sheet (by its hash) applies.
+const CSP = [
+  "default-src 'none'",
+  `style-src 'sha256-${createHash('sha256').update(STYLE, 'utf8').digest('base64')}'`,
+  "base-uri 'none'",
+  "form-action 'none'",
+].join('; ');
+
+/** The report as one self-contained HTML page: inline styles, no scripts, every text escaped, a strict CSP. */
 export function renderReportHtml(doc: ReportDocument): string {
   const e = escapeHtml;
   const tl = doc.textLang !== doc.lang ? ` lang="${e(doc.textLang)}"` : '';
@@ -78,6 +89,7 @@ export function renderReportHtml(doc: ReportDocument): string {
     `<html lang="${e(doc.lang)}">`,
     '<head>',
     '<meta charset="utf-8">',
+    `<meta http-equiv="Content-Security-Policy" content="${CSP}">`,
     '<meta name="viewport" content="width=device-width, initial-scale=1">',
     `<title>${e(doc.title)} · ${e(doc.kicker)}</title>`,
     `<style>${STYLE}</style>`,

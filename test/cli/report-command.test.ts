@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -46,6 +47,20 @@ describe('pocsim report', () => {
     expect(html).toMatch(/<style>[^<]+<\/style>/);
     expect(html).not.toMatch(/<script|<link|src=|href=/i);
     expect(html).toContain('Trainee: Amina &lt;script&gt;alert(1)&lt;/script&gt; &amp; co');
+    // a strict policy: nothing may load or run, only this page's own style sheet applies
+    const csp = /<meta http-equiv="Content-Security-Policy" content="([^"]+)">/.exec(html)?.[1];
+    expect(csp).toBeDefined();
+    const style = /<style>([^<]+)<\/style>/.exec(html)![1]!;
+    const hash = createHash('sha256').update(style, 'utf8').digest('base64');
+    expect(csp!.split(/;\s*/)).toEqual(
+      expect.arrayContaining([
+        "default-src 'none'",
+        `style-src 'sha256-${hash}'`,
+        "base-uri 'none'",
+        "form-action 'none'",
+      ]),
+    );
+    expect(html.indexOf('Content-Security-Policy')).toBeLessThan(html.indexOf('<title>'));
     for (const heading of [
       'What this run teaches',
       'Score by tier and phase',
