@@ -37,8 +37,9 @@ Usage:
                                    play a scenario headless and print its debrief;
                                    a decision not covered by --choose takes its first option,
                                    "-" lets a timed decision run out of time
-  pocsim report <run.json> [--format html|md] [--lang en|fr] [--scenarios <dir>]
-                                   re-score a run exported from the debrief and print its report
+  pocsim report <run.json> [--format html|md] [--lang en|fr] [--scenarios <dir>] [--accept-implausible]
+                                   re-score a run exported from the debrief and print its report;
+                                   a forged or impossible run is marked and exits 3 unless accepted
 ${EXERCISE_USAGE}${PACKAGE_USAGE}`;
 
 /** Runs one CLI command with its arguments and returns what to print, made safe for a terminal. */

@@ -82,7 +82,10 @@ describe('the command line shows control characters from files instead of obeyin
         createRunFile({
           scenario: { id: 'mini-gate', version: '1.0.0' },
           language: 'en',
-          log: [{ type: 'decision.chosen', optionIds: ['push-back'] }],
+          log: [
+            { type: 'clock.ticked', seconds: 9 },
+            { type: 'decision.chosen', optionIds: ['push-back'] },
+          ],
           trainee: { name: `Amina${PAYLOAD}` },
         }),
       ),
