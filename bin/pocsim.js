@@ -3,8 +3,8 @@
 import { register } from 'tsx/esm/api';
 
 register();
-const { runCli } = await import('../src/cli/main.ts');
-const result = runCli(process.argv.slice(2));
+const { runCliAsync } = await import('../src/cli/main.ts');
+const result = await runCliAsync(process.argv.slice(2));
 process.stdout.write(result.stdout);
 process.stderr.write(result.stderr);
 process.exitCode = result.code;

@@ -16,6 +16,7 @@ import { buildStarterScenario } from './new-scenario.ts';
 import { PACKAGE_USAGE, packageCommand } from './package-command.ts';
 import { reportCommand } from './report-command.ts';
 import { findScenarioFolders, loadScenarioFolder } from './scenario-files.ts';
+import { terminalSafeResult } from './terminal-text.ts';
 import { TRANSLATE_USAGE, translateCommand } from './translate-command.ts';
 
 /** What a command prints and its exit code; commands never call process.exit themselves. */
@@ -40,12 +41,23 @@ Usage:
                                    play a scenario headless and print its debrief;
                                    a decision not covered by --choose takes its first option,
                                    "-" lets a timed decision run out of time
-  pocsim report <run.json> [--format html|md] [--lang en|fr] [--scenarios <dir>]
-                                   re-score a run exported from the debrief and print its report
+  pocsim report <run.json> [--format html|md] [--lang en|fr] [--scenarios <dir>] [--accept-implausible]
+                                   re-score a run exported from the debrief and print its report;
+                                   a forged or impossible run is marked and exits 3 unless accepted
 ${TRANSLATE_USAGE}${DOCTRINE_USAGE}${EXERCISE_USAGE}${PACKAGE_USAGE}`;
 
-/** Runs one CLI command with its arguments and returns what to print. */
+/** Runs one CLI command with its arguments and returns what to print, made safe for a terminal. */
 export function runCli(argv: string[], cwd = process.cwd()): CommandResult {
+  return terminalSafeResult(dispatch(argv, cwd));
+}
+
+/** Runs a command, `package` included (it builds the app, so it is asynchronous); what the bin prints. */
+export async function runCliAsync(argv: string[], cwd = process.cwd()): Promise<CommandResult> {
+  if (argv[0] === 'package') return terminalSafeResult(await packageCommand(argv.slice(1), cwd));
+  return runCli(argv, cwd);
+}
+
+function dispatch(argv: string[], cwd: string): CommandResult {
   const [command, ...rest] = argv;
   try {
     switch (command) {
@@ -333,9 +345,7 @@ export function playHeadless(bundle: ScenarioBundle, choices: string[]) {
 
 const isMain = process.argv[1] !== undefined && /[\\/]src[\\/]cli[\\/]main\.ts$/.test(process.argv[1]);
 if (isMain) {
-  const argv = process.argv.slice(2);
-  const pending = argv[0] === 'package' ? packageCommand(argv.slice(1)) : Promise.resolve(runCli(argv));
-  void pending.then((result) => {
+  void runCliAsync(process.argv.slice(2)).then((result) => {
     process.stdout.write(result.stdout);
     process.stderr.write(result.stderr);
     process.exitCode = result.code;

@@ -2,6 +2,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { CATALOGUE } from '../engine/doctrine/catalogue.ts';
 import { parseRunFile, type RunFile } from '../engine/results/run-file.ts';
+import { checkPlausibility, describeImplausibility } from '../engine/results/run-plausibility.ts';
 import { placeRun, summaryDisagrees } from '../engine/results/run-standing.ts';
 import { createRun } from '../engine/run/run.ts';
 import { type Diagnostic, formatDiagnostic, formatFieldPath } from '../engine/scenario/diagnostic.ts';
@@ -12,7 +13,7 @@ import { createI18n, UI_LANGUAGES, type UiLanguage } from '../i18n/i18n.ts';
 import '../ui/debrief/debrief-strings.ts';
 import { buildReportDocument } from '../ui/debrief/report-document.ts';
 import { createReportContext } from '../ui/debrief/report-text.ts';
-import { renderReportHtml, renderReportMarkdown } from './report-render.ts';
+import { type ImplausibleBanner, renderReportHtml, renderReportMarkdown } from './report-render.ts';
 import { findScenarioFolders, loadScenarioFolder } from './scenario-files.ts';
 
 /** What a command prints and its exit code. */
@@ -68,6 +69,7 @@ export function reportCommand(args: string[], usage: string, cwd = process.cwd()
       format: { type: 'string', default: 'html' },
       lang: { type: 'string' },
       scenarios: { type: 'string', default: 'scenarios' },
+      'accept-implausible': { type: 'boolean', default: false },
     },
   });
   const file = positionals[0];
@@ -153,11 +155,42 @@ export function reportCommand(args: string[], usage: string, cwd = process.cwd()
     );
   }
 
+  // why: a forged or impossible log is reported, but never passes for a result until the trainer,
+  // having checked with the trainee, accepts it; exit code 3 lets a script keep it out of its counts.
+  const accept = values['accept-implausible'] === true;
+  const reasons = checkPlausibility(run, scenario, standing.debrief);
+  if (reasons.length) {
+    notes.push(
+      formatDiagnostic({
+        ...place(
+          text,
+          file,
+          ['log'],
+          `implausible run: ${reasons.map(describeImplausibility).join('; ')}; ${
+            accept
+              ? 'accepted with --accept-implausible'
+              : 'not counted (exit code 3); after checking with the trainee, accept it with --accept-implausible'
+          }`,
+        ),
+        severity: 'warning',
+      }),
+    );
+  }
+
   const lang = (values.lang ?? run.language) as UiLanguage;
   const i18n = createI18n(lang);
-  const ctx = createReportContext(i18n.t.bind(i18n), lang, found.bundle);
+  const t = i18n.t.bind(i18n);
+  const ctx = createReportContext(t, lang, found.bundle);
   const model = buildReportModel(scenario, standing.debrief, CATALOGUE);
   const doc = buildReportDocument(model, ctx, { traineeName: run.trainee?.name });
-  const stdout = values.format === 'html' ? renderReportHtml(doc) : renderReportMarkdown(doc);
-  return { code: 0, stdout, stderr: notes.map((n) => `${n}\n`).join('') };
+  const flag: ImplausibleBanner | undefined = reasons.length
+    ? {
+        heading: t('report.implausible.heading'),
+        intro: t('report.implausible.intro'),
+        reasons: reasons.map((r) => t(`report.implausible.reason.${r.kind}`, { ...r })),
+        ...(accept ? { accepted: t('report.implausible.accepted') } : {}),
+      }
+    : undefined;
+  const stdout = values.format === 'html' ? renderReportHtml(doc, flag) : renderReportMarkdown(doc, flag);
+  return { code: reasons.length && !accept ? 3 : 0, stdout, stderr: notes.map((n) => `${n}\n`).join('') };
 }

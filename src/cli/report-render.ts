@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { ReportDocument } from '../ui/debrief/report-document.ts';
 import type { DoctrineLine } from '../ui/debrief/report-text.ts';
 
@@ -68,8 +69,27 @@ function paragraphs(text: string, lang?: string): string {
     .join('\n');
 }
 
-/** The report as one self-contained HTML page: inline styles, no scripts, every text escaped. */
-export function renderReportHtml(doc: ReportDocument): string {
+// why: trainers mail this page around and open it from disk; escaping keeps file text inert today,
+// and the policy is defence in depth: no script, image, font, frame or request can ever load, and
+// only this exact style sheet (by its hash) applies.
+const CSP = [
+  "default-src 'none'",
+  `style-src 'sha256-${createHash('sha256').update(STYLE, 'utf8').digest('base64')}'`,
+  "base-uri 'none'",
+  "form-action 'none'",
+].join('; ');
+
+/** A run flagged as implausible, worded in the report's language. */
+export interface ImplausibleBanner {
+  heading: string;
+  intro: string;
+  reasons: string[];
+  /** Set when the trainer accepted the run anyway. */
+  accepted?: string;
+}
+
+/** The report as one self-contained HTML page: inline styles, no scripts, every text escaped, a strict CSP. */
+export function renderReportHtml(doc: ReportDocument, flag?: ImplausibleBanner): string {
   const e = escapeHtml;
   const tl = doc.textLang !== doc.lang ? ` lang="${e(doc.textLang)}"` : '';
   const out: string[] = [];
@@ -78,6 +98,7 @@ export function renderReportHtml(doc: ReportDocument): string {
     `<html lang="${e(doc.lang)}">`,
     '<head>',
     '<meta charset="utf-8">',
+    `<meta http-equiv="Content-Security-Policy" content="${CSP}">`,
     '<meta name="viewport" content="width=device-width, initial-scale=1">',
     `<title>${e(doc.title)} · ${e(doc.kicker)}</title>`,
     `<style>${STYLE}</style>`,
@@ -90,6 +111,16 @@ export function renderReportHtml(doc: ReportDocument): string {
     '</header>',
     '<main>',
   );
+  if (flag) {
+    out.push(
+      '<section class="critical implausible" role="alert">',
+      `<h2>${e(flag.heading)}</h2>`,
+      `<p>${e(flag.intro)}</p>`,
+      `<ul>${flag.reasons.map((r) => `<li>${e(r)}</li>`).join('')}</ul>`,
+      ...(flag.accepted ? [`<p><strong>${e(flag.accepted)}</strong></p>`] : []),
+      '</section>',
+    );
+  }
   if (doc.critical) {
     const c = doc.critical;
     out.push(
@@ -243,12 +274,16 @@ export function escapeMarkdown(text: string): string {
 }
 
 /** The report as Markdown: headings, lists and tables, scenario text escaped. */
-export function renderReportMarkdown(doc: ReportDocument): string {
+export function renderReportMarkdown(doc: ReportDocument, flag?: ImplausibleBanner): string {
   const m = escapeMarkdown;
   const c = doc.colon;
   const cite = (d: DoctrineLine) => `${m(d.summary)} (${m(d.sectionText)}, \`${d.id.replaceAll('`', '')}\`)`;
   const out: string[] = [];
   out.push(`# ${m(doc.title)}`, '', `*${m(doc.kicker)}*`, '', ...doc.meta.map((x) => `- ${m(x)}`), '');
+  if (flag) {
+    out.push(`## ⚠ ${m(flag.heading)}`, '', m(flag.intro), '', ...flag.reasons.map((r) => `- ${m(r)}`), '');
+    if (flag.accepted) out.push(`**${m(flag.accepted)}**`, '');
+  }
   if (doc.critical) {
     const k = doc.critical;
     out.push(`## ⚠ ${m(k.heading)}`, '', m(k.intro), '');

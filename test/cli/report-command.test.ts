@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -11,7 +12,10 @@ const MINI = 'test/fixtures/mini';
 const dir = mkdtempSync(join(tmpdir(), 'pocsim-report-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-const pushedBack: RunEvent[] = [{ type: 'decision.chosen', optionIds: ['push-back'] }];
+const pushedBack: RunEvent[] = [
+  { type: 'clock.ticked', seconds: 9 },
+  { type: 'decision.chosen', optionIds: ['push-back'] },
+];
 const mixed: RunEvent[] = [
   { type: 'clock.ticked', seconds: 12 },
   { type: 'decision.chosen', optionIds: ['open'] },
@@ -46,6 +50,20 @@ describe('pocsim report', () => {
     expect(html).toMatch(/<style>[^<]+<\/style>/);
     expect(html).not.toMatch(/<script|<link|src=|href=/i);
     expect(html).toContain('Trainee: Amina &lt;script&gt;alert(1)&lt;/script&gt; &amp; co');
+    // a strict policy: nothing may load or run, only this page's own style sheet applies
+    const csp = /<meta http-equiv="Content-Security-Policy" content="([^"]+)">/.exec(html)?.[1];
+    expect(csp).toBeDefined();
+    const style = /<style>([^<]+)<\/style>/.exec(html)![1]!;
+    const hash = createHash('sha256').update(style, 'utf8').digest('base64');
+    expect(csp!.split(/;\s*/)).toEqual(
+      expect.arrayContaining([
+        "default-src 'none'",
+        `style-src 'sha256-${hash}'`,
+        "base-uri 'none'",
+        "form-action 'none'",
+      ]),
+    );
+    expect(html.indexOf('Content-Security-Policy')).toBeLessThan(html.indexOf('<title>'));
     for (const heading of [
       'What this run teaches',
       'Score by tier and phase',
@@ -141,11 +159,39 @@ describe('pocsim report', () => {
 
   it('warns when the summary written in the file disagrees with the log, and reports the recomputed score', () => {
     const r = report(saved({ summary: { overall: 99, passed: true, ending: 'end-good' } }), '--format', 'md');
-    expect(r.code).toBe(0);
+    expect(r.code).toBe(3);
     expect(r.stderr).toMatch(
       /summary: warning: the summary written in the file \(score 99, passed\) differs/,
     );
     expect(r.stdout).toContain('**63 / 100**');
+    expect(r.stdout).toContain('- The summary written in the file is not what its log replays to.');
+  });
+
+  it('marks a forged run (the best answers in 0 s) as not counted, exit 3, until the trainer accepts it', () => {
+    const forged = saved({
+      log: [
+        { type: 'decision.chosen', optionIds: ['open'] },
+        { type: 'decision.chosen', optionIds: ['night-patrol', 'cla'] },
+        { type: 'step.continued' },
+      ],
+    });
+    const r = report(forged, '--format', 'md');
+    expect(r.code).toBe(3);
+    expect(r.stdout).toMatch(/^# Mini gate\n[\s\S]*## ⚠ Not counted: this run looks forged or impossible\n/);
+    expect(r.stdout).toContain('- 2 decisions made in 0 s: the scenario clock never ran.');
+    expect(r.stderr).toMatch(
+      /:\d+:\d+ log: warning: implausible run: 2 decision\(s\) made in 0 s: the scenario clock never ran; not counted \(exit code 3\); after checking with the trainee, accept it with --accept-implausible/,
+    );
+    const html = report(forged);
+    expect(html.code).toBe(3);
+    expect(html.stdout).toContain('<section class="critical implausible" role="alert">');
+    const fr = report(forged, '--format', 'md', '--lang', 'fr');
+    expect(fr.stdout).toContain('## ⚠ Non comptée : cette partie semble falsifiée ou impossible');
+
+    const accepted = report(forged, '--format', 'md', '--accept-implausible');
+    expect(accepted.code).toBe(0);
+    expect(accepted.stdout).toContain('**Accepted by the trainer as genuine despite these signs.**');
+    expect(accepted.stderr).toContain('accepted with --accept-implausible');
   });
 
   it('explains its usage errors', () => {

@@ -102,6 +102,22 @@ describe('the cohort view in Chromium', () => {
     expect(lines[0]).toMatch(/^trainee,trainee_id,file,scenario,/);
     expect(lines).toHaveLength(gateRuns.length + 1);
 
+    // an implausible run (its summary was edited to a pass) is shown, not counted, until accepted
+    const counted = gateRuns.filter((r) => r.counted).length;
+    const suspect = page.locator('.cohort-table tbody tr', { hasText: 'Capt. Viktor Petrov' });
+    await expect
+      .poll(() => suspect.locator('.flag-implausible').textContent())
+      .toMatch(/^Implausible, not counted/);
+    await page
+      .getByRole('button', { name: 'Accept the run of Capt. Viktor Petrov as genuine and count it' })
+      .click();
+    await expect
+      .poll(() => page.locator('.cohort-stat').first().textContent())
+      .toContain(String(counted + 1));
+    expect(await suspect.locator('.flag-implausible').textContent()).toMatch(/^Implausible, accepted by you/);
+    await page.getByRole('button', { name: 'Stop counting the run of Capt. Viktor Petrov' }).click();
+    await expect.poll(() => page.locator('.cohort-stat').first().textContent()).toContain(String(counted));
+
     expect(await axeProblems(page)).toEqual([]);
     await page.evaluate(() => window.scrollTo(0, 0));
     await page.screenshot({ path: join(SHOTS, 'cohort-en.png'), fullPage: true });

@@ -1,5 +1,4 @@
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import axe from 'axe-core';
@@ -14,6 +13,7 @@ import { createRun } from '../../src/engine/run/run.ts';
 import type { ScenarioBundle } from '../../src/engine/scenario/load-scenario.ts';
 import { textKey } from '../../src/engine/scenario/text-keys.ts';
 import { launchBrowser, type ServedApp, serveApp, watchErrors } from './harness.ts';
+import { isA4, readPdf, renderPdf } from './pdf.ts';
 
 // why: the exports are where a trainee's work leaves the browser; this checks them as a trainee
 // gets them (real downloads, a real print to PDF on A4) and that the CLI re-renders the same run.
@@ -136,7 +136,8 @@ describe('the debrief’s exports in the browser', () => {
       if (standing.kind !== 'current') throw new Error(standing.kind);
       expect(shown).toBe(`${standing.debrief.score.overall} / 100`);
       expect(standing.debrief.score.criticalBreach).toBe(true);
-      const cli = runCli(['report', jsonPath, '--format', 'md']);
+      // why: the robot answers faster than a person can, which the report flags; accepted here
+      const cli = runCli(['report', jsonPath, '--format', 'md', '--accept-implausible']);
       expect(cli.code).toBe(0);
       expect(cli.stdout).toContain(`**${shown}**`);
       for (const v of standing.debrief.violations) expect(cli.stdout).toContain(`\`${v.doctrine}\``);
@@ -160,11 +161,11 @@ describe('the debrief’s exports in the browser', () => {
       await page.emulateMedia({ media: 'print' });
       const pdfPath = join(keep ?? out, `debrief-${lang}.pdf`);
       await page.pdf({ path: pdfPath, format: 'A4', printBackground: true, preferCSSPageSize: true });
-      const info = execFileSync('pdfinfo', [pdfPath], { encoding: 'utf8' });
-      expect(info).toMatch(/Page size:\s+59\d(\.\d+)? x 84\d(\.\d+)? pts \(A4\)/);
-      const pages = Number(/Pages:\s+(\d+)/.exec(info)![1]);
+      const pdf = await readPdf(pdfPath);
+      expect(pdf.pages.every(isA4)).toBe(true);
+      const pages = pdf.pages.length;
       expect(pages).toBeGreaterThan(1);
-      const text = execFileSync('pdftotext', ['-layout', pdfPath, '-'], { encoding: 'utf8' });
+      const text = pdf.text;
       expect(text).toContain(title.split(':')[0]!);
       expect(text).toContain(lang === 'en' ? 'critical Don’t broken' : 'critique enfreint');
       expect(text).toContain(
@@ -174,11 +175,10 @@ describe('the debrief’s exports in the browser', () => {
       expect(text).toContain(CATALOGUE.get(standing.debrief.violations[0]!.doctrine)!.section);
       for (const control of [t.json, t.csv, lang === 'en' ? 'Replay from this decision' : 'Rejouer à partir'])
         expect(text).not.toContain(control);
-      // the pages become images a reviewer can look at
-      const pngDir = keep ?? out;
-      execFileSync('pdftoppm', ['-r', '50', '-png', pdfPath, join(pngDir, `debrief-${lang}`)]);
-      const pngs = readdirSync(pngDir).filter((f) => f.startsWith(`debrief-${lang}`) && f.endsWith('.png'));
+      // the pages become images a reviewer can look at, and none of them prints blank
+      const pngs = await renderPdf(pdfPath, keep ?? out, `debrief-${lang}`);
       expect(pngs).toHaveLength(pages);
+      for (const png of pngs) expect(png.inked, png.file).toBeGreaterThan(0.001);
       expect(existsSync(pdfPath)).toBe(true);
 
       expect(errors).toEqual([]);

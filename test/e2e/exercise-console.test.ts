@@ -1,4 +1,3 @@
-import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import axe from 'axe-core';
@@ -10,6 +9,7 @@ import type { ScenarioBundle } from '../../src/engine/scenario/load-scenario.ts'
 import type { MselItem } from '../../src/engine/scenario/scenario.schema.ts';
 import { textKey } from '../../src/engine/scenario/text-keys.ts';
 import { launchBrowser, type ServedApp, serveApp, watchErrors } from './harness.ts';
+import { isA4, readPdf, renderPdf } from './pdf.ts';
 
 const SHOTS = join(import.meta.dirname, '__screenshots__');
 const bundle = loadScenarioFolder('scenarios/ttx-leadership-tessako').bundle as ScenarioBundle;
@@ -281,16 +281,18 @@ describe('the facilitator console in Chromium, with the projector window open', 
       const pdfPath = join(SHOTS, `exercise-report-${lang}.pdf`);
       await page.pdf({ path: pdfPath, format: 'A4', printBackground: true, preferCSSPageSize: true });
       await page.emulateMedia({ media: 'screen' });
-      const info = execFileSync('pdfinfo', [pdfPath], { encoding: 'utf8' });
-      expect(info).toMatch(/Page size:\s+59\d(\.\d+)? x 84\d(\.\d+)? pts \(A4\)/);
-      const text = execFileSync('pdftotext', ['-layout', pdfPath, '-'], { encoding: 'utf8' });
+      const pdf = await readPdf(pdfPath);
+      expect(pdf.pages.length).toBeGreaterThan(0);
+      expect(pdf.pages.every(isA4)).toBe(true);
+      const text = pdf.text;
       expect(text).toContain(lang === 'en' ? 'Improvement plan' : 'Plan d’amélioration');
       expect(text).toContain('2026-12-31');
       for (const control of lang === 'en'
         ? ['Export Markdown', 'Open projector', 'Add to the plan']
         : ['Exporter en Markdown', 'Ouvrir la projection', 'Ajouter au plan'])
         expect(text).not.toContain(control);
-      execFileSync('pdftoppm', ['-r', '50', '-png', pdfPath, join(SHOTS, `exercise-report-${lang}`)]);
+      const pngs = await renderPdf(pdfPath, SHOTS, `exercise-report-${lang}`);
+      for (const png of pngs) expect(png.inked, png.file).toBeGreaterThan(0.001);
     }
 
     expect(errors).toEqual([]);

@@ -9,6 +9,7 @@ import type { ScenarioBundle } from '../../src/engine/scenario/load-scenario.ts'
 import type { Decision, Option } from '../../src/engine/scenario/scenario.schema.ts';
 import { textKey } from '../../src/engine/scenario/text-keys.ts';
 import { buildDebrief } from '../../src/engine/score/debrief.ts';
+import { scaledSample } from '../test-scale.ts';
 import { launchBrowser, type ServedApp, serveApp, watchErrors } from './harness.ts';
 
 const load = (folder: string) => loadScenarioFolder(folder).bundle as ScenarioBundle;
@@ -163,7 +164,7 @@ describe('playing §15.1 in the browser with the keyboard', () => {
     expect(b.score.criticalBreach).toBe(true);
   });
 
-  it.each(allBundles.map((b) => [b.scenario.id, b] as const))(
+  it.each(scaledSample(allBundles).map((b) => [b.scenario.id, b] as const))(
     'plays %s with the keyboard along doctrine, and the run passes',
     async (_id, played) => {
       const { page, errors } = await openScenario('en', played);

@@ -13,6 +13,7 @@ import type {
   RowFlag,
   RowResult,
 } from '../../src/engine/results/cohort.ts';
+import type { Implausibility } from '../../src/engine/results/run-plausibility.ts';
 import type { Diagnostic } from '../../src/engine/scenario/diagnostic.ts';
 import {
   ACTOR_KINDS,
@@ -127,6 +128,21 @@ export const DYNAMIC_KEYS: DynamicKeys = {
     'other-version',
     'edited-summary',
     'unfinished',
+    'implausible',
+  ]),
+  'report.implausible.reason.*': every<Implausibility['kind']>()([
+    'no-clock',
+    'too-fast',
+    'beyond-window',
+    'beyond-span',
+    'summary-disagrees',
+  ]),
+  'cohort.table.implausible.*': every<Implausibility['kind']>()([
+    'no-clock',
+    'too-fast',
+    'beyond-window',
+    'beyond-span',
+    'summary-disagrees',
   ]),
   'cohort.table.resultValue.*': every<RowResult>()(['passed', 'failed', 'unfinished', 'not-scored']),
   'aar.format.*': EXERCISE_FORMATS,

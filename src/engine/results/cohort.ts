@@ -13,7 +13,9 @@ import { type Diagnostic, didYouMean, formatFieldPath } from '../scenario/diagno
 import { parseYamlFile } from '../scenario/load-scenario.ts';
 import type { Decision, Outcome, Scenario } from '../scenario/scenario.schema.ts';
 import { buildDebrief, type Debrief } from '../score/debrief.ts';
+import { csvLines } from './csv.ts';
 import { parseRunFile, type RunFile } from './run-file.ts';
+import { checkPlausibility, describeImplausibility, type Implausibility } from './run-plausibility.ts';
 import { placeRun, summaryDisagrees, summaryOf } from './run-standing.ts';
 import { buildTierPhaseMatrix, createTierPhaseMatrix, type TierPhaseMatrix } from './tier-phase-matrix.ts';
 
@@ -40,7 +42,12 @@ export type RowFlag =
   /** The summary written in the file disagrees with its log; the log's score is used. */
   | { kind: 'edited-summary'; claimed: RunSummary; recomputed: RunSummary }
   /** Stopped before an ending: shown with its partial score, not counted. */
-  | { kind: 'unfinished' };
+  | { kind: 'unfinished' }
+  /**
+   * Its log is not what a person playing in the app produces (see run-plausibility.ts): shown with
+   * its reasons, not counted unless a trainer accepted it.
+   */
+  | { kind: 'implausible'; reasons: Implausibility[]; accepted: boolean };
 
 /** How a run in the table came out. */
 export type RowResult = 'passed' | 'failed' | 'unfinished' | 'not-scored';
@@ -174,6 +181,10 @@ export interface CohortSummary {
   meanDecisionTime: number | null;
   unfinished: number;
   editedSummaries: number;
+  /** Implausible runs left out of the aggregates (not accepted by the trainer). */
+  implausible: number;
+  /** Implausible runs a trainer accepted, counted. */
+  acceptedImplausible: number;
   /** Runs of other scenario versions, by version: how many were migrated (counted) and how many are not counted. */
   otherVersions: { version: string; migrated: number; notCounted: number }[];
 }
@@ -202,11 +213,18 @@ export interface Cohort {
 
 const SEVERITY_ORDER: Record<Severity, number> = { critical: 0, major: 1, minor: 2 };
 
+/** What the trainer decided about the cohort's runs. */
+export interface CohortOptions {
+  /** Files (by name) whose implausible runs the trainer checked and accepts: they are counted. */
+  accepted?: ReadonlySet<string>;
+}
+
 /** Builds a cohort from run files: re-scores each from its log, sets damaged ones aside, groups by scenario. */
 export function buildCohort(
   files: readonly CohortFile[],
   scenarios: readonly Scenario[],
   catalogue: DoctrineCatalogue = CATALOGUE,
+  options: CohortOptions = {},
 ): Cohort {
   const setAside: SetAsideFile[] = [];
   const placed = new Map<string, { scenario: Scenario; runs: PlacedRun[] }>();
@@ -285,7 +303,15 @@ export function buildCohort(
         : catalogue === CATALOGUE
           ? standing.debrief
           : buildDebrief(scenario, run.log, catalogue);
-    const row = buildRow(file, run, scenario, standing, debrief, locate);
+    const row = buildRow(
+      file,
+      run,
+      scenario,
+      standing,
+      debrief,
+      locate,
+      options.accepted?.has(file.name) ?? false,
+    );
     let group = placed.get(scenario.id);
     if (!group) {
       group = { scenario, runs: [] };
@@ -352,6 +378,7 @@ function buildRow(
   standing: ReturnType<typeof placeRun>,
   debrief: Debrief | null,
   locate: Locate,
+  accepted: boolean,
 ): CohortRow {
   const flags: RowFlag[] = [];
   const notes: Diagnostic[] = [];
@@ -385,6 +412,14 @@ function buildRow(
     );
   }
   if (debrief && !debrief.completed) flags.push({ kind: 'unfinished' });
+  const reasons = debrief ? checkPlausibility(run, scenario, debrief) : [];
+  if (reasons.length) {
+    flags.push({ kind: 'implausible', reasons, accepted });
+    note(
+      ['log'],
+      `implausible run: ${reasons.map(describeImplausibility).join('; ')}; ${accepted ? 'accepted by the trainer, so it is counted' : 'not counted unless a trainer accepts it'}`,
+    );
+  }
   const named = run.trainee?.name?.trim();
   return {
     file: file.name,
@@ -393,7 +428,7 @@ function buildRow(
     namedByFile: !named,
     scenario: { ...run.scenario },
     startedAt: run.startedAt ?? null,
-    counted: debrief?.completed === true,
+    counted: debrief?.completed === true && (reasons.length === 0 || accepted),
     score: debrief?.score.overall ?? null,
     result: !debrief
       ? 'not-scored'
@@ -456,6 +491,9 @@ function summarize(scenario: Scenario, rows: readonly CohortRow[]): CohortSummar
     meanDecisionTime: meanOf(counted.map((r) => r.decisionTime ?? 0)),
     unfinished: rows.filter((r) => r.result === 'unfinished').length,
     editedSummaries: rows.filter((r) => r.flags.some((f) => f.kind === 'edited-summary')).length,
+    implausible: rows.filter((r) => r.flags.some((f) => f.kind === 'implausible' && !f.accepted)).length,
+    acceptedImplausible: rows.filter((r) => r.flags.some((f) => f.kind === 'implausible' && f.accepted))
+      .length,
     otherVersions: [...versions.values()]
       .filter((v) => v.version !== scenario.version)
       .sort((a, b) => a.version.localeCompare(b.version, 'en', { numeric: true })),
@@ -662,14 +700,16 @@ function flagText(f: RowFlag): string {
       return `edited summary (file says ${f.claimed.overall ?? 'none'})`;
     case 'unfinished':
       return 'unfinished';
+    case 'implausible':
+      return `implausible (${f.reasons.map(describeImplausibility).join('; ')})${f.accepted ? ', accepted by the trainer' : ', not counted'}`;
   }
 }
 
 /** The cohort table as CSV (RFC 4180, CRLF line ends), one line per row, scores re-scored from the logs. */
 export function buildCohortCsv(group: Pick<CohortGroup, 'rows' | 'mastery'>): string {
-  const lines = [COHORT_CSV_COLUMNS.join(',')];
+  const rows: (string | number | null)[][] = [[...COHORT_CSV_COLUMNS]];
   for (const r of group.rows) {
-    const cells: (string | number | null)[] = [
+    rows.push([
       r.trainee,
       r.traineeId,
       r.file,
@@ -685,17 +725,7 @@ export function buildCohortCsv(group: Pick<CohortGroup, 'rows' | 'mastery'>): st
       r.ending?.id ?? null,
       r.ending?.outcome ?? null,
       r.flags.map(flagText).join('; '),
-    ];
-    lines.push(cells.map(csvCell).join(','));
+    ]);
   }
-  return `${lines.join('\r\n')}\r\n`;
-}
-
-function csvCell(value: string | number | null): string {
-  if (value === null) return '';
-  if (typeof value === 'number') return String(value);
-  // why: names and file names come from files anyone can edit; a cell starting with = + - @ would
-  // run as a formula when the trainer opens the CSV in a spreadsheet.
-  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-  return /[",\r\n]|^\s|\s$/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
+  return csvLines(rows);
 }

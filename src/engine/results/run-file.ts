@@ -105,10 +105,51 @@ export function parseRunFile(text: string, file: string): RunFileResult {
     } catch {
       data = undefined;
     }
-    const quick = data === undefined ? undefined : runFileSchema.safeParse(data);
+    // why: JSON.parse keeps the last of two equal keys, so a file could show a reader one log and
+    // be scored on another; such a file goes to the slow parser, which refuses it with its place,
+    // as it does for a large file.
+    const quick = data === undefined || hasDuplicateKey(text) ? undefined : runFileSchema.safeParse(data);
     if (quick?.success) return { ok: true, run: quick.data };
   }
   return parseRunFileSlowly(text, file);
+}
+
+/** Whether a text that JSON.parse accepted repeats a key within one object (one linear pass). */
+export function hasDuplicateKey(json: string): boolean {
+  const objects: (Set<string> | null)[] = [];
+  let expectKey = false;
+  for (let i = 0; i < json.length; i++) {
+    const c = json.charCodeAt(i);
+    if (c === 0x22 /* " */) {
+      const start = i;
+      let escaped = false;
+      for (i++; i < json.length; i++) {
+        const d = json.charCodeAt(i);
+        if (d === 0x5c /* \ */) {
+          escaped = true;
+          i++;
+        } else if (d === 0x22) break;
+      }
+      if (expectKey) {
+        const raw = json.slice(start, i + 1);
+        const key = escaped ? (JSON.parse(raw) as string) : raw.slice(1, -1);
+        const keys = objects[objects.length - 1]!;
+        if (keys.has(key)) return true;
+        keys.add(key);
+        expectKey = false;
+      }
+    } else if (c === 0x7b /* { */) {
+      objects.push(new Set());
+      expectKey = true;
+    } else if (c === 0x5b /* [ */) {
+      objects.push(null);
+    } else if (c === 0x7d /* } */ || c === 0x5d /* ] */) {
+      objects.pop();
+    } else if (c === 0x2c /* , */) {
+      expectKey = objects[objects.length - 1] != null;
+    }
+  }
+  return false;
 }
 
 function parseRunFileSlowly(text: string, file: string): RunFileResult {

@@ -345,7 +345,8 @@ export function diagnosticsFromZod(
         message =
           input === undefined
             ? `required field is missing (expected ${issue.expected})`
-            : `expected ${issue.expected}; found ${found}`;
+            : // why: YAML's .inf/.nan and JSON's 1e309 arrive as numbers zod refuses as a type
+              `expected ${issue.expected === 'number' && typeof input === 'number' ? 'a finite number' : issue.expected}; found ${found}`;
         break;
       case 'unrecognized_keys': {
         const key = issue.keys[0] ?? '';
@@ -379,9 +380,23 @@ export function diagnosticsFromZod(
 // itself through a YAML alias cannot be written out at all, and says so.
 function describeValue(value: unknown): string {
   if (value === undefined) return 'nothing';
+  if (typeof value === 'number' && Number.isNaN(value)) return 'not-a-number (.nan)';
+  if (typeof value === 'number' && !Number.isFinite(value))
+    return value < 0
+      ? 'a negative infinite number (-.inf, or a number too large such as -1e309)'
+      : 'an infinite number (.inf, or a number too large such as 1e309)';
   let text: string | undefined;
   try {
-    text = JSON.stringify(value);
+    // why: JSON writes infinities and NaN as null, which would send the author looking for a null
+    text = JSON.stringify(value, (_k, v) =>
+      typeof v === 'number' && !Number.isFinite(v)
+        ? Number.isNaN(v)
+          ? '.nan'
+          : v < 0
+            ? '-.inf'
+            : '.inf'
+        : v,
+    );
   } catch {
     text = undefined;
   }

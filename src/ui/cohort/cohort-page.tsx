@@ -49,6 +49,18 @@ export function CohortPage({
   const [held, setHeld] = useState<HeldFiles>(initialFiles ?? NO_FILES);
   const [reading, setReading] = useState(false);
   const [truncated, setTruncated] = useState(false);
+  // why: implausible runs count only once the trainer, having checked with the trainee, accepts them
+  const [accepted, setAccepted] = useState<ReadonlySet<string>>(() => new Set());
+  const accept = useCallback(
+    (file: string, yes: boolean) =>
+      setAccepted((a) => {
+        const next = new Set(a);
+        if (yes) next.add(file);
+        else next.delete(file);
+        return next;
+      }),
+    [],
+  );
   const [bundles, setBundles] = useState<Bundles>(() => ({
     loaded: new Map(),
     failed: new Set(),
@@ -110,12 +122,13 @@ export function CohortPage({
           held.files,
           [...bundles.loaded.values()].map((b) => b.scenario),
           CATALOGUE,
+          { accepted },
         ),
       };
     } catch (e) {
       return { error: e instanceof Error ? e.message : String(e) };
     }
-  }, [held.files, bundles.loaded, waiting]);
+  }, [held.files, bundles.loaded, waiting, accepted]);
 
   const cohort = built && 'cohort' in built ? built.cohort : null;
   const setAside = [...held.refused, ...(cohort?.setAside ?? [])].sort((a, b) =>
@@ -125,6 +138,7 @@ export function CohortPage({
   const clear = () => {
     setHeld(NO_FILES);
     setTruncated(false);
+    setAccepted(new Set());
   };
   const retry = () => setBundles((b) => ({ ...b, failed: new Set() }));
   const fileCount = held.files.length + held.refused.length + held.ignored.length;
@@ -186,7 +200,7 @@ export function CohortPage({
           }}
         />
         {cohort && cohort.groups.length > 0 && (
-          <CohortResults cohort={cohort} scenarios={scenarios} bundles={bundles.loaded} />
+          <CohortResults cohort={cohort} scenarios={scenarios} bundles={bundles.loaded} onAccept={accept} />
         )}
         <FilesToCheck setAside={setAside} notes={notes} ignored={held.ignored} />
       </main>
@@ -223,10 +237,12 @@ function CohortResults({
   cohort,
   scenarios,
   bundles,
+  onAccept,
 }: {
   cohort: Cohort;
   scenarios: readonly CohortScenario[];
   bundles: ReadonlyMap<string, ScenarioBundle>;
+  onAccept: (file: string, accept: boolean) => void;
 }) {
   const { t, lang } = useI18n();
   const [chosen, setChosen] = useState<string | null>(null);
@@ -273,7 +289,7 @@ function CohortResults({
           </a>
         ))}
       </nav>
-      <TraineeTable group={group} texts={texts} />
+      <TraineeTable group={group} texts={texts} onAccept={onAccept} />
       <MostBroken items={group.mostBroken} total={group.summary.counted} />
       <Heatmap heatmap={group.heatmap} />
       <Paths paths={group.paths} total={group.summary.counted} texts={texts} />
@@ -294,6 +310,9 @@ function Summary({ group }: { group: CohortGroup }) {
   }
   if (s.unfinished) notices.push(t('cohort.summary.unfinished', { count: s.unfinished }));
   if (s.editedSummaries) notices.push(t('cohort.summary.edited', { count: s.editedSummaries }));
+  if (s.implausible) notices.push(t('cohort.summary.implausible', { count: s.implausible }));
+  if (s.acceptedImplausible)
+    notices.push(t('cohort.summary.acceptedImplausible', { count: s.acceptedImplausible }));
   return (
     <section class="card cohort-summary" aria-labelledby="cohort-summary-heading">
       <h2 id="cohort-summary-heading" class="visually-hidden">

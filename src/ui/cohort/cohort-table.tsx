@@ -28,7 +28,16 @@ export function useDuration() {
 
 const COLUMNS: SortKey[] = ['trainee', 'score', 'result', 'critical', 'time', 'ending'];
 
-export function TraineeTable({ group, texts }: { group: CohortGroup; texts: ScenarioTexts }) {
+export function TraineeTable({
+  group,
+  texts,
+  onAccept,
+}: {
+  group: CohortGroup;
+  texts: ScenarioTexts;
+  /** The trainer accepts (or stops accepting) an implausible run as genuine. */
+  onAccept: (file: string, accept: boolean) => void;
+}) {
   const { t, lang, formatNumber } = useI18n();
   const duration = useDuration();
   const [sort, setSort] = useState<{ key: SortKey; direction: SortDirection }>({
@@ -151,6 +160,24 @@ export function TraineeTable({ group, texts }: { group: CohortGroup; texts: Scen
                       {r.flags.map((f) => (
                         <li key={f.kind} class={`flag flag-${f.kind}`}>
                           {flagLabel(t, f)}
+                          {f.kind === 'implausible' && (
+                            <>
+                              {' '}
+                              <button
+                                type="button"
+                                class="button button-secondary button-accept"
+                                aria-label={t(
+                                  f.accepted ? 'cohort.table.unacceptLabel' : 'cohort.table.acceptLabel',
+                                  {
+                                    trainee: r.trainee,
+                                  },
+                                )}
+                                onClick={() => onAccept(r.file, !f.accepted)}
+                              >
+                                {t(f.accepted ? 'cohort.table.unaccept' : 'cohort.table.accept')}
+                              </button>
+                            </>
+                          )}
                         </li>
                       ))}
                     </ul>
@@ -183,6 +210,12 @@ function flagLabel(t: ReturnType<typeof useI18n>['t'], f: RowFlag): string {
       return t('cohort.table.flag.edited-summary', { claimed: f.claimed.overall ?? '–' });
     case 'unfinished':
       return t('cohort.table.flag.unfinished');
+    case 'implausible': {
+      const reasons = f.reasons.map((i) => t(`cohort.table.implausible.${i.kind}`, { ...i })).join('; ');
+      return t(f.accepted ? 'cohort.table.implausibleAccepted' : 'cohort.table.flag.implausible', {
+        reasons,
+      });
+    }
   }
 }
 

@@ -1,3 +1,4 @@
+import { csvCell, csvLines } from '../../engine/results/csv.ts';
 import { createRunFile, type RunFile, serializeRunFile } from '../../engine/results/run-file.ts';
 import { summaryOf } from '../../engine/results/run-standing.ts';
 import type { RunEvent } from '../../engine/run/run-state.ts';
@@ -17,18 +18,14 @@ export interface ExportFile {
 // why: Excel reads a CSV as the system's code page unless it starts with a byte-order mark.
 const BOM = '\uFEFF';
 
-/** One CSV field, quoted when it holds a separator, a quote, a line break or edge spaces (RFC 4180). */
+/** One CSV field: the engine's one CSV cell rule, formulas disarmed (see src/engine/results/csv.ts). */
 export function csvField(value: string | number): string {
-  let s = String(value);
-  // why: a cell starting with = + @ or a tab is run as a formula by spreadsheets; scenario texts
-  // come from files anyone can write, so such a cell is kept as text.
-  if (/^[=+@\t\r]/.test(s)) s = `'${s}`;
-  return /[",\r\n]|^\s|\s$/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
+  return csvCell(value);
 }
 
 /** Rows of fields as CSV text, CRLF line ends, with a byte-order mark so spreadsheets read UTF-8. */
 export function toCsv(rows: readonly (readonly (string | number)[])[]): string {
-  return `${BOM}${rows.map((r) => r.map(csvField).join(',')).join('\r\n')}\r\n`;
+  return `${BOM}${csvLines(rows)}`;
 }
 
 /** The decisions of a run as CSV: one row per decision, headers in the UI language. */

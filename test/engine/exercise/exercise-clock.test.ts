@@ -4,6 +4,7 @@ import { createActor } from 'xstate';
 import { exerciseClockMachine, TICK_MS } from '../../../src/engine/exercise/exercise-clock.ts';
 import { createExercise, foldExercise } from '../../../src/engine/exercise/exercise-log.ts';
 import { exerciseIndex } from '../../../src/engine/exercise/exercise-state.ts';
+import { scaled } from '../../test-scale.ts';
 import { exerciseScenario, startedLog } from './exercise-factories.ts';
 
 const scenario = exerciseScenario();
@@ -166,7 +167,7 @@ describe('the exercise clock', () => {
           expect(whole.missed).toEqual(s.missed);
         }
       }),
-      { numRuns: 300 },
+      { numRuns: scaled(300) },
     );
   });
 });

@@ -11,6 +11,7 @@ import {
   buildProjectorView,
   injectsFor,
 } from '../../../src/engine/exercise/exercise-view.ts';
+import { scaled } from '../../test-scale.ts';
 import { exerciseScenario, hm, startedLog } from './exercise-factories.ts';
 
 const scenario = exerciseScenario();
@@ -211,7 +212,7 @@ describe('an exercise log', () => {
           expect({ ...parts, status: whole.status }).toEqual(whole);
         },
       ),
-      { numRuns: 200 },
+      { numRuns: scaled(200) },
     );
   });
 

@@ -7,6 +7,7 @@ import { parseRunFile } from '../../../src/engine/results/run-file.ts';
 import type { Scenario } from '../../../src/engine/scenario/scenario.schema.ts';
 import { buildDebrief } from '../../../src/engine/score/debrief.ts';
 import { generateCohort, type LedgerRun, loadBundledScenarios } from '../../fixtures/cohort/generate.ts';
+import { scaled } from '../../test-scale.ts';
 
 // why: the expectations below are worked out from the generator's ledger (what each seeded policy
 // sent at each decision) and the scenario data, not from the cohort code under test.
@@ -232,7 +233,7 @@ describe('hostile run files', () => {
         ];
         expect(seen.sort()).toEqual(files.map((f) => f.name).sort());
       }),
-      { numRuns: 60, seed: 7 },
+      { numRuns: scaled(60), seed: 7 },
     );
   }, 30_000);
 });

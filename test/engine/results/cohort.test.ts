@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { CATALOGUE } from '../../../src/engine/doctrine/catalogue.ts';
 import { buildCohort, buildCohortCsv, type CohortFile } from '../../../src/engine/results/cohort.ts';
 import { createRunFile, type RunFile, serializeRunFile } from '../../../src/engine/results/run-file.ts';
 import { summaryOf } from '../../../src/engine/results/run-standing.ts';
@@ -68,7 +69,9 @@ const handCohort = (): CohortFile[] => [
 ];
 
 describe('a cohort built by hand from the mini scenario', () => {
-  const cohort = buildCohort(handCohort(), [mini]);
+  // why: Ben's edited summary makes his run implausible; the trainer here has checked and accepted
+  // it, so the hand-worked figures count it (the test below shows it left out until accepted).
+  const cohort = buildCohort(handCohort(), [mini], CATALOGUE, { accepted: new Set(['ben.json']) });
   const group = cohort.groups[0]!;
   const row = (trainee: string) => group.rows.find((r) => r.trainee === trainee)!;
 
@@ -104,6 +107,17 @@ describe('a cohort built by hand from the mini scenario', () => {
         claimed: { overall: 100, passed: true, ending: 'end-bad' },
         recomputed: { overall: 0, passed: false, ending: 'end-bad' },
       },
+      {
+        kind: 'implausible',
+        reasons: [
+          {
+            kind: 'summary-disagrees',
+            claimed: { overall: 100, passed: true, ending: 'end-bad' },
+            recomputed: { overall: 0, passed: false, ending: 'end-bad' },
+          },
+        ],
+        accepted: true,
+      },
     ]);
     expect(row('Finn').flags).toEqual([{ kind: 'unfinished' }]);
     expect(group.summary).toMatchObject({
@@ -113,6 +127,8 @@ describe('a cohort built by hand from the mini scenario', () => {
       failed: 3,
       unfinished: 1,
       editedSummaries: 1,
+      implausible: 0,
+      acceptedImplausible: 1,
       otherVersions: [
         { version: '0.8.0', migrated: 0, notCounted: 1 },
         { version: '0.9.0', migrated: 1, notCounted: 0 },
@@ -121,6 +137,24 @@ describe('a cohort built by hand from the mini scenario', () => {
     // (100 + 0 + 30 + 63 + 100 + 100) / 6
     expect(group.summary.meanScore).toBeCloseTo(393 / 6, 10);
     expect(group.summary.meanDecisionTime).toBeCloseTo((12 + 5 + 60 + 20 + 12 + 12) / 6, 10);
+  });
+
+  it('leaves an implausible run out of every count until the trainer accepts it', () => {
+    const strict = buildCohort(handCohort(), [mini]).groups[0]!;
+    const ben = strict.rows.find((r) => r.trainee === 'Ben')!;
+    expect(ben).toMatchObject({ counted: false, result: 'failed', score: 0 });
+    expect(ben.flags.find((f) => f.kind === 'implausible')).toMatchObject({ accepted: false });
+    expect(strict.summary).toMatchObject({
+      counted: 5,
+      passed: 3,
+      failed: 2,
+      implausible: 1,
+      acceptedImplausible: 0,
+    });
+    expect(strict.summary.meanScore).toBeCloseTo(393 / 5, 10);
+    expect(buildCohortCsv(strict).split('\r\n')[2]).toMatch(
+      /^Ben,,ben\.json,mini-gate,1\.0\.0,no,.*implausible \(the summary in the file .*\), not counted"$/,
+    );
   });
 
   it('points each warning at the field of the file it is about', () => {
@@ -224,13 +258,18 @@ describe('a cohort built by hand from the mini scenario', () => {
       'trainee,trainee_id,file,scenario,scenario_version,counted,score,mastery,result,critical_donts,decision_seconds,duration_seconds,ending,outcome,flags',
     );
     expect(lines[2]).toMatch(
-      /^Ben,,ben\.json,mini-gate,1\.0\.0,yes,0,70,failed,1,5,\d+,end-bad,harmed,edited summary/,
+      /^Ben,,ben\.json,mini-gate,1\.0\.0,yes,0,70,failed,1,5,\d+,end-bad,harmed,"edited summary .*; implausible .*, accepted by the trainer"/,
     );
     const risky = buildCohortCsv({
       mastery: 70,
       rows: [{ ...group.rows[0]!, trainee: '=HYPERLINK("x")', file: 'a,b.json', flags: [] }],
     });
     expect(risky.split('\r\n')[1]).toMatch(/^"'=HYPERLINK\(""x""\)",,"a,b\.json",/);
+    // why: tab and carriage return before a formula, and full-width signs, run as formulas too
+    for (const trainee of ['\t=1+1', '\r=1+1', '＝1+1', '＠SUM(1)']) {
+      const line = buildCohortCsv({ mastery: 70, rows: [{ ...group.rows[0]!, trainee, flags: [] }] });
+      expect(line.split('\r\n').slice(1).join('\r\n'), trainee).toMatch(/^"?'/);
+    }
   });
 });
 

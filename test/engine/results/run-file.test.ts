@@ -45,6 +45,24 @@ describe('run files', () => {
     expect(text.split('\n')[d.line - 1]).toContain('"twelve"');
   });
 
+  it('say that a number is infinite or not a number instead of "found null"', () => {
+    const json = serializeRunFile(miniRun()).replace('"seconds": 12', '"seconds": 1e309');
+    const yaml = serializeRunFile(miniRun()).replace('"seconds": 12', '"seconds": .nan');
+    for (const [text, said] of [
+      [
+        json,
+        /log\[0\]\.seconds: expected a finite number; found an infinite number \(\.inf, or a number too large such as 1e309\)/,
+      ],
+      [yaml, /log\[0\]\.seconds: expected a finite number; found not-a-number \(\.nan\)/],
+    ] as const) {
+      const r = parseRunFile(text, 'inf.json');
+      expect(r.ok).toBe(false);
+      if (r.ok) continue;
+      expect(`${r.diagnostics[0]!.field}: ${r.diagnostics[0]!.message}`).toMatch(said);
+      expect(r.diagnostics[0]!.message).not.toContain('null');
+    }
+  });
+
   it('report a truncated file with its position instead of throwing', () => {
     const text = serializeRunFile(miniRun());
     const r = parseRunFile(text.slice(0, Math.floor(text.length / 2)), 'cut.json');

@@ -10,6 +10,7 @@ import {
   parseYamlFile,
   type SourceFile,
 } from '../../../src/engine/scenario/load-scenario.ts';
+import { TEST_SCALE } from '../../test-scale.ts';
 
 // why: a trainer's file may be half-saved, hand-merged or hostile. Whatever the bytes, loading must
 // end in a bundle or in diagnostics that each name file, line and column: never an exception. Each
@@ -361,14 +362,14 @@ const textMutations = fc.array(textMutation, { minLength: 1, maxLength: 3 });
 // --- properties ---------------------------------------------------------------------------------
 
 // why: FUZZ_SCALE=20 npx vitest run <this file> searches longer, for a session spent hunting crashes.
-const SCALE = Number(process.env.FUZZ_SCALE ?? 1);
+const SCALE = Number(process.env.FUZZ_SCALE ?? 1) * TEST_SCALE;
 /** Runs per property: about 6,300 cases in all, some 15 s of one core (docs/performance.md). */
 const RUNS = {
-  random: 1500 * SCALE,
-  values: 1000 * SCALE,
-  fixture: 250 * SCALE,
-  translation: 150 * SCALE,
-  bundled: 15 * SCALE,
+  random: Math.max(1, Math.round(1500 * SCALE)),
+  values: Math.max(1, Math.round(1000 * SCALE)),
+  fixture: Math.max(1, Math.round(250 * SCALE)),
+  translation: Math.max(1, Math.round(150 * SCALE)),
+  bundled: Math.max(1, Math.round(15 * SCALE)),
 };
 
 describe('fuzzing the scenario loader', () => {

@@ -422,3 +422,24 @@ describe('broken Unicode', () => {
     expect(narrationOf(quoted)).toBe('The crowd\u0000 reaches');
   });
 });
+
+describe('numbers that are not finite', () => {
+  it('are named as infinite or not-a-number, not "null", in a scenario', () => {
+    const text = miniYaml()
+      .replace(/^minutes: 5$/m, 'minutes: .inf')
+      .replace('effects: { trust: 2 }', 'effects: { trust: .nan }')
+      .replace('effects: { trust: -4, harm: 5 }', 'effects: { trust: -1e309, harm: 5 }');
+    const r = loadText(text);
+    const messages = r.diagnostics.map((d) => `${d.field}: ${d.message}`);
+    expect(messages).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^minutes: expected a finite number; found an infinite number/),
+        expect.stringMatching(/effects\.trust: expected a finite number; found not-a-number \(\.nan\)/),
+        expect.stringMatching(
+          /effects\.trust: expected a finite number; found a negative infinite number \(-\.inf/,
+        ),
+      ]),
+    );
+    for (const m of messages) expect(m).not.toContain('null');
+  });
+});

@@ -3,6 +3,7 @@ import { CATALOGUE } from '../../../src/engine/doctrine/catalogue.ts';
 import { parseRunFile } from '../../../src/engine/results/run-file.ts';
 import { placeRun } from '../../../src/engine/results/run-standing.ts';
 import type { RunEvent } from '../../../src/engine/run/run-state.ts';
+import { textKey } from '../../../src/engine/scenario/text-keys.ts';
 import { buildDebrief } from '../../../src/engine/score/debrief.ts';
 import { buildReportModel } from '../../../src/engine/score/report-model.ts';
 import { createI18n } from '../../../src/i18n/i18n.ts';
@@ -118,6 +119,25 @@ describe('CSV of decisions', () => {
       '15.1-dont-2',
       'Night patrols + Talk with CLAs',
     ]);
+  });
+
+  it('keeps every cell a spreadsheet could run as a formula as text, whatever the scenario says', () => {
+    // why: step titles, questions and choice labels come from scenario files anyone can write;
+    // the review's DDE payload starts with "-", which the first version let through.
+    const hostile = miniBundle();
+    const en = hostile.texts.en!;
+    en[textKey.stepTitle('arrival')] = "-2+3+cmd|' /C calc'!A0";
+    en[textKey.prompt('arrival')] = '@SUM(1+1)*cmd';
+    en[textKey.optionLabel('open')] = '+1+1';
+    en[textKey.stepTitle('night')] = '\t=1+1';
+    en[textKey.prompt('night')] = '\r=1+1';
+    en[textKey.optionLabel('rally')] = '＝1+1';
+    const i18n = createI18n('en');
+    const rows = readCsv(decisionsCsv(model, createReportContext(i18n.t.bind(i18n), 'en', hostile)).slice(1));
+    const cells = rows.slice(1).flatMap((r) => r.slice(1, 4));
+    expect(cells.length).toBeGreaterThan(4);
+    for (const cell of cells) expect(cell, cell).not.toMatch(/^[=+\-@\t\r＝＋－＠]/);
+    expect(rows[1]![1]).toBe("'-2+3+cmd|' /C calc'!A0");
   });
 
   it('writes its headers in the UI language', () => {
