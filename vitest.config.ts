@@ -13,6 +13,10 @@ export default mergeConfig(
             include: ['test/**/*.test.{ts,tsx}'],
             exclude: ['test/e2e/**'],
             environment: 'node',
+            // why: on a loaded 2-core machine (the CI box, or eight sessions at once) a test that
+            // spawns the CLI or scans src/ can take several times its usual second; 5 s failed
+            // them for load, not for a fault. Hangs still fail, at 30 s.
+            testTimeout: 30_000,
           },
         },
         {

@@ -35,7 +35,18 @@ export const PACKAGE_USAGE = `  pocsim package --cmi5 <out.zip> | --scorm12 <out
                                    package to upload to an LMS (default: every bundled scenario)
 `;
 
-const ROOT = resolve(import.meta.dirname, '..', '..');
+// why: this file runs from src/cli in a checkout and from dist-cli/ when built, so the repository
+// root is found by its package.json rather than a fixed number of folders up.
+const ROOT = findRoot(import.meta.dirname);
+
+function findRoot(from: string): string {
+  let dir = from;
+  for (let i = 0; i < 4; i++) {
+    if (existsSync(join(dir, 'package.json'))) return dir;
+    dir = dirname(dir);
+  }
+  return resolve(from, '..', '..');
+}
 const LANGS = ['en', 'fr'] as const;
 const MOVE_ON: readonly MoveOn[] = [
   'CompletedAndPassed',
@@ -87,6 +98,14 @@ export async function packageCommand(args: string[], cwd = process.cwd()): Promi
   }
   const targets = (['cmi5', 'scorm12'] as const).filter((k) => values[k]);
   if (!targets.length) return usage('package needs --cmi5 <out.zip> or --scorm12 <out.zip>');
+  // why: the one-file CLI build (dist-cli) carries neither the app's source nor Vite
+  if (!import.meta.url.endsWith('.ts') || !existsSync(join(ROOT, 'src', 'main.tsx')))
+    return {
+      code: 1,
+      stdout: '',
+      stderr:
+        'package builds the app from its source, which an installed pocsim does not carry: clone the repository, run `npm ci`, then `npm run sim -- package ...` there\n',
+    };
   const lang = values.lang as (typeof LANGS)[number];
   if (!LANGS.includes(lang)) return usage(`--lang must be en or fr, not "${values.lang}"`);
   const moveOn = values['move-on'] as MoveOn;

@@ -64,7 +64,13 @@ function contentOf(
 }
 
 const runs: [string, RunEvent[]][] = [
-  ['a critical Don’t broken', [{ type: 'decision.chosen', optionIds: ['push-back'] }]],
+  [
+    'a critical Don’t broken',
+    [
+      { type: 'clock.ticked', seconds: 9 },
+      { type: 'decision.chosen', optionIds: ['push-back'] },
+    ],
+  ],
   [
     'a time-out, then a major Don’t',
     [
