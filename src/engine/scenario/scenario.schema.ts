@@ -319,6 +319,10 @@ const expectedAction = z
     contingency: elementId.optional().meta({
       description: 'Id of a contingency MSEL item fired automatically if the action is not taken in time.',
     }),
+    satisfiedBy: z.array(elementId).default([]).meta({
+      description:
+        "Option ids of this inject's step that count as taking the action: recording one of them for any role ticks it at the time of the decision.",
+    }),
   })
   .meta({ description: 'An action the facilitator expects from one role after an inject.' });
 
