@@ -12,10 +12,11 @@ export type ExerciseEvent =
   /** Scenario seconds; consecutive ticks merge in the log. */
   | { type: 'clock.ticked'; seconds: number }
   /**
-   * Scenario seconds, jumped at once (the facilitator's "jump to next inject"): actions awaited when
-   * the jump starts are held open, their due times moved on by the jump. Never merged in the log.
+   * Scenario seconds, jumped at once (the facilitator's "jump to next inject"): unless `hold` is false,
+   * actions awaited when the jump starts are held open, their due times moved on by the jump.
+   * Accepted paused or running; never merged in the log.
    */
-  | { type: 'clock.jumped'; seconds: number }
+  | { type: 'clock.jumped'; seconds: number; hold?: boolean }
   /** Scenario seconds per real second. */
   | { type: 'speed.changed'; speed: number }
   /** The facilitator releases an inject now. */

@@ -337,7 +337,10 @@ export function applyExerciseEvent(
       if (!Number.isSafeInteger(event.seconds) || event.seconds <= 0)
         return refuse('seconds must be a positive whole number');
       // why: the actions awaited keep the time they had left, so a jump never turns them into misses.
-      const held = state.pending.map((p) => ({ ...p, due: p.due + event.seconds }));
+      const held =
+        event.hold === false
+          ? state.pending
+          : state.pending.map((p) => ({ ...p, due: p.due + event.seconds }));
       return ok(advance(scenario, { ...state, pending: held }, state.time + event.seconds));
     }
     case 'speed.changed':

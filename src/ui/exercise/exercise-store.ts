@@ -132,6 +132,7 @@ const PHASE_IDS = ['prevention', 'pre-emption', 'response', 'consolidation'];
 type Field =
   | 'string'
   | 'number'
+  | 'boolean?'
   | 'string?'
   | 'strings?'
   | 'tiers?'
@@ -146,7 +147,7 @@ const EVENT_FIELDS: Record<ExerciseEvent['type'], Record<string, Field>> = {
   'exercise.resumed': {},
   'exercise.ended': {},
   'clock.ticked': { seconds: 'number' },
-  'clock.jumped': { seconds: 'number' },
+  'clock.jumped': { seconds: 'number', hold: 'boolean?' },
   'speed.changed': { speed: 'number' },
   'inject.released': { inject: 'string' },
   'inject.skipped': { inject: 'string' },
@@ -194,9 +195,11 @@ function checkEvent(event: unknown): string | null {
                   ? v === undefined || (Array.isArray(v) && v.every((x) => PHASE_IDS.includes(x)))
                   : field === 'rating'
                     ? RATING_IDS.includes(v as string)
-                    : field === 'rating?'
-                      ? v === undefined || RATING_IDS.includes(v as string)
-                      : v === 'strength' || v === 'improvement';
+                    : field === 'boolean?'
+                      ? v === undefined || typeof v === 'boolean'
+                      : field === 'rating?'
+                        ? v === undefined || RATING_IDS.includes(v as string)
+                        : v === 'strength' || v === 'improvement';
     if (!ok) return `${event.type}: field "${name}"`;
   }
   return null;
