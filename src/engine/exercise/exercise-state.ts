@@ -688,8 +688,8 @@ type Accept = (next: ExerciseState) => ExerciseStep;
 type Correction = Extract<ExerciseEvent, { type: 'record.undone' | 'record.redone' | 'record.amended' }>;
 
 // why: a correction is an event of its own, so the log still shows what was recorded first; the
-// state it folds to is the record as corrected, with consequences (an action reopened, a contingency
-// due for a miss) handled at the time of the correction, never rewritten into the past.
+// state it folds to is the record as corrected, with consequences (an action reopened or missed)
+// taken at the time of the correction, never rewritten into the past.
 function correct(
   scenario: Scenario,
   state: ExerciseState,
@@ -766,7 +766,7 @@ function correct(
 function undo(scenario: Scenario, state: ExerciseState, found: UndoneRecord): ExerciseState {
   switch (found.kind) {
     case 'action':
-      return reopen(scenario, state, found.record);
+      return reopen(state, found.record);
     case 'skip': {
       const skip = found.record;
       const next = { ...state, skipped: state.skipped.filter((k) => k.id !== skip.id) };
@@ -780,8 +780,7 @@ function undo(scenario: Scenario, state: ExerciseState, found: UndoneRecord): Ex
     case 'decision': {
       const decision = found.record;
       let next = { ...state, decisions: state.decisions.filter((d) => d.id !== decision.id) };
-      for (const taken of state.actions.filter((a) => a.by === decision.id))
-        next = reopen(scenario, next, taken);
+      for (const taken of state.actions.filter((a) => a.by === decision.id)) next = reopen(next, taken);
       return next;
     }
     case 'note':
@@ -833,11 +832,12 @@ function redo(scenario: Scenario, state: ExerciseState, found: UndoneRecord): Ex
   }
 }
 
-// why: an action taken back is awaited again if its time has not run out; otherwise it is missed
-// now, and (while the exercise runs) its contingency fires now, as it would have at its due time.
-function reopen(scenario: Scenario, state: ExerciseState, taken: TakenAction): ExerciseState {
-  const index = exerciseIndex(scenario);
-  let next: ExerciseState = { ...state, actions: state.actions.filter((a) => a.action !== taken.action) };
+// why: an action taken back is awaited again if its time has not run out; otherwise it counts as
+// missed from now. Its contingency is not fired by the correction: nothing reaches the table as a
+// side effect of putting the record right (a slip undone and redone must leave the room as it was);
+// the facilitator can still fire it by hand.
+function reopen(state: ExerciseState, taken: TakenAction): ExerciseState {
+  const next: ExerciseState = { ...state, actions: state.actions.filter((a) => a.action !== taken.action) };
   const open: OpenAction = {
     action: taken.action,
     role: taken.expectedRole,
@@ -846,12 +846,7 @@ function reopen(scenario: Scenario, state: ExerciseState, taken: TakenAction): E
   };
   if (taken.due > state.time)
     return { ...next, pending: [...next.pending, open].sort((a, b) => a.due - b.due) };
-  const action = index.expects.get(taken.action)!.action;
-  const target = live(state) && action.contingency ? index.items.get(action.contingency) : undefined;
-  const fires = target !== undefined && !isDone(next, target.id);
-  next = { ...next, missed: [...next.missed, { ...open, ...(fires ? { fired: target.id } : {}) }] };
-  if (fires) next = release(scenario, next, target, state.time, 'contingency', action.id);
-  return next;
+  return { ...next, missed: [...next.missed, open] };
 }
 
 // why: an option recorded for a role is the action it stands for; ticking it here (at the decision's

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
-import type { ExerciseState } from '../../engine/exercise/exercise-state.ts';
+import { type ExerciseState, previewClock } from '../../engine/exercise/exercise-state.ts';
 import type { ScenarioBundle } from '../../engine/scenario/load-scenario.ts';
 import { textKey } from '../../engine/scenario/text-keys.ts';
 import type { ScenarioEntry } from '../app.tsx';
@@ -9,6 +9,7 @@ import { useI18n } from '../i18n-context.tsx';
 import { type ScenarioTexts, useScenarioTexts } from '../scenario-text.ts';
 import type { KeyValueStorage } from '../settings.ts';
 import { AfterActionReport } from './after-action-report.tsx';
+import { type JumpAsk, JumpDialog, useConsoleKeys } from './clock-jump.tsx';
 import { buildMselRows, type SendExerciseEvent, secondsToNextInject } from './console-model.ts';
 import type { ClockPort } from './exercise-clock-driver.ts';
 import { ExerciseOverview } from './exercise-overview.tsx';
@@ -22,7 +23,7 @@ import { SidePanel } from './side-panel.tsx';
 import { type OpeningNotice, useExerciseSession } from './use-exercise.ts';
 
 /** Speeds the console offers, in scenario seconds per real second. */
-export const SPEEDS = [1, 10, 60] as const;
+export const SPEEDS = [1, 2, 4, 10, 60] as const;
 
 /** What the console page may be given from outside; tests pass fakes for the ports. */
 export interface ConsolePageProps {
@@ -146,6 +147,16 @@ function ExerciseConsole({
   const [projectorBlocked, setProjectorBlocked] = useState(false);
   const ended = state.status === 'ended';
   const heading = useFocusHeading<HTMLHeadingElement>(ended ? stage : 'console');
+  const [jumpAsk, setJumpAsk] = useState<JumpAsk | null>(null);
+  useConsoleKeys(state, send);
+  // why: "Next inject" never passes awaited actions silently; when it would, the facilitator chooses.
+  const next = useCallback(() => {
+    const seconds = secondsToNextInject(state);
+    if (!seconds) return;
+    const preview = previewClock(scenario, state, seconds);
+    if (preview.missed.length === 0) send({ type: 'clock.jumped', seconds, hold: false });
+    else setJumpAsk({ seconds, preview });
+  }, [scenario, state, send]);
 
   // why: until the facilitator picks one, the inject in focus follows the exercise: the latest released, else the next.
   const latest = state.released[state.released.length - 1]?.inject;
@@ -179,6 +190,7 @@ function ExerciseConsole({
             startClock={scenario.startClock}
             state={state}
             send={send}
+            onNext={next}
           />
         }
       />
@@ -186,6 +198,15 @@ function ExerciseConsole({
         <h1 ref={heading} tabIndex={-1} class="visually-hidden">
           {ended ? t(`exercise.after.${stage}Heading`, { title }) : t('exercise.console.heading', { title })}
         </h1>
+        {jumpAsk && !ended && (
+          <JumpDialog
+            ask={jumpAsk}
+            texts={texts}
+            startClock={scenario.startClock}
+            send={send}
+            onClose={() => setJumpAsk(null)}
+          />
+        )}
         {session.notice && <Notice notice={session.notice} onDismiss={session.dismissNotice} />}
         {projectorBlocked && (
           <div class="xc-alert xc-alert-bad" role="alert">
@@ -200,6 +221,7 @@ function ExerciseConsole({
             {t('exercise.console.saveFailed')}
           </p>
         )}
+        {!ended && <p class="xc-keys muted no-print">{t('exerciseRecord.keys')}</p>}
         {!ended ? (
           <div class="xc-layout">
             <MselTimeline
@@ -279,6 +301,7 @@ function ConsoleStatus({
   startClock,
   state,
   send,
+  onNext,
 }: {
   title: string;
   texts: ScenarioTexts;
@@ -286,6 +309,7 @@ function ConsoleStatus({
   startClock: string;
   state: ExerciseState;
   send: SendExerciseEvent;
+  onNext(): void;
 }) {
   const { t } = useI18n();
   const face = exerciseClockFace(startClock, state.time);
@@ -322,7 +346,12 @@ function ConsoleStatus({
             </button>
           )}
           {state.status === 'running' && (
-            <button type="button" class="tool-button" onClick={() => send({ type: 'exercise.paused' })}>
+            <button
+              type="button"
+              class="tool-button"
+              aria-keyshortcuts="Space"
+              onClick={() => send({ type: 'exercise.paused' })}
+            >
               <PauseIcon />
               {t('exercise.console.pause')}
             </button>
@@ -331,6 +360,7 @@ function ConsoleStatus({
             <button
               type="button"
               class="tool-button xc-go"
+              aria-keyshortcuts="Space"
               onClick={() => send({ type: 'exercise.resumed' })}
             >
               <PlayIcon />
@@ -356,14 +386,23 @@ function ConsoleStatus({
           <button
             type="button"
             class="tool-button"
-            disabled={state.status !== 'running' || toNext === null}
+            disabled={state.status === 'ready' || !toNext}
             title={t('exercise.console.jumpHint')}
-            onClick={() => {
-              if (toNext) send({ type: 'clock.ticked', seconds: toNext });
-            }}
+            onClick={onNext}
           >
             <SkipIcon />
             {t('exercise.console.jump')}
+          </button>
+          <button
+            type="button"
+            class="tool-button"
+            disabled={state.status === 'ready' || !toNext}
+            title={t('exerciseRecord.jumpHoldHint')}
+            onClick={() => {
+              if (toNext) send({ type: 'clock.jumped', seconds: toNext });
+            }}
+          >
+            {t('exerciseRecord.jumpHold')}
           </button>
           {state.status !== 'ready' && (
             <button type="button" class="tool-button xc-end" onClick={end}>

@@ -6,6 +6,7 @@ import { scenarioTextsFor } from '../scenario-text.ts';
 import type { KeyValueStorage } from '../settings.ts';
 import { exerciseLogKey, parseStoredExercise } from './exercise-store.ts';
 import { elapsedText } from './exercise-time-format.ts';
+import { ImportExercise } from './import-exercise.tsx';
 
 /** What the picker shows of an exercise already run on this browser. */
 interface SavedSummary {
@@ -76,6 +77,7 @@ export function ExercisePicker({
           ))}
         </ul>
       )}
+      <ImportExercise scenarios={exercises} storage={storage} onOpen={(id) => onOpen(id, false)} />
     </main>
   );
 }
@@ -181,7 +183,10 @@ function savedSummary(storage: KeyValueStorage | undefined, id: string): SavedSu
   if (!('stored' in parsed)) return { ended: false, time: 0, savedAt: null, unreadable: true };
   const { log, savedAt } = parsed.stored;
   if (log.length === 0) return null;
-  const time = log.reduce((sum, e) => sum + (e.type === 'clock.ticked' ? e.seconds : 0), 0);
+  const time = log.reduce(
+    (sum, e) => sum + (e.type === 'clock.ticked' || e.type === 'clock.jumped' ? e.seconds : 0),
+    0,
+  );
   const date = savedAt ? new Date(savedAt) : null;
   return {
     ended: log.some((e) => e.type === 'exercise.ended'),

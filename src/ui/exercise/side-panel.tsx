@@ -10,6 +10,7 @@ import { formatHandbookSection } from '../../i18n/i18n.ts';
 import { useI18n } from '../i18n-context.tsx';
 import type { ScenarioTexts } from '../scenario-text.ts';
 import type { SendExerciseEvent } from './console-model.ts';
+import { RecordCorrections } from './record-corrections.tsx';
 import { useClockStamp } from './use-clock-stamp.ts';
 
 const TABS = ['record', 'discussion', 'evaluation', 'log'] as const;
@@ -67,7 +68,12 @@ export function SidePanel({
         {tab === 'record' && <RecordForRole bundle={bundle} state={state} texts={texts} send={send} />}
         {tab === 'discussion' && <Discussion bundle={bundle} state={state} texts={texts} />}
         {tab === 'evaluation' && <Evaluation bundle={bundle} state={state} texts={texts} send={send} />}
-        {tab === 'log' && <RunningLog bundle={bundle} state={state} texts={texts} />}
+        {tab === 'log' && (
+          <>
+            <RecordCorrections bundle={bundle} state={state} texts={texts} send={send} />
+            <RunningLog bundle={bundle} state={state} texts={texts} />
+          </>
+        )}
       </div>
     </section>
   );

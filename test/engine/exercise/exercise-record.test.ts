@@ -110,16 +110,20 @@ describe('correcting the record', () => {
     expect(foldExercise(scenario, x.log)).toEqual(x.state());
   });
 
-  it('undoes a ticked action after its due time: it is missed now and its contingency fires now, not in the past', () => {
+  it('undoes a ticked action after its due time: it is missed, and its contingency is left for the facilitator to fire', () => {
     const x = started();
     x.send(tick(hm(0, 15)));
     x.send({ type: 'action.recorded', action: 'act-posture', role: 'fc' });
     x.send(tick(hm(0, 35)));
     x.send({ type: 'record.undone', record: 'take-1' });
-    expect(x.state().missed.find((m) => m.action === 'act-posture')).toMatchObject({
-      fired: 'ev-no-posture',
+    expect(x.state().missed.find((m) => m.action === 'act-posture')).toEqual({
+      action: 'act-posture',
+      role: 'fc',
+      inject: 'ev-warning',
+      due: hm(0, 40),
     });
-    expect(fired(x)).toEqual([['ev-no-posture', hm(0, 50)]]);
+    expect(fired(x)).toEqual([]);
+    expect(x.check({ type: 'contingency.fired', inject: 'ev-no-posture' })).toBeUndefined();
     x.send({ type: 'record.redone', record: 'take-1' });
     expect(x.state().actions.map((a) => [a.action, a.onTime])).toEqual([['act-posture', true]]);
     expect(x.state().missed.map((m) => m.action)).not.toContain('act-posture');
