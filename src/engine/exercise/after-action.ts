@@ -443,7 +443,7 @@ export function afterActionMarkdown(report: AfterActionReport, tr: ReportTransla
   const time = (at: number) => {
     const day = (report.startOfDay + at) % 86_400;
     const clock = `${String(Math.floor(day / 3600)).padStart(2, '0')}:${String(Math.floor((day % 3600) / 60)).padStart(2, '0')}`;
-    return t('aar.time', { elapsed: formatExerciseTime(at), clock });
+    return t('aar.time', { elapsed: formatExerciseTime(at, t('aar.dayUnit')), clock });
   };
   const rating = (r: Rating | null) => (r === null ? t('aar.notRated') : t(`aar.ratings.${r}`));
   const tiers = (list: readonly Tier[]) => list.map((x) => t(`doctrine.tierShort.${x}`)).join(', ') || '-';
@@ -470,7 +470,7 @@ export function afterActionMarkdown(report: AfterActionReport, tr: ReportTransla
     t('aar.meta', {
       format: t(`aar.format.${report.format}`),
       version: report.scenario.version,
-      duration: formatExerciseTime(report.duration),
+      duration: formatExerciseTime(report.duration, t('aar.dayUnit')),
       status: t(`aar.status.${report.status}`),
     }),
     '',

@@ -119,7 +119,9 @@ export function AfterActionReport({
           </div>
           <div>
             <dt>{t('exercise.report.duration')}</dt>
-            <dd>{t('exercise.time.elapsed', { time: elapsedText(report.duration) })}</dd>
+            <dd>
+              {t('exercise.time.elapsed', { time: elapsedText(report.duration, t('exercise.time.dayUnit')) })}
+            </dd>
           </div>
           <div>
             <dt>{t('exercise.report.version')}</dt>
@@ -410,7 +412,7 @@ export function AfterActionReport({
           {report.timeline.map((e, i) => (
             <li key={i} class={`aar-tl aar-tl-${e.kind}`}>
               <time class="aar-time">
-                {t('exercise.time.elapsed', { time: elapsedText(e.at) })}
+                {t('exercise.time.elapsed', { time: elapsedText(e.at, t('exercise.time.dayUnit')) })}
                 <span class="aar-tod">{stamp(e.at)}</span>
               </time>
               <span class="aar-tl-text">

@@ -312,7 +312,7 @@ function ConsoleStatus({
   onNext(): void;
 }) {
   const { t } = useI18n();
-  const face = exerciseClockFace(startClock, state.time);
+  const face = exerciseClockFace(startClock, state.time, t('exercise.time.dayUnit'));
   const toNext = secondsToNextInject(state);
   const end = () => {
     if (globalThis.confirm?.(t('exercise.console.endConfirm')) ?? true) send({ type: 'exercise.ended' });

@@ -127,7 +127,7 @@ function ExerciseCard({
               {t(saved.ended ? 'exercise.picker.savedEnded' : 'exercise.picker.savedRunning')}
             </span>{' '}
             {t('exercise.picker.savedAt', {
-              time: t('exercise.time.elapsed', { time: elapsedText(saved.time) }),
+              time: t('exercise.time.elapsed', { time: elapsedText(saved.time, t('exercise.time.dayUnit')) }),
               saved: saved.savedAt
                 ? saved.savedAt.toLocaleString(lang, { dateStyle: 'medium', timeStyle: 'short' })
                 : '—',

@@ -142,7 +142,7 @@ function ProjectorBody({
     .filter((i): i is { at: number; item: MselItem } => !!i.item && onProjector(i.item));
   const latest = shown[shown.length - 1];
   const earlier = shown.slice(0, -1).reverse().slice(0, EARLIER_SHOWN);
-  const face = exerciseClockFace(scenario.startClock, view.time);
+  const face = exerciseClockFace(scenario.startClock, view.time, t('exercise.time.dayUnit'));
   const module = latest?.item.module;
   const runView = useMemo(() => mapOnlyView(scenario.id, view), [scenario.id, view]);
   useEffect(() => {

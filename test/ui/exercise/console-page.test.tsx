@@ -175,7 +175,10 @@ describe('facilitator console: running the timeline', () => {
     fireEvent.click(card.getByRole('radio', { name: 'Raise the posture and deploy patrols' }));
     fireEvent.change(card.getByRole('combobox', { name: 'Decided by' }), { target: { value: 'fc' } });
     fireEvent.click(card.getByRole('button', { name: 'Record decision' }));
-    expect(card.getByText('Decision recorded for Force Commander.')).toBeTruthy();
+    // why: the option stands for the Force Commander's expected action, so recording it ticks that action.
+    expect(card.getByRole('status').textContent).toBe(
+      'Decision recorded for Force Commander. Counted as taken: The Force Commander raises the posture around Tamba.',
+    );
     expect(savedLog(s.storage)).toContainEqual({
       type: 'decision.recorded',
       role: 'fc',
