@@ -302,6 +302,10 @@ const exerciseModule = z
     id: elementId,
     title: text,
     questions: z.array(question).default([]),
+    minutes: z.int().min(1).max(1440).optional().meta({
+      description:
+        'Real minutes the session plans for this module (discussion included); the console shows time spent against it.',
+    }),
   })
   .meta({ description: 'A discussion block; modules are played in the order given.' });
 

@@ -19,6 +19,7 @@ import { exerciseClockFace } from './exercise-time-format.ts';
 import { Hotwash } from './hotwash.tsx';
 import { InjectCard, WatchList } from './inject-card.tsx';
 import { MselTimeline } from './msel-timeline.tsx';
+import { SessionTimer } from './session-timer.tsx';
 import { SidePanel } from './side-panel.tsx';
 import { type OpeningNotice, useExerciseSession } from './use-exercise.ts';
 
@@ -91,6 +92,7 @@ export function ConsolePage({
     return (
       <>
         <AppHeader
+          sound={false}
           tools={
             <button type="button" class="tool-button" onClick={onBack}>
               {t('exercise.console.toScenarios')}
@@ -167,6 +169,7 @@ function ExerciseConsole({
   return (
     <>
       <AppHeader
+        sound={false}
         tools={
           <>
             <button type="button" class="tool-button" onClick={onLeave}>
@@ -221,7 +224,12 @@ function ExerciseConsole({
             {t('exercise.console.saveFailed')}
           </p>
         )}
-        {!ended && <p class="xc-keys muted no-print">{t('exerciseRecord.keys')}</p>}
+        {!ended && (
+          <div class="xc-keys no-print">
+            <SessionTimer scenario={scenario} state={state} texts={texts} storage={storage} />
+            <p class="muted">{t('exerciseRecord.keys')}</p>
+          </div>
+        )}
         {!ended ? (
           <div class="xc-layout">
             <MselTimeline
@@ -234,7 +242,9 @@ function ExerciseConsole({
               send={send}
             />
             <div class="xc-center">
-              {state.status === 'ready' && <ExerciseOverview bundle={bundle} texts={texts} />}
+              {state.status === 'ready' && (
+                <ExerciseOverview bundle={bundle} texts={texts} speed={state.speed} />
+              )}
               <WatchList state={state} texts={texts} send={send} onSelect={setPicked} />
               {item ? (
                 <InjectCard

@@ -107,7 +107,7 @@ function ExerciseCard({
         <span class="meta-item">{t('exercise.picker.roles', { count: entry.exercise?.roles ?? 0 })}</span>
         <span class="meta-item">
           <ClockIcon />
-          {t('menu.minutes', { count: entry.minutes })}
+          {t('exerciseRecord.sessionMinutes', { count: entry.exercise?.minutes ?? entry.minutes })}
         </span>
       </p>
       <h2 class="card-title" lang={texts.lang}>

@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { createExercise } from '../../engine/exercise/exercise-log.ts';
+import { moduleAt } from '../../engine/exercise/exercise-timing.ts';
 import type { RunView } from '../../engine/run/run-view.ts';
 import type { ScenarioBundle } from '../../engine/scenario/load-scenario.ts';
 import type { MselItem } from '../../engine/scenario/scenario.schema.ts';
@@ -143,7 +144,8 @@ function ProjectorBody({
   const latest = shown[shown.length - 1];
   const earlier = shown.slice(0, -1).reverse().slice(0, EARLIER_SHOWN);
   const face = exerciseClockFace(scenario.startClock, view.time, t('exercise.time.dayUnit'));
-  const module = latest?.item.module;
+  // why: the room follows the exercise clock; the latest projected inject may be from an earlier module.
+  const module = view.status === 'ready' ? undefined : moduleAt(scenario, view.time);
   const runView = useMemo(() => mapOnlyView(scenario.id, view), [scenario.id, view]);
   useEffect(() => {
     document.documentElement.lang = lang;
