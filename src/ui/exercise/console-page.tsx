@@ -11,6 +11,7 @@ import type { KeyValueStorage } from '../settings.ts';
 import { AfterActionReport } from './after-action-report.tsx';
 import { type JumpAsk, JumpDialog, useConsoleKeys } from './clock-jump.tsx';
 import { buildMselRows, type SendExerciseEvent, secondsToNextInject } from './console-model.ts';
+import { ContingencyAlert } from './contingency-alert.tsx';
 import type { ClockPort } from './exercise-clock-driver.ts';
 import { ExerciseOverview } from './exercise-overview.tsx';
 import { ExercisePicker } from './exercise-picker.tsx';
@@ -145,6 +146,12 @@ function ExerciseConsole({
   const scenario = bundle.scenario;
   const rows = useMemo(() => buildMselRows(scenario, state), [scenario, state]);
   const [picked, setPicked] = useState<string | null>(null);
+  const [pinned, setPinned] = useState(false);
+  // why: unless the facilitator pins an inject, the card follows each new one, contingencies included.
+  const releasedCount = state.released.length;
+  useEffect(() => {
+    if (!pinned) setPicked(null);
+  }, [releasedCount]);
   const [stage, setStage] = useState<AfterStage>('hotwash');
   const [projectorBlocked, setProjectorBlocked] = useState(false);
   const ended = state.status === 'ended';
@@ -245,7 +252,21 @@ function ExerciseConsole({
               {state.status === 'ready' && (
                 <ExerciseOverview bundle={bundle} texts={texts} speed={state.speed} />
               )}
+              <ContingencyAlert state={state} texts={texts} onShow={setPicked} />
               <WatchList state={state} texts={texts} send={send} onSelect={setPicked} />
+              {item && (
+                <label class="xc-pin" title={t('exerciseRecord.pinHint')}>
+                  <input
+                    type="checkbox"
+                    checked={pinned}
+                    onChange={(e) => {
+                      setPinned(e.currentTarget.checked);
+                      if (e.currentTarget.checked) setPicked(selected);
+                    }}
+                  />
+                  {t('exerciseRecord.pin')}
+                </label>
+              )}
               {item ? (
                 <InjectCard
                   key={item.id}

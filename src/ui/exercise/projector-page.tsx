@@ -20,7 +20,7 @@ import { buildProjectorView, onProjector, type ProjectorView } from './projector
 import { useClockStamp } from './use-clock-stamp.ts';
 
 /** How many earlier injects stay on the projector below the latest one. */
-const EARLIER_SHOWN = 4;
+const EARLIER_SHOWN = 2;
 
 /** Where the projector's view came from: the console live, or the saved log while no console answers. */
 type Source = 'waiting' | 'live' | 'saved' | 'left';
