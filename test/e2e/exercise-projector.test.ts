@@ -120,6 +120,17 @@ describe('the projector on a room’s screen', () => {
         }
       }
     }
+    // the facilitator puts the current module's questions on the wall, and takes them off again
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.getByRole('tab', { name: 'Discussion' }).click();
+    await page.getByRole('button', { name: 'Show these questions on the projector' }).click();
+    const question = en(textKey.exerciseQuestion('q-gate-where'));
+    await projector.getByText(question).waitFor();
+    const withQuestions = await measure(projector);
+    expect(withQuestions.scrollHeight).toBeLessThanOrEqual(720);
+    await projector.screenshot({ path: join(SHOTS, 'projector-en-1280x720-questions.png') });
+    await page.getByRole('button', { name: 'Take them off the projector' }).click();
+    await expect.poll(() => projector.getByText(question).count()).toBe(0);
     writeFileSync(join(SHOTS, 'projector-fonts.json'), `${JSON.stringify(measured, null, 2)}\n`);
     expect(errors).toEqual([]);
     expect(projectorErrors.filter((e) => !/GL Driver|GPU stall/.test(e))).toEqual([]);

@@ -280,7 +280,14 @@ function ExerciseConsole({
                 <p class="card xc-empty">{t('exercise.inject.none')}</p>
               )}
             </div>
-            <SidePanel bundle={bundle} state={state} texts={texts} send={send} />
+            <SidePanel
+              bundle={bundle}
+              state={state}
+              texts={texts}
+              send={send}
+              discussion={session.discussion}
+              onDiscussion={session.showDiscussion}
+            />
           </div>
         ) : (
           <>

@@ -198,7 +198,9 @@ function ProjectorBody({
           <h2 id="xp-feed-heading" class="xp-feed-heading">
             {t('exercise.projector.latest')}
           </h2>
-          {latest ? (
+          {view.discussion ? (
+            <ProjectedDiscussion module={view.discussion} bundle={bundle} texts={texts} />
+          ) : latest ? (
             <ProjectedInject
               item={latest.item}
               at={latest.at}
@@ -211,7 +213,7 @@ function ProjectorBody({
               {t(view.status === 'ready' ? 'exercise.projector.notStarted' : 'exercise.projector.none')}
             </p>
           )}
-          {earlier.length > 0 && (
+          {!view.discussion && earlier.length > 0 && (
             <>
               <h2 class="xp-feed-heading xp-earlier-heading">{t('exercise.projector.earlier')}</h2>
               <ol class="xp-earlier">
@@ -231,6 +233,36 @@ function ProjectorBody({
         </p>
       )}
     </div>
+  );
+}
+
+/** A module's discussion questions, put on the wall by the facilitator. */
+function ProjectedDiscussion({
+  module,
+  bundle,
+  texts,
+}: {
+  module: string;
+  bundle: ScenarioBundle;
+  texts: ScenarioTexts;
+}) {
+  const { t } = useI18n();
+  const m = bundle.scenario.exercise?.modules.find((x) => x.id === module);
+  if (!m) return null;
+  return (
+    <article class="xp-inject xp-inject-latest xp-discussion">
+      <p class="xp-inject-meta">{t('exerciseRecord.discussion.heading')}</p>
+      <h3 class="xp-inject-title" lang={texts.lang}>
+        {texts.text(textKey.exerciseModule(m.id))}
+      </h3>
+      <ol class="xp-questions">
+        {m.questions.map((q) => (
+          <li key={q.id} lang={texts.lang}>
+            {texts.text(textKey.exerciseQuestion(q.id))}
+          </li>
+        ))}
+      </ol>
+    </article>
   );
 }
 
