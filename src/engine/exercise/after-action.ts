@@ -600,10 +600,10 @@ export function afterActionMarkdown(report: AfterActionReport, tr: ReportTransla
     out.push(`### ${role(r.role)}`, '');
     if (!r.decisions.length) out.push(`_${t('aar.noDecisions')}_`);
     for (const d of r.decisions) {
-      const what = [
+      const what = joinChoices([
         ...d.options.map((o) => text(o.labelKey)),
         ...(d.text !== undefined ? [md(d.text)] : []),
-      ].join('; ');
+      ]);
       const line = d.stepTitleKey
         ? t('aar.decisionOnStep', { step: text(d.stepTitleKey), decision: what })
         : what;
@@ -644,4 +644,9 @@ export function afterActionMarkdown(report: AfterActionReport, tr: ReportTransla
     .join('\n')
     .replace(/\n{3,}/g, '\n\n')
     .trimEnd()}\n`;
+}
+
+/** Joins the options (and text) of one decision with semicolons, dropping the closing full stop of each part but the last, so none reads ".;". */
+export function joinChoices(parts: readonly string[]): string {
+  return parts.map((p, i) => (i < parts.length - 1 ? p.trim().replace(/\.$/, '') : p)).join('; ');
 }

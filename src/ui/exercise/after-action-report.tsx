@@ -6,6 +6,7 @@ import {
   buildAfterActionReport,
   type CorrectiveRow,
   type DoctrineRef,
+  joinChoices,
   type AfterActionReport as Report,
   type TimelineEntry,
 } from '../../engine/exercise/after-action.ts';
@@ -344,10 +345,10 @@ export function AfterActionReport({
                           </span>
                         )}
                         <span lang={texts.lang}>
-                          {[
+                          {joinChoices([
                             ...d.options.map((o) => texts.text(o.labelKey)),
                             ...(d.text ? [d.text] : []),
-                          ].join('; ')}
+                          ])}
                         </span>
                       </p>
                       <p class="aar-tags">

@@ -152,7 +152,23 @@ function ExerciseConsole({
   useEffect(() => {
     if (!pinned) setPicked(null);
   }, [releasedCount]);
-  const [stage, setStage] = useState<AfterStage>('hotwash');
+  // why: a reload after the report was drafted comes back to the report, not to the hotwash.
+  const stageKey = `pocsim.exercise.${scenario.id}.stage`;
+  const [stage, setStage] = useState<AfterStage>(() => {
+    try {
+      return storage?.getItem(stageKey) === 'report' ? 'report' : 'hotwash';
+    } catch {
+      return 'hotwash';
+    }
+  });
+  useEffect(() => {
+    try {
+      if (state.status === 'ended') storage?.setItem(stageKey, stage);
+      else if (storage?.getItem(stageKey)) storage.setItem(stageKey, '');
+    } catch {
+      // the browser refused; the stage is only a convenience
+    }
+  }, [stage, state.status, storage, stageKey]);
   const [projectorBlocked, setProjectorBlocked] = useState(false);
   const ended = state.status === 'ended';
   const heading = useFocusHeading<HTMLHeadingElement>(ended ? stage : 'console');

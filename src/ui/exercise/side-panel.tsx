@@ -548,9 +548,9 @@ function RatePoint({
       </div>
       <label class="xc-field">
         <span class="visually-hidden">{t('exercise.evaluation.comment')}</span>
-        <input
-          class="xc-input"
-          type="text"
+        <textarea
+          class="xc-input xc-textarea"
+          rows={3}
           placeholder={t('exercise.evaluation.comment')}
           value={comment}
           disabled={!rating}

@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadScenarioFolder } from '../../../src/cli/scenario-files.ts';
+import { joinChoices } from '../../../src/engine/exercise/after-action.ts';
 import {
   facilitatedMinutes,
   moduleAt,
@@ -32,5 +33,14 @@ describe('the time a facilitated session takes', () => {
     // why: on Day 9 of the CPX the latest projected inject is still from week 1; the room is in week 2.
     const cpx = bundled('cpx-cpoc-sela');
     expect(moduleAt(cpx, hm(8 * 24 + 9, 30))).toBe('m2-warning');
+  });
+});
+
+describe('a decision of several options in the report', () => {
+  it('reads without ".;" between options', () => {
+    expect(joinChoices(['Hear their fears.', 'UNPOL leads inside.'])).toBe(
+      'Hear their fears; UNPOL leads inside.',
+    );
+    expect(joinChoices(['Order the camp closed.'])).toBe('Order the camp closed.');
   });
 });
