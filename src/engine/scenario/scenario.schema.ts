@@ -388,6 +388,10 @@ export const exerciseSchema = z
         'tabletop: discussion-based leadership exercise; cpx: CPOC command-post exercise (Handbook §11.3).',
     }),
     roles: z.array(role).min(1),
+    briefing: text.optional().meta({
+      description:
+        'The briefing read to the table in facilitated play, in place of the self-paced briefing (which speaks to a solo player).',
+    }),
     objectives: z.array(exerciseObjective).default([]),
     modules: z.array(exerciseModule).default([]),
     msel: z.array(mselItem).min(1).meta({

@@ -61,7 +61,9 @@ export function ExerciseOverview({
         </strong>
       </p>
       <div class="xc-overview-briefing" lang={texts.lang}>
-        <Paragraphs text={texts.text(textKey.briefing())} />
+        <Paragraphs
+          text={texts.text(x.briefing !== undefined ? textKey.exerciseBriefing() : textKey.briefing())}
+        />
       </div>
       <h3 class="xc-subhead">{t('exercise.overview.roles')}</h3>
       <ul class="chips">
