@@ -106,4 +106,13 @@ describe('pocsim exercise', () => {
     expect(b.code).toBe(1);
     expect(b.stderr).toMatch(/bad\.json: event 2 does not apply: record\.undone: no record "dec-9"/);
   });
+
+  it('plays the leadership tabletop as an exemplary table: nothing missed, and the count says which actions never came up', () => {
+    const r = runCli(['exercise', 'scenarios/ttx-leadership-tessako']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(
+      /- (\d+) expected actions: \d+ taken on time, 0 taken late, 0 missed, 0 still open at the end\. \d+ of them never reached the table/,
+    );
+    expect(r.stdout).toContain('0 contingencies fired');
+  });
 });

@@ -477,10 +477,12 @@ export function afterActionMarkdown(report: AfterActionReport, tr: ReportTransla
   );
   out.push(t('aar.participants', { roles: report.roles.map((r) => role(r.id)).join(', ') }), '');
 
+  // why: the screen counts the actions that reached the table; saying how many never did makes the two agree.
+  const unreached = s.expected - s.taken - s.late - s.missed - s.open;
   out.push(`## ${t('aar.summary')}`, '');
   out.push(
     `- ${t('aar.summaryInjects', { released: s.released, scheduled: s.scheduled, byHand: s.byHand, contingencies: s.contingencies, skipped: s.skipped })}`,
-    `- ${t('aar.summaryActions', { expected: s.expected, taken: s.taken, late: s.late, missed: s.missed, open: s.open })}`,
+    `- ${t('aar.summaryActions', { expected: s.expected, taken: s.taken, late: s.late, missed: s.missed, open: s.open })}${unreached ? ` ${t('aar.summaryUnreached', { count: unreached })}` : ''}`,
     `- ${t('aar.summaryDecisions', { count: s.decisions })}`,
     '',
   );
