@@ -71,6 +71,28 @@ describe('the record of a facilitated tabletop in Chromium', () => {
     await page.goto(`${app.url}#console`);
     await page.getByRole('button', { name: `Prepare the exercise: ${en(textKey.title())}` }).click();
     await page.getByRole('heading', { name: 'Before you start' }).waitFor();
+
+    // printed inject cards for the role-only injects: one A4 page per recipient, in English and French
+    const cards = x.msel
+      .filter((m) => !m.projector)
+      .reduce((n, m) => n + (m.to === 'all' ? x.roles.length : m.to.length), 0);
+    await page.getByRole('button', { name: 'Inject cards to print' }).click();
+    for (const lang of ['en', 'fr'] as const) {
+      if (lang === 'fr') await page.getByRole('button', { name: 'Français' }).click();
+      await page
+        .getByRole('button', { name: lang === 'en' ? 'Print the cards' : 'Imprimer les fiches' })
+        .waitFor();
+      expect(await page.locator('.xpr-card').count()).toBe(cards);
+      await page.screenshot({ path: join(SHOTS, `printable-inject-cards-${lang}.png`) });
+      await page.emulateMedia({ media: 'print' });
+      const pdf = await page.pdf({ format: 'A4', printBackground: true, preferCSSPageSize: true });
+      await page.emulateMedia({ media: 'screen' });
+      writeFileSync(join(SHOTS, `printable-inject-cards-${lang}.pdf`), pdf);
+      // why: counted from the PDF's own page objects (no poppler); one card, one page.
+      expect(pdf.toString('latin1').match(/\/Type\s*\/Page(?!s)/g)?.length).toBe(cards);
+    }
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.getByRole('button', { name: 'Back to the console' }).click();
     await page.getByRole('button', { name: 'Start', exact: true }).click();
     // Space pauses, as the screen says; the room talks while the clock stands still
     await page.getByText('Keys: Space pauses or resumes, R releases the next inject').waitFor();

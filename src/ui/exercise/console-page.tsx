@@ -19,6 +19,7 @@ import type { SyncPort } from './exercise-sync.ts';
 import { exerciseClockFace } from './exercise-time-format.ts';
 import { Hotwash } from './hotwash.tsx';
 import { InjectCard, WatchList } from './inject-card.tsx';
+import { InjectCards } from './inject-cards.tsx';
 import { MselTimeline } from './msel-timeline.tsx';
 import { SessionTimer } from './session-timer.tsx';
 import { SidePanel } from './side-panel.tsx';
@@ -147,6 +148,7 @@ function ExerciseConsole({
   const rows = useMemo(() => buildMselRows(scenario, state), [scenario, state]);
   const [picked, setPicked] = useState<string | null>(null);
   const [pinned, setPinned] = useState(false);
+  const [printing, setPrinting] = useState(false);
   // why: unless the facilitator pins an inject, the card follows each new one, contingencies included.
   const releasedCount = state.released.length;
   useEffect(() => {
@@ -197,6 +199,9 @@ function ExerciseConsole({
           <>
             <button type="button" class="tool-button" onClick={onLeave}>
               {t('exercise.console.toExercises')}
+            </button>
+            <button type="button" class="tool-button" onClick={() => setPrinting(true)}>
+              {t('exerciseRecord.cards.open')}
             </button>
             <button
               type="button"
@@ -253,7 +258,9 @@ function ExerciseConsole({
             <p class="muted">{t('exerciseRecord.keys')}</p>
           </div>
         )}
-        {!ended ? (
+        {printing ? (
+          <InjectCards bundle={bundle} texts={texts} onClose={() => setPrinting(false)} />
+        ) : !ended ? (
           <div class="xc-layout">
             <MselTimeline
               rows={rows}
