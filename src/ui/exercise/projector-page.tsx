@@ -196,7 +196,7 @@ function ProjectorBody({
         </section>
         <section class="xp-feed" aria-labelledby="xp-feed-heading" aria-live="polite">
           <h2 id="xp-feed-heading" class="xp-feed-heading">
-            {t('exercise.projector.latest')}
+            {view.discussion ? t('exerciseRecord.discussion.heading') : t('exercise.projector.latest')}
           </h2>
           {view.discussion ? (
             <ProjectedDiscussion module={view.discussion} bundle={bundle} texts={texts} />
@@ -251,7 +251,6 @@ function ProjectedDiscussion({
   if (!m) return null;
   return (
     <article class="xp-inject xp-inject-latest xp-discussion">
-      <p class="xp-inject-meta">{t('exerciseRecord.discussion.heading')}</p>
       <h3 class="xp-inject-title" lang={texts.lang}>
         {texts.text(textKey.exerciseModule(m.id))}
       </h3>
