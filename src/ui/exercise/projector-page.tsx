@@ -246,7 +246,6 @@ function ProjectedDiscussion({
   bundle: ScenarioBundle;
   texts: ScenarioTexts;
 }) {
-  const { t } = useI18n();
   const m = bundle.scenario.exercise?.modules.find((x) => x.id === module);
   if (!m) return null;
   return (
