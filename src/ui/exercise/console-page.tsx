@@ -21,6 +21,7 @@ import { Hotwash } from './hotwash.tsx';
 import { InjectCard, WatchList } from './inject-card.tsx';
 import { InjectCards } from './inject-cards.tsx';
 import { MselTimeline } from './msel-timeline.tsx';
+import { RecordCorrections } from './record-corrections.tsx';
 import { SessionTimer } from './session-timer.tsx';
 import { SidePanel } from './side-panel.tsx';
 import { type OpeningNotice, useExerciseSession } from './use-exercise.ts';
@@ -331,13 +332,19 @@ function ExerciseConsole({
               ))}
             </nav>
             {stage === 'hotwash' ? (
-              <Hotwash
-                bundle={bundle}
-                state={state}
-                texts={texts}
-                send={send}
-                onDone={() => setStage('report')}
-              />
+              <>
+                <Hotwash
+                  bundle={bundle}
+                  state={state}
+                  texts={texts}
+                  send={send}
+                  onDone={() => setStage('report')}
+                />
+                {/* why: hotwash entries, ratings and decisions stay correctable once the clock has stopped. */}
+                <div class="card xc-panel no-print">
+                  <RecordCorrections bundle={bundle} state={state} texts={texts} send={send} />
+                </div>
+              </>
             ) : (
               <AfterActionReport
                 bundle={bundle}

@@ -339,6 +339,21 @@ describe('facilitator console: hotwash and after-action report', () => {
     fireEvent.click(screen.getByRole('button', { name: 'End exercise' }));
   });
 
+  it('lets a hotwash entry be undone and redone after the end, each correction logged', () => {
+    fireEvent.input(screen.getByRole('textbox', { name: 'Add a strength for Force Commander' }), {
+      target: { value: 'Clear orders.' },
+    });
+    fireEvent.click(screen.getByRole('button', { name: 'Add a strength for Force Commander' }));
+    const records = within(screen.getByRole('region', { name: 'Correct the record' }));
+    fireEvent.click(records.getByRole('button', { name: 'Undo: Force Commander: Clear orders.' }));
+    fireEvent.click(records.getByRole('button', { name: 'Redo: Force Commander: Clear orders.' }));
+    expect(records.getByRole('button', { name: 'Undo: Force Commander: Clear orders.' })).toBeTruthy();
+    expect(savedLog(s.storage).slice(-2)).toEqual([
+      { type: 'record.undone', record: 'hw-1' },
+      { type: 'record.redone', record: 'hw-1' },
+    ]);
+  });
+
   it('collects strengths and improvements per role, then drafts the report with its improvement plan', async () => {
     expect(s.clock.running()).toBe(false);
     fireEvent.input(screen.getByRole('textbox', { name: 'Add a strength for Force Commander' }), {
