@@ -1,8 +1,10 @@
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { parseArgs } from 'node:util';
 import { afterActionMarkdown, buildAfterActionReport } from '../engine/exercise/after-action.ts';
+import { parseExerciseFile } from '../engine/exercise/exercise-file.ts';
 import { playExerciseHeadless } from '../engine/exercise/exercise-headless.ts';
+import { createExercise, type Exercise, ExerciseReplayError } from '../engine/exercise/exercise-log.ts';
 import { scenarioText } from '../engine/run/run-view.ts';
 import { formatDiagnostic } from '../engine/scenario/diagnostic.ts';
 import { createI18n, registerStrings } from '../i18n/i18n.ts';
@@ -11,10 +13,12 @@ import aarFr from '../i18n/locales/after-action/fr.json';
 import { loadScenarioFolder } from './scenario-files.ts';
 
 /** Usage lines of the exercise command, for the CLI help. */
-export const EXERCISE_USAGE = `  pocsim exercise <scenario> [--miss] [--format md|json] [--lang en|fr]
+export const EXERCISE_USAGE = `  pocsim exercise <scenario> [--miss] [--log <file.json>] [--format md|json] [--lang en|fr]
                                    play a scenario's exercise headless: release every scheduled
-                                   inject on time, take every expected action on time (--miss:
-                                   miss them all, so contingencies fire), print the after-action report
+                                   inject on time, take every expected action on time, recording
+                                   the expected options (--miss: miss them all, so contingencies
+                                   fire), print the after-action report; --log: render the report
+                                   of an exercise exported from the console instead
 `;
 
 /** Runs `pocsim exercise`; returns what to print and the exit code. */
@@ -27,6 +31,7 @@ export function exerciseCommand(
     allowPositionals: true,
     options: {
       miss: { type: 'boolean', default: false },
+      log: { type: 'string' },
       format: { type: 'string', default: 'md' },
       lang: { type: 'string', default: 'en' },
     },
@@ -49,7 +54,25 @@ export function exerciseCommand(
   const bundle = loaded.bundle;
   if (!bundle.scenario.exercise)
     return { code: 1, stdout: '', stderr: `${t('cli.exercise.noExercise', { id: bundle.scenario.id })}\n` };
-  const exercise = playExerciseHeadless(bundle.scenario, { miss: values.miss });
+  let exercise: Exercise;
+  if (values.log !== undefined) {
+    if (!existsSync(values.log))
+      return { code: 1, stdout: '', stderr: `${t('cli.exercise.noSuchPath', { path: values.log })}\n` };
+    const file = parseExerciseFile(readFileSync(values.log, 'utf8'));
+    if ('error' in file) return { code: 1, stdout: '', stderr: `${values.log}: ${file.error}\n` };
+    if (file.exercise !== bundle.scenario.id)
+      return {
+        code: 1,
+        stdout: '',
+        stderr: `${values.log}: the log is of exercise "${file.exercise}", not "${bundle.scenario.id}"\n`,
+      };
+    try {
+      exercise = createExercise(bundle.scenario, file.log);
+    } catch (e) {
+      if (!(e instanceof ExerciseReplayError)) throw e;
+      return { code: 1, stdout: '', stderr: `${values.log}: ${e.message}\n` };
+    }
+  } else exercise = playExerciseHeadless(bundle.scenario, { miss: values.miss });
   const report = buildAfterActionReport(bundle.scenario, exercise.state());
   if (values.format === 'json')
     return { code: 0, stdout: `${JSON.stringify({ ...report, log: exercise.log }, null, 2)}\n`, stderr: '' };

@@ -131,10 +131,13 @@ export function AppHeader({
   children,
   tools,
   status,
+  sound = true,
 }: {
   children?: ComponentChildren;
   tools?: ComponentChildren;
   status?: ComponentChildren;
+  /** Whether the sound control shows; screens that play no sound (the facilitator console) leave it out. */
+  sound?: boolean;
 }) {
   const { t } = useI18n();
   return (
@@ -147,7 +150,7 @@ export function AppHeader({
         <div class="topbar-center">{children}</div>
         <div class="topbar-tools">
           {tools}
-          <SoundToggle />
+          {sound && <SoundToggle />}
           <LanguageSwitch />
         </div>
       </div>

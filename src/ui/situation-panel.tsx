@@ -25,7 +25,7 @@ export function SituationPanel({
   texts: ScenarioTexts;
   loadMap?: LoadSituationMap | undefined;
 }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const host = useRef<HTMLDivElement>(null);
   const map = useRef<SituationMap | null>(null);
   // why: the map asks for scenario text keys and for its own `map.*` words (legend, states, short
@@ -59,7 +59,8 @@ export function SituationPanel({
       map.current?.destroy();
       map.current = null;
     };
-  }, [scenario, loadMap]);
+    // why: the map draws its title and legend once; a new language draws it again, in that language.
+  }, [scenario, loadMap, lang]);
 
   useEffect(() => {
     map.current?.update(view);

@@ -1,3 +1,6 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli/main.ts';
 import { foldExercise } from '../../src/engine/exercise/exercise-log.ts';
@@ -68,5 +71,48 @@ describe('pocsim exercise', () => {
 
   it('is listed in the help', () => {
     expect(runCli(['help']).stdout).toContain('pocsim exercise <scenario> [--miss]');
+  });
+
+  it('with --log, renders the report of an exercise exported from the console, and names a log that does not fit', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'pocsim-log-'));
+    const exported = join(dir, 'exported.json');
+    const log = [
+      { type: 'exercise.started' },
+      { type: 'clock.ticked', seconds: 1500 },
+      { type: 'decision.recorded', role: 'fc', step: 'posture', options: ['raise-posture'] },
+      { type: 'record.undone', record: 'dec-1' },
+      { type: 'record.redone', record: 'dec-1' },
+      { type: 'exercise.ended' },
+    ];
+    writeFileSync(
+      exported,
+      JSON.stringify({ format: 'pocsim.after-action', version: 1, exercise: { id: 'exercise-mini' }, log }),
+    );
+    const r = runCli(['exercise', FIXTURE, '--log', exported, '--format', 'json']);
+    expect(r.stderr).toBe('');
+    const out = JSON.parse(r.stdout);
+    expect(out.expectedActions[0]).toMatchObject({ action: 'act-posture', status: 'taken', takenBy: 'fc' });
+    expect(out.log).toEqual(log);
+    const bad = join(dir, 'bad.json');
+    writeFileSync(
+      bad,
+      JSON.stringify({
+        format: 'pocsim.after-action',
+        exercise: { id: 'exercise-mini' },
+        log: [{ type: 'exercise.started' }, { type: 'record.undone', record: 'dec-9' }],
+      }),
+    );
+    const b = runCli(['exercise', FIXTURE, '--log', bad]);
+    expect(b.code).toBe(1);
+    expect(b.stderr).toMatch(/bad\.json: event 2 does not apply: record\.undone: no record "dec-9"/);
+  });
+
+  it('plays the leadership tabletop as an exemplary table: nothing missed, and the count says which actions never came up', () => {
+    const r = runCli(['exercise', 'scenarios/ttx-leadership-tessako']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(
+      /- (\d+) expected actions: \d+ taken on time, 0 taken late, 0 missed, 0 still open at the end\. \d+ of them never reached the table/,
+    );
+    expect(r.stdout).toContain('0 contingencies fired');
   });
 });

@@ -6,6 +6,7 @@ import type {
   ExerciseStatus,
   HotwashEntry,
   ReleaseKind,
+  UndoneRecord,
 } from '../../src/engine/exercise/exercise-state.ts';
 import type { ExpectationStatus } from '../../src/engine/exercise/exercise-view.ts';
 import type {
@@ -176,6 +177,14 @@ export const DYNAMIC_KEYS: DynamicKeys = {
     'taken',
     'late',
     'missed',
+  ]),
+  'exerciseRecord.kind.*': every<UndoneRecord['kind']>()([
+    'action',
+    'skip',
+    'decision',
+    'note',
+    'rating',
+    'hotwash',
   ]),
   'exercise.log.kind.*': every<LogKind>()(['inject', 'skipped', 'action', 'missed', 'decision', 'note']),
   'exercise.record.*': every<LogKind & ('decision' | 'note')>()(['decision', 'note']),

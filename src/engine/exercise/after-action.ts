@@ -443,7 +443,7 @@ export function afterActionMarkdown(report: AfterActionReport, tr: ReportTransla
   const time = (at: number) => {
     const day = (report.startOfDay + at) % 86_400;
     const clock = `${String(Math.floor(day / 3600)).padStart(2, '0')}:${String(Math.floor((day % 3600) / 60)).padStart(2, '0')}`;
-    return t('aar.time', { elapsed: formatExerciseTime(at), clock });
+    return t('aar.time', { elapsed: formatExerciseTime(at, t('aar.dayUnit')), clock });
   };
   const rating = (r: Rating | null) => (r === null ? t('aar.notRated') : t(`aar.ratings.${r}`));
   const tiers = (list: readonly Tier[]) => list.map((x) => t(`doctrine.tierShort.${x}`)).join(', ') || '-';
@@ -470,17 +470,19 @@ export function afterActionMarkdown(report: AfterActionReport, tr: ReportTransla
     t('aar.meta', {
       format: t(`aar.format.${report.format}`),
       version: report.scenario.version,
-      duration: formatExerciseTime(report.duration),
+      duration: formatExerciseTime(report.duration, t('aar.dayUnit')),
       status: t(`aar.status.${report.status}`),
     }),
     '',
   );
   out.push(t('aar.participants', { roles: report.roles.map((r) => role(r.id)).join(', ') }), '');
 
+  // why: the screen counts the actions that reached the table; saying how many never did makes the two agree.
+  const unreached = s.expected - s.taken - s.late - s.missed - s.open;
   out.push(`## ${t('aar.summary')}`, '');
   out.push(
     `- ${t('aar.summaryInjects', { released: s.released, scheduled: s.scheduled, byHand: s.byHand, contingencies: s.contingencies, skipped: s.skipped })}`,
-    `- ${t('aar.summaryActions', { expected: s.expected, taken: s.taken, late: s.late, missed: s.missed, open: s.open })}`,
+    `- ${t('aar.summaryActions', { expected: s.expected, taken: s.taken, late: s.late, missed: s.missed, open: s.open })}${unreached ? ` ${t('aar.summaryUnreached', { count: unreached })}` : ''}`,
     `- ${t('aar.summaryDecisions', { count: s.decisions })}`,
     '',
   );
@@ -600,10 +602,10 @@ export function afterActionMarkdown(report: AfterActionReport, tr: ReportTransla
     out.push(`### ${role(r.role)}`, '');
     if (!r.decisions.length) out.push(`_${t('aar.noDecisions')}_`);
     for (const d of r.decisions) {
-      const what = [
+      const what = joinChoices([
         ...d.options.map((o) => text(o.labelKey)),
         ...(d.text !== undefined ? [md(d.text)] : []),
-      ].join('; ');
+      ]);
       const line = d.stepTitleKey
         ? t('aar.decisionOnStep', { step: text(d.stepTitleKey), decision: what })
         : what;
@@ -644,4 +646,9 @@ export function afterActionMarkdown(report: AfterActionReport, tr: ReportTransla
     .join('\n')
     .replace(/\n{3,}/g, '\n\n')
     .trimEnd()}\n`;
+}
+
+/** Joins the options (and text) of one decision with semicolons, dropping the closing full stop of each part but the last, so none reads ".;". */
+export function joinChoices(parts: readonly string[]): string {
+  return parts.map((p, i) => (i < parts.length - 1 ? p.trim().replace(/\.$/, '') : p)).join('; ');
 }

@@ -11,6 +11,12 @@ export type ExerciseEvent =
   | { type: 'exercise.ended' }
   /** Scenario seconds; consecutive ticks merge in the log. */
   | { type: 'clock.ticked'; seconds: number }
+  /**
+   * Scenario seconds, jumped at once (the facilitator's "jump to next inject"): unless `hold` is false,
+   * actions awaited when the jump starts are held open, their due times moved on by the jump.
+   * Accepted paused or running; never merged in the log.
+   */
+  | { type: 'clock.jumped'; seconds: number; hold?: boolean }
   /** Scenario seconds per real second. */
   | { type: 'speed.changed'; speed: number }
   /** The facilitator releases an inject now. */
@@ -33,7 +39,13 @@ export type ExerciseEvent =
   | { type: 'evaluation.rated'; point: string; rating: Rating; comment?: string }
   | { type: 'hotwash.recorded'; role: string; kind: 'strength' | 'improvement'; text: string }
   | { type: 'corrective.set'; id: string; action: string; role: string; due: string }
-  | { type: 'corrective.removed'; id: string };
+  | { type: 'corrective.removed'; id: string }
+  /** Takes back a record (taken action, skip, decision, note, rating, hotwash entry) by its id; the log keeps both. */
+  | { type: 'record.undone'; record: string }
+  /** Puts back a record that was undone. */
+  | { type: 'record.redone'; record: string }
+  /** Corrects a record's words: the text of a note, hotwash entry or free-text decision; the rating or comment of a rating. */
+  | { type: 'record.amended'; record: string; text?: string; rating?: Rating; comment?: string };
 
 /** A saved exercise log that does not fit the scenario (changed scenario, edited or corrupt file). */
 export class ExerciseReplayError extends Error {

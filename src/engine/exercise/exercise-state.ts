@@ -51,6 +51,8 @@ export interface OpenAction {
 
 /** An expected action the facilitator saw taken. */
 export interface TakenAction {
+  /** Record id (`take-<n>`, or the id of the decision that ticked it), for undo. */
+  id: string;
   action: string;
   /** Role that took it (the facilitator may credit another role than the expected one). */
   role: string;
@@ -61,6 +63,16 @@ export interface TakenAction {
   onTime: boolean;
   /** Seconds after `due`; 0 when on time. */
   late: number;
+  /** The recorded decision whose option satisfied the action, when it was ticked by a decision. */
+  by?: string;
+}
+
+/** An inject the facilitator skipped. */
+export interface SkippedInject {
+  /** Record id `skip-<n>`, for undo. */
+  id: string;
+  inject: string;
+  at: number;
 }
 
 /** An expected action whose time ran out without it being taken (it leaves this list if taken late). */
@@ -75,6 +87,8 @@ export interface MissedAction {
 
 /** A decision recorded for a role: options from the file, or free text tagged with tiers, phases and doctrine. */
 export interface RecordedDecision {
+  /** Record id `dec-<n>`, for undo and correction. */
+  id: string;
   role: string;
   at: number;
   step?: string;
@@ -87,6 +101,8 @@ export interface RecordedDecision {
 
 /** A facilitator note about a role. */
 export interface ExerciseNote {
+  /** Record id `note-<n>`. */
+  id: string;
   role: string;
   at: number;
   text: string;
@@ -94,6 +110,8 @@ export interface ExerciseNote {
 
 /** The rating an evaluation point was given. */
 export interface PointRating {
+  /** Record id `rate-<n>`. */
+  id: string;
   point: string;
   rating: Rating;
   comment?: string;
@@ -108,6 +126,32 @@ export interface HotwashEntry {
   kind: 'strength' | 'improvement';
   text: string;
   at: number;
+}
+
+/** A record taken back by `record.undone`, kept so `record.redone` can put it back. */
+export type UndoneRecord =
+  | { kind: 'action'; record: TakenAction }
+  | { kind: 'skip'; record: SkippedInject }
+  | { kind: 'decision'; record: RecordedDecision }
+  | { kind: 'note'; record: ExerciseNote }
+  | { kind: 'rating'; record: PointRating }
+  | { kind: 'hotwash'; record: HotwashEntry };
+
+/** A correction the facilitator made to a record, as the console's log and the report show it. */
+export interface RecordCorrection {
+  record: string;
+  kind: 'undone' | 'redone' | 'amended';
+  at: number;
+}
+
+/** What moving the clock would do: awaited actions it would miss and injects it would release. */
+export interface ClockPreview {
+  /** Awaited actions whose due time falls inside the move. */
+  missed: OpenAction[];
+  /** Contingency items those misses would fire. */
+  fired: string[];
+  /** Scheduled items released on the way, in order. */
+  released: string[];
 }
 
 /** One row of the corrective-action table (improvement plan). */
@@ -134,7 +178,7 @@ export interface ExerciseState {
   speed: number;
   /** Released injects in the order they reached the table; each inject at most once. */
   released: ReleasedInject[];
-  skipped: { inject: string; at: number }[];
+  skipped: SkippedInject[];
   upcoming: UpcomingInject[];
   /** Expected actions awaited, earliest due first. */
   pending: OpenAction[];
@@ -142,9 +186,19 @@ export interface ExerciseState {
   missed: MissedAction[];
   decisions: RecordedDecision[];
   notes: ExerciseNote[];
-  /** Ratings by evaluation point id; a later rating replaces an earlier one. */
+  /** Ratings by evaluation point id: the latest one standing (a later rating replaces an earlier one; undoing it brings the earlier back). */
   ratings: Record<string, PointRating>;
+  /** Every rating given and not undone, in order; `ratings` is derived from it. */
+  ratingLog: PointRating[];
   hotwash: HotwashEntry[];
+  /** Records made so far; numbers record ids. */
+  seq: number;
+  /** Hotwash entries made so far; numbers `hw-<n>` ids, which drafted corrective actions refer to. */
+  hotwashSeq: number;
+  /** Records undone and not redone. */
+  undone: UndoneRecord[];
+  /** Corrections to records, in order. */
+  corrections: RecordCorrection[];
   /** The corrective-action table: drafted from improvements and missed actions, then as edited. */
   corrective: CorrectiveAction[];
   /** The facilitator's edits to the corrective-action table, kept so drafts and edits merge the same way on replay. */
@@ -171,6 +225,8 @@ export interface ExerciseIndex {
   roles: Set<string>;
   points: Set<string>;
   steps: Map<string, Step>;
+  /** Expected actions each option satisfies (`satisfiedBy`). */
+  satisfies: Map<string, string[]>;
 }
 
 const indexes = new WeakMap<Scenario, ExerciseIndex>();
@@ -191,7 +247,13 @@ export function exerciseIndex(scenario: Scenario): ExerciseIndex {
   for (const item of x.msel)
     for (const action of item.expects)
       expects.set(action.id, { action, item, within: exerciseSeconds(action.within) });
+  const satisfies = new Map<string, string[]>();
+  for (const item of x.msel)
+    for (const action of item.expects)
+      for (const option of action.satisfiedBy ?? [])
+        satisfies.set(option, [...(satisfies.get(option) ?? []), action.id]);
   index = {
+    satisfies,
     items,
     schedule,
     expects,
@@ -219,7 +281,12 @@ export function createExerciseState(scenario: Scenario): ExerciseState {
     decisions: [],
     notes: [],
     ratings: {},
+    ratingLog: [],
     hotwash: [],
+    seq: 0,
+    hotwashSeq: 0,
+    undone: [],
+    corrections: [],
     corrective: [],
     correctiveEdits: { rows: [], removed: [] },
     map: createInitialContext(scenario).map,
@@ -265,6 +332,17 @@ export function applyExerciseEvent(
       if (!Number.isSafeInteger(event.seconds) || event.seconds <= 0)
         return refuse('seconds must be a positive whole number');
       return ok(advance(scenario, state, state.time + event.seconds));
+    case 'clock.jumped': {
+      if (!live(state)) return refuse(`the exercise is ${state.status}`);
+      if (!Number.isSafeInteger(event.seconds) || event.seconds <= 0)
+        return refuse('seconds must be a positive whole number');
+      // why: the actions awaited keep the time they had left, so a jump never turns them into misses.
+      const held =
+        event.hold === false
+          ? state.pending
+          : state.pending.map((p) => ({ ...p, due: p.due + event.seconds }));
+      return ok(advance(scenario, { ...state, pending: held }, state.time + event.seconds));
+    }
     case 'speed.changed':
       if (state.status === 'ended') return refuse('the exercise is over');
       if (!Number.isInteger(event.speed) || event.speed < 1 || event.speed > MAX_SPEED)
@@ -285,9 +363,11 @@ export function applyExerciseEvent(
       const item = index.items.get(event.inject);
       if (!item) return refuse(`unknown inject "${event.inject}"`);
       if (isDone(state, item.id)) return refuse(`"${item.id}" was already released or skipped`);
+      const seq = state.seq + 1;
       return ok({
         ...state,
-        skipped: [...state.skipped, { inject: item.id, at: state.time }],
+        seq,
+        skipped: [...state.skipped, { id: `skip-${seq}`, inject: item.id, at: state.time }],
         upcoming: state.upcoming.filter((u) => u.inject !== item.id),
       });
     }
@@ -302,7 +382,9 @@ export function applyExerciseEvent(
       const missed = state.missed.find((m) => m.action === event.action);
       const was = open ?? missed;
       if (!was) return refuse(`the inject of "${event.action}" has not been released`);
+      const seq = state.seq + 1;
       const taken: TakenAction = {
+        id: `take-${seq}`,
         action: event.action,
         role: event.role,
         expectedRole: expected.action.role,
@@ -314,6 +396,7 @@ export function applyExerciseEvent(
       };
       return ok({
         ...state,
+        seq,
         actions: [...state.actions, taken],
         pending: state.pending.filter((p) => p.action !== event.action),
         missed: state.missed.filter((m) => m.action !== event.action),
@@ -346,7 +429,9 @@ export function applyExerciseEvent(
       if (!Array.isArray(doctrine)) return refuse('doctrine must be a list of ids');
       const unknownDoctrine = doctrine.filter((d) => !catalogue.has(d));
       if (unknownDoctrine.length) return refuse(`unknown doctrine id "${unknownDoctrine.join('", "')}"`);
+      const seq = state.seq + 1;
       const decision: RecordedDecision = {
+        id: `dec-${seq}`,
         role: event.role,
         at: state.time,
         ...(event.step !== undefined ? { step: event.step } : {}),
@@ -356,7 +441,9 @@ export function applyExerciseEvent(
         phases: [...phases],
         doctrine: [...doctrine],
       };
-      return ok({ ...state, decisions: [...state.decisions, decision] });
+      return ok(
+        creditDecision(scenario, { ...state, seq, decisions: [...state.decisions, decision] }, decision),
+      );
     }
     case 'note.recorded':
       if (state.status === 'ready') return refuse('the exercise has not started');
@@ -364,7 +451,11 @@ export function applyExerciseEvent(
       if (!text(event.text)) return refuse(`text must be 1 to ${MAX_TEXT} characters`);
       return ok({
         ...state,
-        notes: [...state.notes, { role: event.role, at: state.time, text: event.text }],
+        seq: state.seq + 1,
+        notes: [
+          ...state.notes,
+          { id: `note-${state.seq + 1}`, role: event.role, at: state.time, text: event.text },
+        ],
       });
     case 'evaluation.rated': {
       if (state.status === 'ready') return refuse('the exercise has not started');
@@ -374,12 +465,13 @@ export function applyExerciseEvent(
       if (event.comment !== undefined && !text(event.comment))
         return refuse(`comment must be 1 to ${MAX_TEXT} characters`);
       const rating: PointRating = {
+        id: `rate-${state.seq + 1}`,
         point: event.point,
         rating: event.rating,
         ...(event.comment !== undefined ? { comment: event.comment } : {}),
         at: state.time,
       };
-      return ok({ ...state, ratings: { ...state.ratings, [event.point]: rating } });
+      return ok(withRatings({ ...state, seq: state.seq + 1, ratingLog: [...state.ratingLog, rating] }));
     }
     case 'hotwash.recorded':
       if (state.status === 'ready') return refuse('the exercise has not started');
@@ -389,10 +481,12 @@ export function applyExerciseEvent(
       if (!text(event.text)) return refuse(`text must be 1 to ${MAX_TEXT} characters`);
       return ok({
         ...state,
+        seq: state.seq + 1,
+        hotwashSeq: state.hotwashSeq + 1,
         hotwash: [
           ...state.hotwash,
           {
-            id: `hw-${state.hotwash.length + 1}`,
+            id: `hw-${state.hotwashSeq + 1}`,
             role: event.role,
             kind: event.kind,
             text: event.text,
@@ -437,6 +531,12 @@ export function applyExerciseEvent(
           removed: [...state.correctiveEdits.removed, event.id],
         },
       });
+    case 'record.undone':
+    case 'record.redone':
+    case 'record.amended':
+      if (state.status === 'ready') return refuse('the exercise has not started');
+      if (!id(event.record)) return refuse('name the record');
+      return correct(scenario, state, event, refuse, ok);
     default:
       return refuse('unknown event type');
   }
@@ -547,6 +647,252 @@ function withCorrective(state: ExerciseState): ExerciseState {
   const edited = new Map(rows.map((r) => [r.id, r]));
   const table = drafts.filter((d) => !removed.includes(d.id)).map((d) => edited.get(d.id) ?? d);
   const draftIds = new Set(drafts.map((d) => d.id));
-  table.push(...rows.filter((r) => !draftIds.has(r.id)));
+  // why: an edited draft whose source was undone stays out of the table until its source is redone.
+  table.push(...rows.filter((r) => !draftIds.has(r.id) && r.source === 'facilitator'));
   return { ...state, corrective: table };
+}
+
+/** What moving the clock by `seconds` would miss, fire and release, without moving it; pure. */
+export function previewClock(scenario: Scenario, state: ExerciseState, seconds: number): ClockPreview {
+  const after = advance(scenario, state, state.time + Math.max(0, seconds));
+  const missed = after.missed.slice(state.missed.length);
+  return {
+    missed: missed.map(({ fired: _, ...open }) => open),
+    fired: missed.flatMap((m) => (m.fired ? [m.fired] : [])),
+    released: after.released
+      .slice(state.released.length)
+      .filter((r) => r.how === 'scheduled')
+      .map((r) => r.inject),
+  };
+}
+
+/** The record with this id, active or undone. */
+export function findRecord(state: ExerciseState, record: string): UndoneRecord | undefined {
+  const action = state.actions.find((r) => r.id === record);
+  if (action) return { kind: 'action', record: action };
+  const skip = state.skipped.find((r) => r.id === record);
+  if (skip) return { kind: 'skip', record: skip };
+  const decision = state.decisions.find((r) => r.id === record);
+  if (decision) return { kind: 'decision', record: decision };
+  const note = state.notes.find((r) => r.id === record);
+  if (note) return { kind: 'note', record: note };
+  const rating = state.ratingLog.find((r) => r.id === record);
+  if (rating) return { kind: 'rating', record: rating };
+  const hotwash = state.hotwash.find((r) => r.id === record);
+  if (hotwash) return { kind: 'hotwash', record: hotwash };
+  return undefined;
+}
+
+type Refuse = (why: string) => ExerciseStep;
+type Accept = (next: ExerciseState) => ExerciseStep;
+type Correction = Extract<ExerciseEvent, { type: 'record.undone' | 'record.redone' | 'record.amended' }>;
+
+// why: a correction is an event of its own, so the log still shows what was recorded first; the
+// state it folds to is the record as corrected, with consequences (an action reopened or missed)
+// taken at the time of the correction, never rewritten into the past.
+function correct(
+  scenario: Scenario,
+  state: ExerciseState,
+  event: Correction,
+  refuse: Refuse,
+  ok: Accept,
+): ExerciseStep {
+  const note = (kind: RecordCorrection['kind']) => [
+    ...state.corrections,
+    { record: event.record, kind, at: state.time },
+  ];
+  if (event.type === 'record.redone') {
+    const undone = state.undone.find((u) => u.record.id === event.record);
+    if (!undone) return refuse(`"${event.record}" is not an undone record`);
+    const rest = state.undone.filter((u) => u !== undone);
+    const put = redo(scenario, { ...state, undone: rest, corrections: note('redone') }, undone);
+    return typeof put === 'string' ? refuse(put) : ok(put);
+  }
+  const found = findRecord(state, event.record);
+  if (!found) return refuse(`no record "${event.record}"`);
+  if (event.type === 'record.undone')
+    return ok(
+      undo(scenario, { ...state, undone: [...state.undone, found], corrections: note('undone') }, found),
+    );
+  const { kind, record } = found;
+  if (kind === 'rating') {
+    if (event.text !== undefined) return refuse('a rating has a rating and a comment, not a text');
+    if (event.rating === undefined && event.comment === undefined)
+      return refuse('give a rating or a comment');
+    if (event.rating !== undefined && !(RATINGS as readonly string[]).includes(event.rating))
+      return refuse(`unknown rating "${event.rating}"`);
+    if (event.comment !== undefined && event.comment !== '' && !text(event.comment))
+      return refuse(`comment must be at most ${MAX_TEXT} characters`);
+    const { comment: _, ...bare } = record;
+    const comment = event.comment ?? record.comment;
+    const amended: PointRating = {
+      ...bare,
+      rating: event.rating ?? record.rating,
+      ...(comment ? { comment } : {}),
+    };
+    return ok(
+      withRatings({
+        ...state,
+        ratingLog: state.ratingLog.map((r) => (r.id === record.id ? amended : r)),
+        corrections: note('amended'),
+      }),
+    );
+  }
+  if (kind === 'action' || kind === 'skip') return refuse(`a ${kind} has no words to amend; undo it instead`);
+  if (event.rating !== undefined || event.comment !== undefined) return refuse(`a ${kind} has no rating`);
+  if (!text(event.text)) return refuse(`text must be 1 to ${MAX_TEXT} characters`);
+  const newText = event.text;
+  if (kind === 'decision') {
+    if (record.text === undefined) return refuse('a decision from the options is corrected by undoing it');
+    return ok({
+      ...state,
+      decisions: state.decisions.map((d) => (d.id === record.id ? { ...d, text: newText } : d)),
+      corrections: note('amended'),
+    });
+  }
+  if (kind === 'note')
+    return ok({
+      ...state,
+      notes: state.notes.map((n) => (n.id === record.id ? { ...n, text: newText } : n)),
+      corrections: note('amended'),
+    });
+  return ok({
+    ...state,
+    hotwash: state.hotwash.map((h) => (h.id === record.id ? { ...h, text: newText } : h)),
+    corrections: note('amended'),
+  });
+}
+
+function undo(scenario: Scenario, state: ExerciseState, found: UndoneRecord): ExerciseState {
+  switch (found.kind) {
+    case 'action':
+      return reopen(state, found.record);
+    case 'skip': {
+      const skip = found.record;
+      const next = { ...state, skipped: state.skipped.filter((k) => k.id !== skip.id) };
+      const scheduled = exerciseIndex(scenario).schedule.find((x) => x.item.id === skip.inject);
+      if (!scheduled) return next;
+      if (scheduled.at > state.time || !live(state))
+        return { ...next, upcoming: restoreUpcoming(scenario, next.upcoming, skip.inject) };
+      // why: its time has passed while it stood skipped; it reaches the table now, by the facilitator's hand.
+      return release(scenario, next, scheduled.item, state.time, 'facilitator');
+    }
+    case 'decision': {
+      const decision = found.record;
+      let next = { ...state, decisions: state.decisions.filter((d) => d.id !== decision.id) };
+      for (const taken of state.actions.filter((a) => a.by === decision.id)) next = reopen(next, taken);
+      return next;
+    }
+    case 'note':
+      return { ...state, notes: state.notes.filter((n) => n.id !== found.record.id) };
+    case 'rating':
+      return withRatings({ ...state, ratingLog: state.ratingLog.filter((r) => r.id !== found.record.id) });
+    case 'hotwash':
+      return { ...state, hotwash: state.hotwash.filter((h) => h.id !== found.record.id) };
+  }
+}
+
+function redo(scenario: Scenario, state: ExerciseState, found: UndoneRecord): ExerciseState | string {
+  const byOrder = <T extends { at: number }>(list: T[]) => [...list].sort((a, b) => a.at - b.at);
+  switch (found.kind) {
+    case 'action': {
+      const taken = found.record;
+      if (state.actions.some((a) => a.action === taken.action))
+        return `"${taken.action}" was recorded again since`;
+      return {
+        ...state,
+        actions: byOrder([...state.actions, taken]),
+        pending: state.pending.filter((p) => p.action !== taken.action),
+        missed: state.missed.filter((m) => m.action !== taken.action),
+      };
+    }
+    case 'skip': {
+      const skip = found.record;
+      if (isDone(state, skip.inject)) return `"${skip.inject}" was released or skipped since`;
+      return {
+        ...state,
+        skipped: byOrder([...state.skipped, skip]),
+        upcoming: state.upcoming.filter((u) => u.inject !== skip.inject),
+      };
+    }
+    case 'decision': {
+      const decision = found.record;
+      return creditDecision(
+        scenario,
+        { ...state, decisions: byOrder([...state.decisions, decision]) },
+        decision,
+      );
+    }
+    case 'note':
+      return { ...state, notes: byOrder([...state.notes, found.record]) };
+    case 'rating':
+      return withRatings({ ...state, ratingLog: byOrder([...state.ratingLog, found.record]) });
+    case 'hotwash':
+      return { ...state, hotwash: byOrder([...state.hotwash, found.record]) };
+  }
+}
+
+// why: an action taken back is awaited again if its time has not run out; otherwise it counts as
+// missed from now. Its contingency is not fired by the correction: nothing reaches the table as a
+// side effect of putting the record right (a slip undone and redone must leave the room as it was);
+// the facilitator can still fire it by hand.
+function reopen(state: ExerciseState, taken: TakenAction): ExerciseState {
+  const next: ExerciseState = { ...state, actions: state.actions.filter((a) => a.action !== taken.action) };
+  const open: OpenAction = {
+    action: taken.action,
+    role: taken.expectedRole,
+    inject: taken.inject,
+    due: taken.due,
+  };
+  if (taken.due > state.time)
+    return { ...next, pending: [...next.pending, open].sort((a, b) => a.due - b.due) };
+  return { ...next, missed: [...next.missed, open] };
+}
+
+// why: an option recorded for a role is the action it stands for; ticking it here (at the decision's
+// time) is what keeps a contingency from firing for something the table decided.
+function creditDecision(scenario: Scenario, state: ExerciseState, decision: RecordedDecision): ExerciseState {
+  const index = exerciseIndex(scenario);
+  let next = state;
+  for (const option of decision.options)
+    for (const action of index.satisfies.get(option) ?? []) {
+      if (next.actions.some((a) => a.action === action)) continue;
+      const was =
+        next.pending.find((p) => p.action === action) ?? next.missed.find((m) => m.action === action);
+      if (!was) continue;
+      const late = Math.max(0, decision.at - was.due);
+      const taken: TakenAction = {
+        id: `${decision.id}:${action}`,
+        action,
+        role: decision.role,
+        expectedRole: index.expects.get(action)!.action.role,
+        inject: was.inject,
+        at: decision.at,
+        due: was.due,
+        onTime: late === 0,
+        late,
+        by: decision.id,
+      };
+      next = {
+        ...next,
+        actions: [...next.actions, taken].sort((a, b) => a.at - b.at),
+        pending: next.pending.filter((p) => p.action !== action),
+        missed: next.missed.filter((m) => m.action !== action),
+      };
+    }
+  return next;
+}
+
+function restoreUpcoming(scenario: Scenario, upcoming: UpcomingInject[], inject: string): UpcomingInject[] {
+  const order = exerciseIndex(scenario).schedule.map((x) => x.item.id);
+  const at = exerciseIndex(scenario).schedule.find((x) => x.item.id === inject)!.at;
+  return [...upcoming, { inject, at }].sort(
+    (a, b) => a.at - b.at || order.indexOf(a.inject) - order.indexOf(b.inject),
+  );
+}
+
+function withRatings(state: ExerciseState): ExerciseState {
+  const ratings: Record<string, PointRating> = {};
+  for (const r of state.ratingLog) ratings[r.point] = r;
+  return { ...state, ratings };
 }

@@ -20,13 +20,13 @@ export function exerciseSeconds(time: string): number {
   return s;
 }
 
-/** Formats scenario seconds as "Nd HH:MM" (whole minutes, rounded down), the spelling files use. */
-export function formatExerciseTime(seconds: number): string {
+/** Formats scenario seconds as "Nd HH:MM" (whole minutes, rounded down), the spelling files use; `dayUnit` is the language's ("j" in French). */
+export function formatExerciseTime(seconds: number, dayUnit = 'd'): string {
   const minutes = Math.floor(Math.max(0, seconds) / 60);
   const days = Math.floor(minutes / 1440);
   const h = Math.floor((minutes % 1440) / 60);
   const m = minutes % 60;
-  return `${days}d ${String(h).padStart(2, '0')}:${String(m).padStart(2, '0')}`;
+  return `${days}${dayUnit} ${String(h).padStart(2, '0')}:${String(m).padStart(2, '0')}`;
 }
 
 /** Formats a span of scenario seconds as "45 min" or "2 h 05 min" (whole minutes, rounded down), for lateness. */

@@ -319,6 +319,24 @@ function checkExercise(s: Scenario, tools: ExerciseCheckTools): Problem[] {
       if (a.within !== undefined && parseExerciseTime(a.within) === undefined)
         err([...ap, 'within'], `"${a.within}" is not a time; use "[Nd ]HH:MM", for example "0:30"`);
       checkDoctrine(list(a.follows), [], ap);
+      const satisfiedBy = list(a.satisfiedBy);
+      if (satisfiedBy.length) {
+        const step = item.step !== undefined ? steps.get(item.step) : undefined;
+        const ids = new Set((step?.decision?.options ?? []).map((o) => o.id));
+        satisfiedBy.forEach((o, oi) => {
+          if (typeof o !== 'string') return;
+          if (item.step === undefined)
+            err(
+              [...ap, 'satisfiedBy', oi],
+              'this inject puts no step to the table, so no option can satisfy its actions; add `step` to the inject or drop `satisfiedBy`',
+            );
+          else if (step?.decision && !ids.has(o))
+            err(
+              [...ap, 'satisfiedBy', oi],
+              `"${o}" is not an option of step "${item.step}" (options: ${[...ids].join(', ')})`,
+            );
+        });
+      }
       if (a.contingency !== undefined) {
         const target = items.get(a.contingency);
         if (target === undefined) ref([...ap, 'contingency'], a.contingency, items, 'MSEL item');

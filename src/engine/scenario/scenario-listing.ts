@@ -1,3 +1,4 @@
+import { facilitatedMinutes } from '../exercise/exercise-timing.ts';
 import type { ScenarioBundle } from './load-scenario.ts';
 import type { ContentTopic, ExerciseFormat, Language, Scenario } from './scenario.schema.ts';
 import { collectTexts, textKey } from './text-keys.ts';
@@ -17,7 +18,7 @@ export interface ScenarioListing {
   /** Whether it can be run as a facilitated exercise (it has an `exercise:` section). */
   facilitated: boolean;
   /** For a facilitated exercise: its format and how many roles sit at the table. */
-  exercise?: { format: ExerciseFormat; roles: number };
+  exercise?: { format: ExerciseFormat; roles: number; minutes: number };
   /** The content note the file asks for (a trainer may turn it on or off in the app). */
   contentNote?: { topics: ContentTopic[] };
 }
@@ -47,7 +48,15 @@ export function buildListing(bundle: ScenarioBundle): ScenarioListing {
     texts,
     doctrine: [...ids].sort(byCatalogueOrder),
     facilitated: s.exercise !== undefined,
-    ...(s.exercise ? { exercise: { format: s.exercise.format, roles: s.exercise.roles.length } } : {}),
+    ...(s.exercise
+      ? {
+          exercise: {
+            format: s.exercise.format,
+            roles: s.exercise.roles.length,
+            minutes: facilitatedMinutes(s),
+          },
+        }
+      : {}),
     ...(s.contentNote ? { contentNote: { topics: [...s.contentNote.topics] } } : {}),
   };
 }

@@ -302,6 +302,10 @@ const exerciseModule = z
     id: elementId,
     title: text,
     questions: z.array(question).default([]),
+    minutes: z.int().min(1).max(1440).optional().meta({
+      description:
+        'Real minutes the session plans for this module (discussion included); the console shows time spent against it.',
+    }),
   })
   .meta({ description: 'A discussion block; modules are played in the order given.' });
 
@@ -318,6 +322,10 @@ const expectedAction = z
     phases: z.array(phase).default([]),
     contingency: elementId.optional().meta({
       description: 'Id of a contingency MSEL item fired automatically if the action is not taken in time.',
+    }),
+    satisfiedBy: z.array(elementId).default([]).meta({
+      description:
+        "Option ids of this inject's step that count as taking the action: recording one of them for any role ticks it at the time of the decision.",
     }),
   })
   .meta({ description: 'An action the facilitator expects from one role after an inject.' });
@@ -380,6 +388,10 @@ export const exerciseSchema = z
         'tabletop: discussion-based leadership exercise; cpx: CPOC command-post exercise (Handbook §11.3).',
     }),
     roles: z.array(role).min(1),
+    briefing: text.optional().meta({
+      description:
+        'The briefing read to the table in facilitated play, in place of the self-paced briefing (which speaks to a solo player).',
+    }),
     objectives: z.array(exerciseObjective).default([]),
     modules: z.array(exerciseModule).default([]),
     msel: z.array(mselItem).min(1).meta({

@@ -25,6 +25,7 @@ export const textKey = {
   endingTitle: (id: string) => `endings.${id}.title`,
   endingText: (id: string) => `endings.${id}.text`,
   exerciseRole: (id: string) => `exercise.roles.${id}.name`,
+  exerciseBriefing: () => 'exercise.briefing',
   exerciseObjective: (id: string) => `exercise.objectives.${id}.text`,
   exerciseModule: (id: string) => `exercise.modules.${id}.title`,
   exerciseQuestion: (id: string) => `exercise.questions.${id}.text`,
@@ -98,6 +99,7 @@ export function collectTexts(scenario: Scenario): SourceText[] {
   });
   const x = scenario.exercise;
   if (!x) return out;
+  if (x.briefing !== undefined) add(textKey.exerciseBriefing(), x.briefing, ['exercise', 'briefing']);
   x.roles.forEach((r, i) => {
     add(textKey.exerciseRole(r.id), r.name, ['exercise', 'roles', i, 'name']);
   });

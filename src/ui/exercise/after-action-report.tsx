@@ -6,6 +6,7 @@ import {
   buildAfterActionReport,
   type CorrectiveRow,
   type DoctrineRef,
+  joinChoices,
   type AfterActionReport as Report,
   type TimelineEntry,
 } from '../../engine/exercise/after-action.ts';
@@ -119,7 +120,9 @@ export function AfterActionReport({
           </div>
           <div>
             <dt>{t('exercise.report.duration')}</dt>
-            <dd>{t('exercise.time.elapsed', { time: elapsedText(report.duration) })}</dd>
+            <dd>
+              {t('exercise.time.elapsed', { time: elapsedText(report.duration, t('exercise.time.dayUnit')) })}
+            </dd>
           </div>
           <div>
             <dt>{t('exercise.report.version')}</dt>
@@ -342,10 +345,10 @@ export function AfterActionReport({
                           </span>
                         )}
                         <span lang={texts.lang}>
-                          {[
+                          {joinChoices([
                             ...d.options.map((o) => texts.text(o.labelKey)),
                             ...(d.text ? [d.text] : []),
-                          ].join('; ')}
+                          ])}
                         </span>
                       </p>
                       <p class="aar-tags">
@@ -410,7 +413,7 @@ export function AfterActionReport({
           {report.timeline.map((e, i) => (
             <li key={i} class={`aar-tl aar-tl-${e.kind}`}>
               <time class="aar-time">
-                {t('exercise.time.elapsed', { time: elapsedText(e.at) })}
+                {t('exercise.time.elapsed', { time: elapsedText(e.at, t('exercise.time.dayUnit')) })}
                 <span class="aar-tod">{stamp(e.at)}</span>
               </time>
               <span class="aar-tl-text">

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
-import type { ExerciseState } from '../../engine/exercise/exercise-state.ts';
+import { type ExerciseState, previewClock } from '../../engine/exercise/exercise-state.ts';
 import type { ScenarioBundle } from '../../engine/scenario/load-scenario.ts';
 import { textKey } from '../../engine/scenario/text-keys.ts';
 import type { ScenarioEntry } from '../app.tsx';
@@ -9,7 +9,9 @@ import { useI18n } from '../i18n-context.tsx';
 import { type ScenarioTexts, useScenarioTexts } from '../scenario-text.ts';
 import type { KeyValueStorage } from '../settings.ts';
 import { AfterActionReport } from './after-action-report.tsx';
+import { type JumpAsk, JumpDialog, useConsoleKeys } from './clock-jump.tsx';
 import { buildMselRows, type SendExerciseEvent, secondsToNextInject } from './console-model.ts';
+import { ContingencyAlert } from './contingency-alert.tsx';
 import type { ClockPort } from './exercise-clock-driver.ts';
 import { ExerciseOverview } from './exercise-overview.tsx';
 import { ExercisePicker } from './exercise-picker.tsx';
@@ -17,12 +19,15 @@ import type { SyncPort } from './exercise-sync.ts';
 import { exerciseClockFace } from './exercise-time-format.ts';
 import { Hotwash } from './hotwash.tsx';
 import { InjectCard, WatchList } from './inject-card.tsx';
+import { InjectCards } from './inject-cards.tsx';
 import { MselTimeline } from './msel-timeline.tsx';
+import { RecordCorrections } from './record-corrections.tsx';
+import { SessionTimer } from './session-timer.tsx';
 import { SidePanel } from './side-panel.tsx';
 import { type OpeningNotice, useExerciseSession } from './use-exercise.ts';
 
 /** Speeds the console offers, in scenario seconds per real second. */
-export const SPEEDS = [1, 10, 60] as const;
+export const SPEEDS = [1, 2, 4, 10, 60] as const;
 
 /** What the console page may be given from outside; tests pass fakes for the ports. */
 export interface ConsolePageProps {
@@ -90,6 +95,7 @@ export function ConsolePage({
     return (
       <>
         <AppHeader
+          sound={false}
           tools={
             <button type="button" class="tool-button" onClick={onBack}>
               {t('exercise.console.toScenarios')}
@@ -142,10 +148,43 @@ function ExerciseConsole({
   const scenario = bundle.scenario;
   const rows = useMemo(() => buildMselRows(scenario, state), [scenario, state]);
   const [picked, setPicked] = useState<string | null>(null);
-  const [stage, setStage] = useState<AfterStage>('hotwash');
+  const [pinned, setPinned] = useState(false);
+  const [printing, setPrinting] = useState(false);
+  // why: unless the facilitator pins an inject, the card follows each new one, contingencies included.
+  const releasedCount = state.released.length;
+  useEffect(() => {
+    if (!pinned) setPicked(null);
+  }, [releasedCount]);
+  // why: a reload after the report was drafted comes back to the report, not to the hotwash.
+  const stageKey = `pocsim.exercise.${scenario.id}.stage`;
+  const [stage, setStage] = useState<AfterStage>(() => {
+    try {
+      return storage?.getItem(stageKey) === 'report' ? 'report' : 'hotwash';
+    } catch {
+      return 'hotwash';
+    }
+  });
+  useEffect(() => {
+    try {
+      if (state.status === 'ended') storage?.setItem(stageKey, stage);
+      else if (storage?.getItem(stageKey)) storage.setItem(stageKey, '');
+    } catch {
+      // the browser refused; the stage is only a convenience
+    }
+  }, [stage, state.status, storage, stageKey]);
   const [projectorBlocked, setProjectorBlocked] = useState(false);
   const ended = state.status === 'ended';
   const heading = useFocusHeading<HTMLHeadingElement>(ended ? stage : 'console');
+  const [jumpAsk, setJumpAsk] = useState<JumpAsk | null>(null);
+  useConsoleKeys(state, send);
+  // why: "Next inject" never passes awaited actions silently; when it would, the facilitator chooses.
+  const next = useCallback(() => {
+    const seconds = secondsToNextInject(state);
+    if (!seconds) return;
+    const preview = previewClock(scenario, state, seconds);
+    if (preview.missed.length === 0) send({ type: 'clock.jumped', seconds, hold: false });
+    else setJumpAsk({ seconds, preview });
+  }, [scenario, state, send]);
 
   // why: until the facilitator picks one, the inject in focus follows the exercise: the latest released, else the next.
   const latest = state.released[state.released.length - 1]?.inject;
@@ -156,10 +195,14 @@ function ExerciseConsole({
   return (
     <>
       <AppHeader
+        sound={false}
         tools={
           <>
             <button type="button" class="tool-button" onClick={onLeave}>
               {t('exercise.console.toExercises')}
+            </button>
+            <button type="button" class="tool-button" onClick={() => setPrinting(true)}>
+              {t('exerciseRecord.cards.open')}
             </button>
             <button
               type="button"
@@ -179,6 +222,7 @@ function ExerciseConsole({
             startClock={scenario.startClock}
             state={state}
             send={send}
+            onNext={next}
           />
         }
       />
@@ -186,6 +230,15 @@ function ExerciseConsole({
         <h1 ref={heading} tabIndex={-1} class="visually-hidden">
           {ended ? t(`exercise.after.${stage}Heading`, { title }) : t('exercise.console.heading', { title })}
         </h1>
+        {jumpAsk && !ended && (
+          <JumpDialog
+            ask={jumpAsk}
+            texts={texts}
+            startClock={scenario.startClock}
+            send={send}
+            onClose={() => setJumpAsk(null)}
+          />
+        )}
         {session.notice && <Notice notice={session.notice} onDismiss={session.dismissNotice} />}
         {projectorBlocked && (
           <div class="xc-alert xc-alert-bad" role="alert">
@@ -200,7 +253,15 @@ function ExerciseConsole({
             {t('exercise.console.saveFailed')}
           </p>
         )}
-        {!ended ? (
+        {!ended && (
+          <div class="xc-keys no-print">
+            <SessionTimer scenario={scenario} state={state} texts={texts} storage={storage} />
+            <p class="muted">{t('exerciseRecord.keys')}</p>
+          </div>
+        )}
+        {printing ? (
+          <InjectCards bundle={bundle} texts={texts} onClose={() => setPrinting(false)} />
+        ) : !ended ? (
           <div class="xc-layout">
             <MselTimeline
               rows={rows}
@@ -212,8 +273,24 @@ function ExerciseConsole({
               send={send}
             />
             <div class="xc-center">
-              {state.status === 'ready' && <ExerciseOverview bundle={bundle} texts={texts} />}
+              {state.status === 'ready' && (
+                <ExerciseOverview bundle={bundle} texts={texts} speed={state.speed} />
+              )}
+              <ContingencyAlert state={state} texts={texts} onShow={setPicked} />
               <WatchList state={state} texts={texts} send={send} onSelect={setPicked} />
+              {item && (
+                <label class="xc-pin" title={t('exerciseRecord.pinHint')}>
+                  <input
+                    type="checkbox"
+                    checked={pinned}
+                    onChange={(e) => {
+                      setPinned(e.currentTarget.checked);
+                      if (e.currentTarget.checked) setPicked(selected);
+                    }}
+                  />
+                  {t('exerciseRecord.pin')}
+                </label>
+              )}
               {item ? (
                 <InjectCard
                   key={item.id}
@@ -227,7 +304,14 @@ function ExerciseConsole({
                 <p class="card xc-empty">{t('exercise.inject.none')}</p>
               )}
             </div>
-            <SidePanel bundle={bundle} state={state} texts={texts} send={send} />
+            <SidePanel
+              bundle={bundle}
+              state={state}
+              texts={texts}
+              send={send}
+              discussion={session.discussion}
+              onDiscussion={session.showDiscussion}
+            />
           </div>
         ) : (
           <>
@@ -248,13 +332,19 @@ function ExerciseConsole({
               ))}
             </nav>
             {stage === 'hotwash' ? (
-              <Hotwash
-                bundle={bundle}
-                state={state}
-                texts={texts}
-                send={send}
-                onDone={() => setStage('report')}
-              />
+              <>
+                <Hotwash
+                  bundle={bundle}
+                  state={state}
+                  texts={texts}
+                  send={send}
+                  onDone={() => setStage('report')}
+                />
+                {/* why: hotwash entries, ratings and decisions stay correctable once the clock has stopped. */}
+                <div class="card xc-panel no-print">
+                  <RecordCorrections bundle={bundle} state={state} texts={texts} send={send} />
+                </div>
+              </>
             ) : (
               <AfterActionReport
                 bundle={bundle}
@@ -279,6 +369,7 @@ function ConsoleStatus({
   startClock,
   state,
   send,
+  onNext,
 }: {
   title: string;
   texts: ScenarioTexts;
@@ -286,9 +377,10 @@ function ConsoleStatus({
   startClock: string;
   state: ExerciseState;
   send: SendExerciseEvent;
+  onNext(): void;
 }) {
   const { t } = useI18n();
-  const face = exerciseClockFace(startClock, state.time);
+  const face = exerciseClockFace(startClock, state.time, t('exercise.time.dayUnit'));
   const toNext = secondsToNextInject(state);
   const end = () => {
     if (globalThis.confirm?.(t('exercise.console.endConfirm')) ?? true) send({ type: 'exercise.ended' });
@@ -322,7 +414,12 @@ function ConsoleStatus({
             </button>
           )}
           {state.status === 'running' && (
-            <button type="button" class="tool-button" onClick={() => send({ type: 'exercise.paused' })}>
+            <button
+              type="button"
+              class="tool-button"
+              aria-keyshortcuts="Space"
+              onClick={() => send({ type: 'exercise.paused' })}
+            >
               <PauseIcon />
               {t('exercise.console.pause')}
             </button>
@@ -331,6 +428,7 @@ function ConsoleStatus({
             <button
               type="button"
               class="tool-button xc-go"
+              aria-keyshortcuts="Space"
               onClick={() => send({ type: 'exercise.resumed' })}
             >
               <PlayIcon />
@@ -356,14 +454,23 @@ function ConsoleStatus({
           <button
             type="button"
             class="tool-button"
-            disabled={state.status !== 'running' || toNext === null}
+            disabled={state.status === 'ready' || !toNext}
             title={t('exercise.console.jumpHint')}
-            onClick={() => {
-              if (toNext) send({ type: 'clock.ticked', seconds: toNext });
-            }}
+            onClick={onNext}
           >
             <SkipIcon />
             {t('exercise.console.jump')}
+          </button>
+          <button
+            type="button"
+            class="tool-button"
+            disabled={state.status === 'ready' || !toNext}
+            title={t('exerciseRecord.jumpHoldHint')}
+            onClick={() => {
+              if (toNext) send({ type: 'clock.jumped', seconds: toNext });
+            }}
+          >
+            {t('exerciseRecord.jumpHold')}
           </button>
           {state.status !== 'ready' && (
             <button type="button" class="tool-button xc-end" onClick={end}>

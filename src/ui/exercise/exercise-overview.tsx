@@ -1,15 +1,28 @@
+import { facilitatedMinutes, mselSpan, realMinutesAt } from '../../engine/exercise/exercise-timing.ts';
 import type { ScenarioBundle } from '../../engine/scenario/load-scenario.ts';
 import { textKey } from '../../engine/scenario/text-keys.ts';
 import { Paragraphs } from '../common.tsx';
 import { useI18n } from '../i18n-context.tsx';
 import type { ScenarioTexts } from '../scenario-text.ts';
+import { elapsedText } from './exercise-time-format.ts';
 import { Tags } from './side-panel.tsx';
 
 /** What the facilitator reads before starting: the briefing, who sits at the table, the objectives. */
-export function ExerciseOverview({ bundle, texts }: { bundle: ScenarioBundle; texts: ScenarioTexts }) {
+export function ExerciseOverview({
+  bundle,
+  texts,
+  speed,
+}: {
+  bundle: ScenarioBundle;
+  texts: ScenarioTexts;
+  /** The clock speed chosen, scenario seconds per real second. */
+  speed: number;
+}) {
   const { t } = useI18n();
   const x = bundle.scenario.exercise;
   if (!x) return null;
+  const span = elapsedText(mselSpan(bundle.scenario), t('exercise.time.dayUnit'));
+  const budgeted = x.modules.length > 0 && x.modules.every((m) => m.minutes !== undefined);
   const injects = x.msel.filter((m) => !m.contingency).length;
   return (
     <section class="card xc-panel xc-overview" aria-labelledby="xc-overview-heading">
@@ -24,8 +37,33 @@ export function ExerciseOverview({ bundle, texts }: { bundle: ScenarioBundle; te
           t('exercise.overview.contingencyCount', { count: x.msel.length - injects }),
         ].join(' · ')}
       </p>
+      <h3 class="xc-subhead">{t('exerciseRecord.timing.heading')}</h3>
+      <p class="xc-overview-timing">
+        {budgeted
+          ? t('exerciseRecord.timing.planned', {
+              minutes: facilitatedMinutes(bundle.scenario),
+              modules: x.modules
+                .map((m) =>
+                  t('exerciseRecord.timing.moduleLine', {
+                    title: texts.text(textKey.exerciseModule(m.id)),
+                    minutes: m.minutes,
+                  }),
+                )
+                .join('; '),
+            })
+          : t('exerciseRecord.timing.plannedNoBudget', { span })}{' '}
+        <strong>
+          {t('exerciseRecord.timing.atSpeed', {
+            speed,
+            span,
+            minutes: realMinutesAt(bundle.scenario, speed),
+          })}
+        </strong>
+      </p>
       <div class="xc-overview-briefing" lang={texts.lang}>
-        <Paragraphs text={texts.text(textKey.briefing())} />
+        <Paragraphs
+          text={texts.text(x.briefing !== undefined ? textKey.exerciseBriefing() : textKey.briefing())}
+        />
       </div>
       <h3 class="xc-subhead">{t('exercise.overview.roles')}</h3>
       <ul class="chips">

@@ -6,6 +6,7 @@ import { scenarioTextsFor } from '../scenario-text.ts';
 import type { KeyValueStorage } from '../settings.ts';
 import { exerciseLogKey, parseStoredExercise } from './exercise-store.ts';
 import { elapsedText } from './exercise-time-format.ts';
+import { ImportExercise } from './import-exercise.tsx';
 
 /** What the picker shows of an exercise already run on this browser. */
 interface SavedSummary {
@@ -76,6 +77,7 @@ export function ExercisePicker({
           ))}
         </ul>
       )}
+      <ImportExercise scenarios={exercises} storage={storage} onOpen={(id) => onOpen(id, false)} />
     </main>
   );
 }
@@ -105,7 +107,7 @@ function ExerciseCard({
         <span class="meta-item">{t('exercise.picker.roles', { count: entry.exercise?.roles ?? 0 })}</span>
         <span class="meta-item">
           <ClockIcon />
-          {t('menu.minutes', { count: entry.minutes })}
+          {t('exerciseRecord.sessionMinutes', { count: entry.exercise?.minutes ?? entry.minutes })}
         </span>
       </p>
       <h2 class="card-title" lang={texts.lang}>
@@ -125,7 +127,7 @@ function ExerciseCard({
               {t(saved.ended ? 'exercise.picker.savedEnded' : 'exercise.picker.savedRunning')}
             </span>{' '}
             {t('exercise.picker.savedAt', {
-              time: t('exercise.time.elapsed', { time: elapsedText(saved.time) }),
+              time: t('exercise.time.elapsed', { time: elapsedText(saved.time, t('exercise.time.dayUnit')) }),
               saved: saved.savedAt
                 ? saved.savedAt.toLocaleString(lang, { dateStyle: 'medium', timeStyle: 'short' })
                 : '—',
@@ -181,7 +183,10 @@ function savedSummary(storage: KeyValueStorage | undefined, id: string): SavedSu
   if (!('stored' in parsed)) return { ended: false, time: 0, savedAt: null, unreadable: true };
   const { log, savedAt } = parsed.stored;
   if (log.length === 0) return null;
-  const time = log.reduce((sum, e) => sum + (e.type === 'clock.ticked' ? e.seconds : 0), 0);
+  const time = log.reduce(
+    (sum, e) => sum + (e.type === 'clock.ticked' || e.type === 'clock.jumped' ? e.seconds : 0),
+    0,
+  );
   const date = savedAt ? new Date(savedAt) : null;
   return {
     ended: log.some((e) => e.type === 'exercise.ended'),

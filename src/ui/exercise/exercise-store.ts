@@ -129,7 +129,17 @@ const RATING_IDS = ['without-challenges', 'some-challenges', 'major-challenges',
 const TIER_IDS = ['I', 'II', 'III'];
 const PHASE_IDS = ['prevention', 'pre-emption', 'response', 'consolidation'];
 
-type Field = 'string' | 'number' | 'string?' | 'strings?' | 'tiers?' | 'phases?' | 'rating' | 'kind';
+type Field =
+  | 'string'
+  | 'number'
+  | 'boolean?'
+  | 'string?'
+  | 'strings?'
+  | 'tiers?'
+  | 'phases?'
+  | 'rating'
+  | 'rating?'
+  | 'kind';
 
 const EVENT_FIELDS: Record<ExerciseEvent['type'], Record<string, Field>> = {
   'exercise.started': {},
@@ -137,6 +147,7 @@ const EVENT_FIELDS: Record<ExerciseEvent['type'], Record<string, Field>> = {
   'exercise.resumed': {},
   'exercise.ended': {},
   'clock.ticked': { seconds: 'number' },
+  'clock.jumped': { seconds: 'number', hold: 'boolean?' },
   'speed.changed': { speed: 'number' },
   'inject.released': { inject: 'string' },
   'inject.skipped': { inject: 'string' },
@@ -156,6 +167,9 @@ const EVENT_FIELDS: Record<ExerciseEvent['type'], Record<string, Field>> = {
   'hotwash.recorded': { role: 'string', kind: 'kind', text: 'string' },
   'corrective.set': { id: 'string', action: 'string', role: 'string', due: 'string' },
   'corrective.removed': { id: 'string' },
+  'record.undone': { record: 'string' },
+  'record.redone': { record: 'string' },
+  'record.amended': { record: 'string', text: 'string?', rating: 'rating?', comment: 'string?' },
 };
 
 // why: the log crosses a boundary (storage any script or extension could have touched), so each
@@ -181,7 +195,11 @@ function checkEvent(event: unknown): string | null {
                   ? v === undefined || (Array.isArray(v) && v.every((x) => PHASE_IDS.includes(x)))
                   : field === 'rating'
                     ? RATING_IDS.includes(v as string)
-                    : v === 'strength' || v === 'improvement';
+                    : field === 'boolean?'
+                      ? v === undefined || typeof v === 'boolean'
+                      : field === 'rating?'
+                        ? v === undefined || RATING_IDS.includes(v as string)
+                        : v === 'strength' || v === 'improvement';
     if (!ok) return `${event.type}: field "${name}"`;
   }
   return null;

@@ -11,21 +11,21 @@ export interface ExerciseClockFace {
 }
 
 /** The clock face of a moment of the exercise, `seconds` after it started. */
-export function exerciseClockFace(startClock: string, seconds: number): ExerciseClockFace {
+export function exerciseClockFace(startClock: string, seconds: number, dayUnit = 'd'): ExerciseClockFace {
   const absolute = secondsOfDay(startClock) + Math.max(0, seconds);
   const minutesOfDay = Math.floor((absolute % 86_400) / 60);
   return {
     day: Math.floor(absolute / 86_400) + 1,
     timeOfDay: hhmm(minutesOfDay),
-    elapsed: elapsedText(seconds),
+    elapsed: elapsedText(seconds, dayUnit),
   };
 }
 
-/** Time since the start as "HH:MM", with days in front once past the first day ("1d 02:30"). */
-export function elapsedText(seconds: number): string {
+/** Time since the start as "HH:MM", with days in front once past the first day ("1d 02:30"; the unit is the language's, "1j 02:30" in French). */
+export function elapsedText(seconds: number, dayUnit = 'd'): string {
   const minutes = Math.floor(Math.max(0, seconds) / 60);
   const days = Math.floor(minutes / 1440);
-  return days > 0 ? `${days}d ${hhmm(minutes % 1440)}` : hhmm(minutes);
+  return days > 0 ? `${days}${dayUnit} ${hhmm(minutes % 1440)}` : hhmm(minutes);
 }
 
 /** A span of scenario time as "H:MM" ("0:30", "2:15"), for deadlines and allowances. */

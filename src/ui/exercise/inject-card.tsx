@@ -55,7 +55,7 @@ export function InjectCard({
         <span class="xc-inject-when">
           {at === null
             ? t('exercise.inject.noTime')
-            : `${t('exercise.time.elapsed', { time: elapsedText(at) })} · ${stamp(at)}`}
+            : `${t('exercise.time.elapsed', { time: elapsedText(at, t('exercise.time.dayUnit')) })} · ${stamp(at)}`}
         </span>
         <span class={`badge badge-small ${released ? 'badge-blue' : 'badge-neutral'}`}>{status}</span>
         <ChannelMark channel={item.channel} />
@@ -223,18 +223,30 @@ function StepDecision({
   const [role, setRole] = useState(asked[0] ?? '');
   const [chosen, setChosen] = useState<string[]>([]);
   const [done, setDone] = useState<string | null>(null);
+  const [credited, setCredited] = useState<string[]>([]);
   if (!decision) return null;
+  // why: the facilitator sees which option stands for an expected action before recording it, and
+  // after, which actions the record ticked; the engine does the ticking from the same data.
+  const standsFor = (option: string) =>
+    (scenario.exercise?.msel ?? []).flatMap((m) => m.expects.filter((a) => a.satisfiedBy.includes(option)));
+  const awaited = (action: string) =>
+    state.pending.some((p) => p.action === action) || state.missed.some((m) => m.action === action);
   const pick = decision.mode === 'multi' ? (decision.pick ?? 1) : 1;
   const recorded = state.decisions.filter((d) => d.step === stepId);
   const toggle = (id: string) => {
     setDone(null);
+    setCredited([]);
     if (decision.mode !== 'multi') setChosen([id]);
     else setChosen((c) => (c.includes(id) ? c.filter((x) => x !== id) : c.length < pick ? [...c, id] : c));
   };
   const record = () => {
     if (!chosen.length || !role) return;
+    const ticks = chosen
+      .flatMap((o) => standsFor(o))
+      .filter((a, i, all) => awaited(a.id) && all.indexOf(a) === i);
     if (send({ type: 'decision.recorded', role, step: stepId, options: chosen })) {
       setDone(texts.text(textKey.exerciseRole(role)));
+      setCredited(ticks.map((a) => texts.text(textKey.expectedAction(a.id))));
       setChosen([]);
     }
   };
@@ -262,8 +274,19 @@ function StepDecision({
               checked={chosen.includes(o.id)}
               disabled={decision.mode === 'multi' && !chosen.includes(o.id) && chosen.length >= pick}
               onChange={() => toggle(o.id)}
+              aria-describedby={standsFor(o.id).length > 0 ? `${name}-${o.id}-expected` : undefined}
             />
             <span lang={texts.lang}>{texts.text(textKey.optionLabel(o.id))}</span>
+            {standsFor(o.id).length > 0 && (
+              // why: hidden from the option's name (the table's words), read as its description instead.
+              <span class="xc-tag xc-tag-expected" id={`${name}-${o.id}-expected`} aria-hidden="true">
+                {t('exerciseRecord.standsFor', {
+                  roles: [
+                    ...new Set(standsFor(o.id).map((a) => texts.text(textKey.exerciseRole(a.role)))),
+                  ].join(', '),
+                })}
+              </span>
+            )}
           </label>
         ))}
       </fieldset>
@@ -289,6 +312,9 @@ function StepDecision({
       </div>
       <p class="xc-confirm" role="status">
         {done ? t('exercise.decision.recorded', { role: done }) : ''}
+        {done && credited.length > 0
+          ? ` ${t('exerciseRecord.credited', { actions: credited.join(' · ') })}`
+          : ''}
       </p>
       {recorded.length > 0 && (
         <ul class="xc-recorded">

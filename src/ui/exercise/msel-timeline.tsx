@@ -159,7 +159,9 @@ function MselLine({
           onClick={() => onSelect(item.id)}
         >
           <span class="xc-msel-time">
-            {row.at === null ? '—' : t('exercise.time.elapsed', { time: elapsedText(row.at) })}
+            {row.at === null
+              ? '—'
+              : t('exercise.time.elapsed', { time: elapsedText(row.at, t('exercise.time.dayUnit')) })}
             {row.at !== null && <span class="xc-msel-tod">{stamp(row.at)}</span>}
           </span>
           <span class="xc-msel-body">
@@ -174,7 +176,9 @@ function MselLine({
               {late && row.scheduled !== null && (
                 <span class="xc-msel-sched">
                   {t('exercise.msel.scheduledFor', {
-                    time: t('exercise.time.elapsed', { time: elapsedText(row.scheduled) }),
+                    time: t('exercise.time.elapsed', {
+                      time: elapsedText(row.scheduled, t('exercise.time.dayUnit')),
+                    }),
                   })}
                 </span>
               )}

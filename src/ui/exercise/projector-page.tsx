@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { createExercise } from '../../engine/exercise/exercise-log.ts';
+import { moduleAt } from '../../engine/exercise/exercise-timing.ts';
 import type { RunView } from '../../engine/run/run-view.ts';
 import type { ScenarioBundle } from '../../engine/scenario/load-scenario.ts';
 import type { MselItem } from '../../engine/scenario/scenario.schema.ts';
@@ -19,7 +20,7 @@ import { buildProjectorView, onProjector, type ProjectorView } from './projector
 import { useClockStamp } from './use-clock-stamp.ts';
 
 /** How many earlier injects stay on the projector below the latest one. */
-const EARLIER_SHOWN = 4;
+const EARLIER_SHOWN = 2;
 
 /** Where the projector's view came from: the console live, or the saved log while no console answers. */
 type Source = 'waiting' | 'live' | 'saved' | 'left';
@@ -142,8 +143,9 @@ function ProjectorBody({
     .filter((i): i is { at: number; item: MselItem } => !!i.item && onProjector(i.item));
   const latest = shown[shown.length - 1];
   const earlier = shown.slice(0, -1).reverse().slice(0, EARLIER_SHOWN);
-  const face = exerciseClockFace(scenario.startClock, view.time);
-  const module = latest?.item.module;
+  const face = exerciseClockFace(scenario.startClock, view.time, t('exercise.time.dayUnit'));
+  // why: the room follows the exercise clock; the latest projected inject may be from an earlier module.
+  const module = view.status === 'ready' ? undefined : moduleAt(scenario, view.time);
   const runView = useMemo(() => mapOnlyView(scenario.id, view), [scenario.id, view]);
   useEffect(() => {
     document.documentElement.lang = lang;
@@ -194,9 +196,11 @@ function ProjectorBody({
         </section>
         <section class="xp-feed" aria-labelledby="xp-feed-heading" aria-live="polite">
           <h2 id="xp-feed-heading" class="xp-feed-heading">
-            {t('exercise.projector.latest')}
+            {view.discussion ? t('exerciseRecord.discussion.heading') : t('exercise.projector.latest')}
           </h2>
-          {latest ? (
+          {view.discussion ? (
+            <ProjectedDiscussion module={view.discussion} bundle={bundle} texts={texts} />
+          ) : latest ? (
             <ProjectedInject
               item={latest.item}
               at={latest.at}
@@ -209,7 +213,7 @@ function ProjectorBody({
               {t(view.status === 'ready' ? 'exercise.projector.notStarted' : 'exercise.projector.none')}
             </p>
           )}
-          {earlier.length > 0 && (
+          {!view.discussion && earlier.length > 0 && (
             <>
               <h2 class="xp-feed-heading xp-earlier-heading">{t('exercise.projector.earlier')}</h2>
               <ol class="xp-earlier">
@@ -229,6 +233,34 @@ function ProjectorBody({
         </p>
       )}
     </div>
+  );
+}
+
+/** A module's discussion questions, put on the wall by the facilitator. */
+function ProjectedDiscussion({
+  module,
+  bundle,
+  texts,
+}: {
+  module: string;
+  bundle: ScenarioBundle;
+  texts: ScenarioTexts;
+}) {
+  const m = bundle.scenario.exercise?.modules.find((x) => x.id === module);
+  if (!m) return null;
+  return (
+    <article class="xp-inject xp-inject-latest xp-discussion">
+      <h3 class="xp-inject-title" lang={texts.lang}>
+        {texts.text(textKey.exerciseModule(m.id))}
+      </h3>
+      <ol class="xp-questions">
+        {m.questions.map((q) => (
+          <li key={q.id} lang={texts.lang}>
+            {texts.text(textKey.exerciseQuestion(q.id))}
+          </li>
+        ))}
+      </ol>
+    </article>
   );
 }
 

@@ -17,6 +17,8 @@ export interface ProjectorView {
   injects: { id: string; at: number }[];
   /** The map as the shown injects changed it. */
   map: MapState;
+  /** A module whose discussion questions the facilitator put on the projector. */
+  discussion?: string;
 }
 
 /** Whether an inject may be shown to the whole room. */
@@ -32,6 +34,7 @@ export function buildProjectorView(
   scenario: Scenario,
   state: ExerciseState,
   language: UiLanguage,
+  discussion?: string | null,
 ): ProjectorView {
   const msel = new Map((scenario.exercise?.msel ?? []).map((m) => [m.id, m]));
   let map = createInitialContext(scenario).map;
@@ -43,7 +46,15 @@ export function buildProjectorView(
     // why: the engine's map also carries role-only injects' changes; the room must not learn them from the map.
     map = applyMapChanges(map, item.map);
   }
-  return { exercise: scenario.id, language, status: state.status, time: state.time, injects, map };
+  return {
+    exercise: scenario.id,
+    language,
+    status: state.status,
+    time: state.time,
+    injects,
+    map,
+    ...(discussion ? { discussion } : {}),
+  };
 }
 
 const STATUSES: readonly string[] = ['ready', 'running', 'paused', 'ended'];
@@ -58,6 +69,7 @@ export function isProjectorView(value: unknown): value is ProjectorView {
     isUiLanguage(v.language) &&
     STATUSES.includes(v.status as string) &&
     typeof v.time === 'number' &&
+    (v.discussion === undefined || typeof v.discussion === 'string') &&
     Array.isArray(v.injects) &&
     v.injects.every(
       (i) =>

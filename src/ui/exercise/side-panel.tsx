@@ -3,6 +3,7 @@ import { useRef, useState } from 'preact/hooks';
 import { CATALOGUE, SITUATIONS } from '../../engine/doctrine/catalogue.ts';
 import { PHASES, type Phase, TIERS, type Tier } from '../../engine/doctrine/doctrine-entry.ts';
 import type { ExerciseState } from '../../engine/exercise/exercise-state.ts';
+import { moduleAt } from '../../engine/exercise/exercise-timing.ts';
 import type { ScenarioBundle } from '../../engine/scenario/load-scenario.ts';
 import { RATINGS, type Rating } from '../../engine/scenario/scenario.schema.ts';
 import { textKey } from '../../engine/scenario/text-keys.ts';
@@ -10,6 +11,7 @@ import { formatHandbookSection } from '../../i18n/i18n.ts';
 import { useI18n } from '../i18n-context.tsx';
 import type { ScenarioTexts } from '../scenario-text.ts';
 import type { SendExerciseEvent } from './console-model.ts';
+import { RecordCorrections } from './record-corrections.tsx';
 import { useClockStamp } from './use-clock-stamp.ts';
 
 const TABS = ['record', 'discussion', 'evaluation', 'log'] as const;
@@ -21,11 +23,16 @@ export function SidePanel({
   state,
   texts,
   send,
+  discussion = null,
+  onDiscussion,
 }: {
   bundle: ScenarioBundle;
   state: ExerciseState;
   texts: ScenarioTexts;
   send: SendExerciseEvent;
+  /** The module whose questions are on the projector. */
+  discussion?: string | null;
+  onDiscussion?: (module: string | null) => void;
 }) {
   const { t } = useI18n();
   const [tab, setTab] = useState<Tab>('record');
@@ -65,9 +72,22 @@ export function SidePanel({
       </div>
       <div class="xc-tabpanel" role="tabpanel" id={`xc-tabpanel-${tab}`} aria-labelledby={`xc-tab-${tab}`}>
         {tab === 'record' && <RecordForRole bundle={bundle} state={state} texts={texts} send={send} />}
-        {tab === 'discussion' && <Discussion bundle={bundle} state={state} texts={texts} />}
+        {tab === 'discussion' && (
+          <Discussion
+            bundle={bundle}
+            state={state}
+            texts={texts}
+            shown={discussion}
+            {...(onDiscussion ? { onShow: onDiscussion } : {})}
+          />
+        )}
         {tab === 'evaluation' && <Evaluation bundle={bundle} state={state} texts={texts} send={send} />}
-        {tab === 'log' && <RunningLog bundle={bundle} state={state} texts={texts} />}
+        {tab === 'log' && (
+          <>
+            <RecordCorrections bundle={bundle} state={state} texts={texts} send={send} />
+            <RunningLog bundle={bundle} state={state} texts={texts} />
+          </>
+        )}
       </div>
     </section>
   );
@@ -380,14 +400,18 @@ function Discussion({
   bundle,
   state,
   texts,
+  shown,
+  onShow,
 }: {
   bundle: ScenarioBundle;
   state: ExerciseState;
   texts: ScenarioTexts;
+  shown: string | null;
+  onShow?: (module: string | null) => void;
 }) {
   const { t } = useI18n();
   const modules = bundle.scenario.exercise?.modules ?? [];
-  const current = state.module ?? modules[0]?.id;
+  const current = moduleAt(bundle.scenario, state.time) ?? modules[0]?.id;
   if (!modules.length) return <p class="muted">{t('exercise.discussion.none')}</p>;
   return (
     <ol class="xc-modules">
@@ -401,6 +425,16 @@ function Discussion({
                 <span class="badge badge-small badge-blue">{t('exercise.discussion.now')}</span>
               )}
             </summary>
+            {onShow && m.questions.length > 0 && (
+              <button
+                type="button"
+                class="button button-secondary xc-show-questions"
+                aria-pressed={shown === m.id}
+                onClick={() => onShow(shown === m.id ? null : m.id)}
+              >
+                {t(shown === m.id ? 'exerciseRecord.discussion.hide' : 'exerciseRecord.discussion.show')}
+              </button>
+            )}
             {m.questions.length ? (
               <ol class="xc-questions">
                 {m.questions.map((q) => (
@@ -514,9 +548,9 @@ function RatePoint({
       </div>
       <label class="xc-field">
         <span class="visually-hidden">{t('exercise.evaluation.comment')}</span>
-        <input
-          class="xc-input"
-          type="text"
+        <textarea
+          class="xc-input xc-textarea"
+          rows={3}
           placeholder={t('exercise.evaluation.comment')}
           value={comment}
           disabled={!rating}

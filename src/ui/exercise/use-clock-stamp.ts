@@ -8,7 +8,7 @@ import { exerciseClockFace } from './exercise-time-format.ts';
 export function useClockStamp(startClock: string): (seconds: number) => string {
   const { t } = useI18n();
   return (seconds) => {
-    const face = exerciseClockFace(startClock, seconds);
+    const face = exerciseClockFace(startClock, seconds, t('exercise.time.dayUnit'));
     return face.day > 1
       ? t('exercise.time.dayStamp', { day: face.day, time: face.timeOfDay })
       : face.timeOfDay;

@@ -37,6 +37,10 @@ export interface ExerciseSession {
   dismissNotice(): void;
   /** The browser refused to keep the log (private mode, full storage). */
   saveFailed: boolean;
+  /** The module whose questions the projector shows, if any. */
+  discussion: string | null;
+  /** Puts a module's discussion questions on the projector, or (null) takes them off. */
+  showDiscussion(module: string | null): void;
 }
 
 /** Where the session's side effects go; tests pass fakes. */
@@ -64,12 +68,22 @@ export function useExerciseSession(
   const port = useMemo(() => givenPort ?? openSyncPort(), [givenPort]);
   const languageRef = useRef(language);
   languageRef.current = language;
+  const [discussion, setDiscussion] = useState<string | null>(null);
+  const discussionRef = useRef<string | null>(null);
+  discussionRef.current = discussion;
 
   const publish = useCallback(
     () =>
       port.post({
         kind: 'projector.view',
-        view: { ...buildProjectorView(bundle.scenario, exercise.state(), languageRef.current) },
+        view: {
+          ...buildProjectorView(
+            bundle.scenario,
+            exercise.state(),
+            languageRef.current,
+            discussionRef.current,
+          ),
+        },
       }),
     [port, bundle, exercise],
   );
@@ -103,7 +117,7 @@ export function useExerciseSession(
 
   useEffect(() => {
     publish();
-  }, [language, publish]);
+  }, [language, discussion, publish]);
 
   // why: the clock runs only while the exercise does; each real second it offers a tick of `speed` scenario seconds.
   const clock = useMemo(
@@ -125,7 +139,16 @@ export function useExerciseSession(
 
   const send = useCallback((event: ExerciseEvent) => exercise.send(event), [exercise]);
   const dismissNotice = useCallback(() => setNotice(null), []);
-  return { exercise, state, send, notice, dismissNotice, saveFailed };
+  return {
+    exercise,
+    state,
+    send,
+    notice,
+    dismissNotice,
+    saveFailed,
+    discussion,
+    showDiscussion: setDiscussion,
+  };
 }
 
 /** Opens an exercise from storage; anything unusable is set aside (never dropped) and reported. */

@@ -21,8 +21,8 @@ function played() {
   const x = createExercise(scenario);
   const log: ExerciseEvent[] = startedLog(
     tick(hm(0, 30)),
+    // why: the option stands for act-posture (satisfiedBy), so recording it ticks the action.
     { type: 'decision.recorded', role: 'fc', step: 'posture', options: ['raise-posture'] },
-    { type: 'action.recorded', action: 'act-posture', role: 'fc' },
     tick(hm(0, 20)),
     { type: 'inject.released', inject: 'ev-attack' },
     {

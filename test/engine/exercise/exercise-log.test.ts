@@ -76,6 +76,7 @@ describe('an exercise log', () => {
     y.send(tick(hm(2, 0)));
     expect(releasedIds(y)).not.toContain('ev-no-posture');
     expect(y.state().actions[0]).toEqual({
+      id: 'take-1',
       action: 'act-posture',
       role: 'fc',
       expectedRole: 'fc',
@@ -118,7 +119,7 @@ describe('an exercise log', () => {
       ['ev-warning', hm(0, 10), 'scheduled'],
       ['ev-no-posture', hm(0, 40), 'contingency'],
     ]);
-    expect(x.state().skipped).toEqual([{ inject: 'ev-intel', at: hm(0, 5) }]);
+    expect(x.state().skipped).toEqual([{ id: 'skip-1', inject: 'ev-intel', at: hm(0, 5) }]);
     expect(x.state().map.actors.residents?.at).toBe('tamba-camp');
   });
 
@@ -244,8 +245,18 @@ describe('an exercise log', () => {
     expect(ok({ role: 'hom', text: 'x', doctrine: ['15.4-do-99'] })).toBe(false);
     expect(ok({ role: 'hom', text: 'x', tiers: ['IV' as never] })).toBe(false);
     expect(x.state().decisions).toEqual([
-      { role: 'fc', at: 0, step: 'posture', options: ['raise-posture'], tiers: [], phases: [], doctrine: [] },
       {
+        id: 'dec-1',
+        role: 'fc',
+        at: 0,
+        step: 'posture',
+        options: ['raise-posture'],
+        tiers: [],
+        phases: [],
+        doctrine: [],
+      },
+      {
+        id: 'dec-2',
         role: 'hom',
         at: 0,
         options: [],
@@ -268,6 +279,7 @@ describe('an exercise log', () => {
     });
     expect(x.state().ratings).toEqual({
       'ep-warning': {
+        id: 'rate-2',
         point: 'ep-warning',
         rating: 'some-challenges',
         comment: 'Better after the pause.',

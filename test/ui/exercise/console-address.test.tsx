@@ -8,6 +8,9 @@ import { createMemoryStorage, listed, miniBundle } from '../fixtures.ts';
 
 afterEach(cleanup);
 
+/** How long a lazily loaded screen may take to appear. */
+const LAZY = { timeout: 10_000 };
+
 describe('the addresses of the console and the projector', () => {
   it('open the console, an exercise in it, or a projector; anything else opens the menu', () => {
     expect(startScreenFor('#console')).toEqual({ console: null });
@@ -30,7 +33,8 @@ describe('the addresses of the console and the projector', () => {
       />,
     );
     fireEvent.click(screen.getByRole('button', { name: 'Open the facilitator console' }));
-    await screen.findByRole('heading', { level: 1, name: 'Run a facilitated exercise' });
+    // why: the console is a lazily loaded chunk; on a busy machine its first load takes over a second.
+    await screen.findByRole('heading', { level: 1, name: 'Run a facilitated exercise' }, LAZY);
     await waitFor(() => expect(location.hash).toBe('#console'));
     await waitFor(() => expect(document.title).toContain('Facilitator console'));
     fireEvent.click(screen.getByRole('button', { name: '← Scenarios' }));
@@ -47,7 +51,7 @@ describe('the addresses of the console and the projector', () => {
         startScreen={{ projector: 'exercise-mini' }}
       />,
     );
-    await screen.findByRole('heading', { level: 1, name: 'Mini tabletop' });
+    await screen.findByRole('heading', { level: 1, name: 'Mini tabletop' }, LAZY);
     expect(screen.getByRole('timer').textContent).toContain('06:00');
   });
 });

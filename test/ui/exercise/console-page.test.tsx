@@ -175,7 +175,10 @@ describe('facilitator console: running the timeline', () => {
     fireEvent.click(card.getByRole('radio', { name: 'Raise the posture and deploy patrols' }));
     fireEvent.change(card.getByRole('combobox', { name: 'Decided by' }), { target: { value: 'fc' } });
     fireEvent.click(card.getByRole('button', { name: 'Record decision' }));
-    expect(card.getByText('Decision recorded for Force Commander.')).toBeTruthy();
+    // why: the option stands for the Force Commander's expected action, so recording it ticks that action.
+    expect(card.getByRole('status').textContent).toBe(
+      'Decision recorded for Force Commander. Counted as taken: The Force Commander raises the posture around Tamba.',
+    );
     expect(savedLog(s.storage)).toContainEqual({
       type: 'decision.recorded',
       role: 'fc',
@@ -334,6 +337,21 @@ describe('facilitator console: hotwash and after-action report', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Next inject' }));
     act(() => s.clock.advance(20));
     fireEvent.click(screen.getByRole('button', { name: 'End exercise' }));
+  });
+
+  it('lets a hotwash entry be undone and redone after the end, each correction logged', () => {
+    fireEvent.input(screen.getByRole('textbox', { name: 'Add a strength for Force Commander' }), {
+      target: { value: 'Clear orders.' },
+    });
+    fireEvent.click(screen.getByRole('button', { name: 'Add a strength for Force Commander' }));
+    const records = within(screen.getByRole('region', { name: 'Correct the record' }));
+    fireEvent.click(records.getByRole('button', { name: 'Undo: Force Commander: Clear orders.' }));
+    fireEvent.click(records.getByRole('button', { name: 'Redo: Force Commander: Clear orders.' }));
+    expect(records.getByRole('button', { name: 'Undo: Force Commander: Clear orders.' })).toBeTruthy();
+    expect(savedLog(s.storage).slice(-2)).toEqual([
+      { type: 'record.undone', record: 'hw-1' },
+      { type: 'record.redone', record: 'hw-1' },
+    ]);
   });
 
   it('collects strengths and improvements per role, then drafts the report with its improvement plan', async () => {
