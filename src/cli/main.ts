@@ -15,6 +15,7 @@ import { buildStarterScenario } from './new-scenario.ts';
 import { PACKAGE_USAGE, packageCommand } from './package-command.ts';
 import { reportCommand } from './report-command.ts';
 import { findScenarioFolders, loadScenarioFolder } from './scenario-files.ts';
+import { SERVE_USAGE, serveCommand } from './serve-command.ts';
 
 /** What a command prints and its exit code; commands never call process.exit themselves. */
 export interface CommandResult {
@@ -38,7 +39,7 @@ Usage:
                                    "-" lets a timed decision run out of time
   pocsim report <run.json> [--format html|md] [--lang en|fr] [--scenarios <dir>]
                                    re-score a run exported from the debrief and print its report
-${EXERCISE_USAGE}${PACKAGE_USAGE}`;
+${EXERCISE_USAGE}${PACKAGE_USAGE}${SERVE_USAGE}`;
 
 /** Runs one CLI command with its arguments and returns what to print. */
 export function runCli(argv: string[], cwd = process.cwd()): CommandResult {
@@ -59,6 +60,8 @@ export function runCli(argv: string[], cwd = process.cwd()): CommandResult {
         return reportCommand(rest, USAGE, cwd);
       case 'exercise':
         return exerciseCommand(rest, cwd);
+      case 'serve':
+        return { code: 2, stdout: '', stderr: 'serve runs a server; run it as `npm run sim -- serve ...`\n' };
       case 'package':
         // why: packaging runs a Vite build, which is asynchronous; the command line awaits it below.
         return {
@@ -313,7 +316,12 @@ export function playHeadless(bundle: ScenarioBundle, choices: string[]) {
 const isMain = process.argv[1] !== undefined && /[\\/]src[\\/]cli[\\/]main\.ts$/.test(process.argv[1]);
 if (isMain) {
   const argv = process.argv.slice(2);
-  const pending = argv[0] === 'package' ? packageCommand(argv.slice(1)) : Promise.resolve(runCli(argv));
+  const pending =
+    argv[0] === 'package'
+      ? packageCommand(argv.slice(1))
+      : argv[0] === 'serve'
+        ? serveCommand(argv.slice(1))
+        : Promise.resolve(runCli(argv));
   void pending.then((result) => {
     process.stdout.write(result.stdout);
     process.stderr.write(result.stderr);
