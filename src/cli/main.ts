@@ -16,6 +16,7 @@ import { buildStarterScenario } from './new-scenario.ts';
 import { PACKAGE_USAGE, packageCommand } from './package-command.ts';
 import { reportCommand } from './report-command.ts';
 import { findScenarioFolders, loadScenarioFolder } from './scenario-files.ts';
+import { SERVE_USAGE, serveCommand } from './serve-command.ts';
 import { terminalSafeResult } from './terminal-text.ts';
 import { TRANSLATE_USAGE, translateCommand } from './translate-command.ts';
 
@@ -44,7 +45,7 @@ Usage:
   pocsim report <run.json> [--format html|md] [--lang en|fr] [--scenarios <dir>] [--accept-implausible]
                                    re-score a run exported from the debrief and print its report;
                                    a forged or impossible run is marked and exits 3 unless accepted
-${TRANSLATE_USAGE}${DOCTRINE_USAGE}${EXERCISE_USAGE}${PACKAGE_USAGE}`;
+${TRANSLATE_USAGE}${DOCTRINE_USAGE}${EXERCISE_USAGE}${PACKAGE_USAGE}${SERVE_USAGE}`;
 
 /** Runs one CLI command with its arguments and returns what to print, made safe for a terminal. */
 export function runCli(argv: string[], cwd = process.cwd()): CommandResult {
@@ -54,6 +55,7 @@ export function runCli(argv: string[], cwd = process.cwd()): CommandResult {
 /** Runs a command, `package` included (it builds the app, so it is asynchronous); what the bin prints. */
 export async function runCliAsync(argv: string[], cwd = process.cwd()): Promise<CommandResult> {
   if (argv[0] === 'package') return terminalSafeResult(await packageCommand(argv.slice(1), cwd));
+  if (argv[0] === 'serve') return terminalSafeResult(await serveCommand(argv.slice(1), cwd));
   return runCli(argv, cwd);
 }
 
@@ -79,6 +81,8 @@ function dispatch(argv: string[], cwd: string): CommandResult {
         return doctrineCommand(rest);
       case 'exercise':
         return exerciseCommand(rest, cwd);
+      case 'serve':
+        return { code: 2, stdout: '', stderr: 'serve runs a server; run it as `npm run sim -- serve ...`\n' };
       case 'package':
         // why: packaging runs a Vite build, which is asynchronous; the command line awaits it below.
         return {

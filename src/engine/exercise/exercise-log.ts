@@ -36,6 +36,8 @@ export type ExerciseEvent =
       doctrine?: string[];
     }
   | { type: 'note.recorded'; role: string; text: string }
+  /** A role's message to another role (or to the facilitator: `to` "control"), sent from its own device. */
+  | { type: 'message.sent'; from: string; to: string; text: string }
   | { type: 'evaluation.rated'; point: string; rating: Rating; comment?: string }
   | { type: 'hotwash.recorded'; role: string; kind: 'strength' | 'improvement'; text: string }
   | { type: 'corrective.set'; id: string; action: string; role: string; due: string }

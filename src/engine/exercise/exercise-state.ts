@@ -99,6 +99,19 @@ export interface RecordedDecision {
   doctrine: string[];
 }
 
+/** A message one role sent another from its own device (networked play); `to` may be "control". */
+export interface RoleMessage {
+  /** Record id `msg-<n>`. */
+  id: string;
+  from: string;
+  to: string;
+  at: number;
+  text: string;
+}
+
+/** Who a message can go to besides the roles: the control cell (facilitator). */
+export const CONTROL = 'control';
+
 /** A facilitator note about a role. */
 export interface ExerciseNote {
   /** Record id `note-<n>`. */
@@ -186,6 +199,8 @@ export interface ExerciseState {
   missed: MissedAction[];
   decisions: RecordedDecision[];
   notes: ExerciseNote[];
+  /** Messages between roles, in the order sent. */
+  messages: RoleMessage[];
   /** Ratings by evaluation point id: the latest one standing (a later rating replaces an earlier one; undoing it brings the earlier back). */
   ratings: Record<string, PointRating>;
   /** Every rating given and not undone, in order; `ratings` is derived from it. */
@@ -280,6 +295,7 @@ export function createExerciseState(scenario: Scenario): ExerciseState {
     missed: [],
     decisions: [],
     notes: [],
+    messages: [],
     ratings: {},
     ratingLog: [],
     hotwash: [],
@@ -455,6 +471,20 @@ export function applyExerciseEvent(
         notes: [
           ...state.notes,
           { id: `note-${state.seq + 1}`, role: event.role, at: state.time, text: event.text },
+        ],
+      });
+    case 'message.sent':
+      if (state.status === 'ready') return refuse('the exercise has not started');
+      if (!index.roles.has(event.from)) return refuse(`unknown role "${event.from}"`);
+      if (event.to !== CONTROL && !index.roles.has(event.to)) return refuse(`unknown role "${event.to}"`);
+      if (event.to === event.from) return refuse('a role cannot message itself');
+      if (!text(event.text)) return refuse(`text must be 1 to ${MAX_TEXT} characters`);
+      return ok({
+        ...state,
+        seq: state.seq + 1,
+        messages: [
+          ...state.messages,
+          { id: `msg-${state.seq + 1}`, from: event.from, to: event.to, at: state.time, text: event.text },
         ],
       });
     case 'evaluation.rated': {

@@ -163,6 +163,7 @@ const EVENT_FIELDS: Record<ExerciseEvent['type'], Record<string, Field>> = {
     doctrine: 'strings?',
   },
   'note.recorded': { role: 'string', text: 'string' },
+  'message.sent': { from: 'string', to: 'string', text: 'string' },
   'evaluation.rated': { point: 'string', rating: 'rating', comment: 'string?' },
   'hotwash.recorded': { role: 'string', kind: 'kind', text: 'string' },
   'corrective.set': { id: 'string', action: 'string', role: 'string', due: 'string' },
