@@ -18,6 +18,8 @@ import {
   readAndLoad,
   sortPickedFiles,
 } from './author-model.ts';
+import { EditorArea, hasOpenEditor } from './editor/editor-area.tsx';
+import { filesFromTexts } from './editor/editor-files.ts';
 import { LINT_STATE_LIMIT, type LintRunner, lintInWorker } from './lint-runner.ts';
 import { ScenarioGraph } from './scenario-graph.tsx';
 import './author-page.css';
@@ -102,6 +104,13 @@ export function AuthorPage({
   const [check, setCheck] = useState<Check>({ state: 'empty' });
   const [lintState, setLint] = useState<Lint>({ state: 'idle' });
   const [checkedAt, setCheckedAt] = useState<Date | null>(null);
+  const [editing, setEditing] = useState(hasOpenEditor);
+  const editOpened = useCallback(async () => {
+    const named = await Promise.all(
+      files.map(async (f) => ({ name: f.name, text: await (await f.open()).text() })),
+    );
+    return filesFromTexts(named);
+  }, [files]);
   // why: a newer pick or reload wins; results of an older one that arrive late are dropped.
   const generation = useRef(0);
   const cancelLint = useRef<() => void>(() => {});
@@ -167,7 +176,7 @@ export function AuthorPage({
   return (
     <>
       <AppHeader />
-      <main id="main" class="page page-author">
+      <main id="main" class={`page page-author${editing ? ' page-author-editing' : ''}`}>
         <nav class="breadcrumb" aria-label={t('author.back')}>
           <button type="button" class="button button-link" onClick={onBack}>
             <span aria-hidden="true">←</span> {t('author.back')}
@@ -178,18 +187,29 @@ export function AuthorPage({
           <h1 ref={heading} tabIndex={-1}>
             {t('author.heading')}
           </h1>
-          <p class="lead">{t('author.intro')}</p>
+          {!editing && <p class="lead">{t('author.intro')}</p>}
         </div>
-        <FilePicker
-          files={files}
-          checkedAt={checkedAt}
-          busy={check.state === 'reading'}
-          onFiles={open}
-          onReload={() => void run(files)}
+        {!editing && (
+          <FilePicker
+            files={files}
+            checkedAt={checkedAt}
+            busy={check.state === 'reading'}
+            onFiles={open}
+            onReload={() => void run(files)}
+          />
+        )}
+        <EditorArea
+          onPlay={(bundle) => onPlay(bundle)}
+          opened={files.length ? editOpened : undefined}
+          onOpenChange={setEditing}
         />
-        <div class="author-result" aria-live="polite">
-          <CheckView check={check} lint={lintState} onPlay={onPlay} />
-        </div>
+        {!editing && (
+          <>
+            <div class="author-result" aria-live="polite">
+              <CheckView check={check} lint={lintState} onPlay={onPlay} />
+            </div>
+          </>
+        )}
       </main>
       <AppFooter />
     </>
