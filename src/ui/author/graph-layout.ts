@@ -1,7 +1,7 @@
 import type { Phase } from '../../engine/doctrine/doctrine-entry.ts';
 import { createRun } from '../../engine/run/run.ts';
-import type { Outcome, Scenario } from '../../engine/scenario/scenario.schema.ts';
-import { exitsOf, targetsOf } from '../../engine/scenario/scenario-graph.ts';
+import type { Condition, Outcome, Scenario } from '../../engine/scenario/scenario.schema.ts';
+import { conditionsOf, exitsOf, targetsOf } from '../../engine/scenario/scenario-graph.ts';
 
 // why: a pure layered (Sugiyama-style) layout with no DOM, so it is unit-tested on large generated
 // scenarios and the SVG component only draws what it returns.
@@ -10,10 +10,12 @@ import { exitsOf, targetsOf } from '../../engine/scenario/scenario-graph.ts';
 export interface GraphMarks {
   unreachable: ReadonlySet<string>;
   deadEnds: ReadonlySet<string>;
+  /** Steps and endings the file's errors point into (drawn while the file does not validate). */
+  problems?: ReadonlySet<string>;
   path?: readonly string[];
 }
 
-export type NodeMark = 'unreachable' | 'dead-end' | null;
+export type NodeMark = 'unreachable' | 'dead-end' | 'problem' | null;
 export type DecisionKind = 'single' | 'multi' | 'none';
 export type EdgeKind = 'option' | 'timeout' | 'continue' | 'route';
 
@@ -53,6 +55,8 @@ export interface GraphEdge {
   kind: EdgeKind;
   options: string[];
   conditional: boolean;
+  /** The conditions of the routes it stands for, one list per route (all must hold), to be shown. */
+  when: Condition[][];
   /** Goes back to an earlier (or the same) layer: part of a loop. */
   back: boolean;
   onPath: boolean;
@@ -87,6 +91,7 @@ interface RawEdge {
   kind: EdgeKind;
   options: string[];
   conditional: boolean;
+  when: Condition[][];
 }
 
 /** The edges of a scenario, merged when several exits of a step lead to one target the same way. */
@@ -101,17 +106,23 @@ export function collectEdges(scenario: Scenario): RawEdge[] {
         optionIndex >= 0 ? 'option' : field === 'noDecision' ? 'timeout' : exit.routes ? 'route' : 'continue';
       const option = optionIndex >= 0 ? step.decision?.options[optionIndex]?.id : undefined;
       const targets = exit.routes
-        ? exit.routes.map((r) => ({ to: r.next, conditional: r.when !== undefined }))
-        : targetsOf(exit).map((to) => ({ to, conditional: false }));
-      for (const { to, conditional } of targets) {
+        ? exit.routes.map((r) => ({
+            to: r.next,
+            conditional: r.when !== undefined,
+            when: conditionsOf(r.when),
+          }))
+        : targetsOf(exit).map((to) => ({ to, conditional: false, when: [] as Condition[] }));
+      for (const { to, conditional, when } of targets) {
         if (!known.has(to)) continue;
         const key = `${step.id}\u0000${to}\u0000${kind}\u0000${conditional}`;
         let edge = merged.get(key);
         if (!edge) {
-          edge = { from: step.id, to, kind, options: [], conditional };
+          edge = { from: step.id, to, kind, options: [], conditional, when: [] };
           merged.set(key, edge);
         }
         if (option && !edge.options.includes(option)) edge.options.push(option);
+        const same = JSON.stringify(when);
+        if (when.length && !edge.when.some((w) => JSON.stringify(w) === same)) edge.when.push(when);
       }
     }
   });
@@ -224,7 +235,13 @@ export function layoutScenarioGraph(scenario: Scenario, marks: GraphMarks): Grap
   const layerCount = lastStepLayer + 2;
 
   const markOf = (id: string): NodeMark =>
-    marks.unreachable.has(id) ? 'unreachable' : marks.deadEnds.has(id) ? 'dead-end' : null;
+    marks.unreachable.has(id)
+      ? 'unreachable'
+      : marks.deadEnds.has(id)
+        ? 'dead-end'
+        : marks.problems?.has(id)
+          ? 'problem'
+          : null;
 
   // Layered graph: real nodes, then a dummy in every layer a long forward edge crosses.
   const lnodes: LNode[] = [];

@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { PHASES } from '../../engine/doctrine/doctrine-entry.ts';
 import type { ScenarioBundle } from '../../engine/scenario/load-scenario.ts';
-import { OUTCOMES } from '../../engine/scenario/scenario.schema.ts';
+import { type Condition, OUTCOMES } from '../../engine/scenario/scenario.schema.ts';
 import { textKey } from '../../engine/scenario/text-keys.ts';
 import { useI18n } from '../i18n-context.tsx';
 import { useScenarioTexts } from '../scenario-text.ts';
@@ -232,10 +232,32 @@ export function ScenarioGraph({ bundle, marks, onPlayFrom }: Props) {
   }
 }
 
+type Translate = ReturnType<typeof useI18n>['t'];
+
+/** A route's condition as a trainer reads it: "harm ≥ 6", "chose verify-patrol". */
+export function conditionText(c: Condition, t: Translate): string {
+  if ('chose' in c) return t('graph.condition.chose', { option: c.chose });
+  if ('notChose' in c) return t('graph.condition.notChose', { option: c.notChose });
+  if (c.atLeast !== undefined && c.atMost !== undefined) return `${c.atLeast} ≤ ${c.variable} ≤ ${c.atMost}`;
+  if (c.atLeast !== undefined) return `${c.variable} ≥ ${c.atLeast}`;
+  if (c.atMost !== undefined) return `${c.variable} ≤ ${c.atMost}`;
+  return c.variable;
+}
+
+/** The conditions of an edge: all of one route joined, routes as alternatives; empty when unconditional. */
+export function edgeConditions(e: Pick<GraphEdge, 'when'>, t: Translate): string {
+  return e.when
+    .map((all) => all.map((c) => conditionText(c, t)).join(t('graph.condition.and')))
+    .join(t('graph.condition.or'));
+}
+
 function Edge({ edge: e, describe }: { edge: GraphEdge; describe: (e: GraphEdge) => string }) {
   const { t } = useI18n();
   const d = edgePath(e);
-  const tip = describe(e);
+  const conditions = edgeConditions(e, t);
+  const tip = [describe(e), conditions && t('graph.condition.if', { conditions })]
+    .filter(Boolean)
+    .join(' · ');
   const classes = [
     'graph-edge',
     `graph-edge-${e.kind}`,
@@ -255,9 +277,14 @@ function Edge({ edge: e, describe }: { edge: GraphEdge; describe: (e: GraphEdge)
         d={d}
         marker-end={`url(#${e.onPath ? 'graph-arrow-path' : 'graph-arrow'})`}
       />
-      {e.kind === 'timeout' && (
+      {e.kind === 'timeout' && !conditions && (
         <text class="graph-edge-label" x={label.x} y={label.y} text-anchor="middle">
           {t('graph.noDecision')}
+        </text>
+      )}
+      {conditions && (
+        <text class="graph-edge-label graph-edge-condition" x={label.x} y={label.y} text-anchor="middle">
+          {t('graph.condition.if', { conditions })}
         </text>
       )}
     </g>
@@ -529,7 +556,8 @@ function TextVersion({
       e.kind === 'option'
         ? e.options.map((o) => t('graph.text.option', { label: optionLabel(o), target: to }))
         : [t(`graph.text.${e.kind}`, { target: to })];
-    return e.conditional ? base.map((text) => t('graph.text.conditional', { text })) : base;
+    const conditions = edgeConditions(e, t);
+    return e.conditional ? base.map((text) => t('graph.text.conditionalWhen', { text, conditions })) : base;
   };
   const steps = layout.nodes.filter((n) => n.kind === 'step');
   const endings = layout.nodes.filter((n) => n.kind === 'ending');
