@@ -147,11 +147,14 @@ describe('the visual editor', () => {
     const rows = page.locator('.ed-translation-table tr.ed-untranslated');
     expect(await rows.count()).toBeGreaterThan(10);
     await shot(page, 'editor-translation');
-    for (let n = await rows.count(); n > 0; n = await rows.count()) {
-      const row = rows.first();
+    const keys = await rows.evaluateAll((rs) => rs.map((r) => (r as HTMLElement).dataset.key!));
+    for (const key of keys) {
+      const row = page.locator(`.ed-translation-table tr[data-key="${key}"]`);
       const source = (await row.locator('td[lang="en"] p').textContent()) ?? '';
       await row.locator('textarea').fill(`FR ${source}`);
     }
+    await page.keyboard.press('Tab');
+    await expect.poll(() => rows.count()).toBe(0);
     await waitValid(page);
 
     // Save into the folder; the command line's loader accepts what was written.

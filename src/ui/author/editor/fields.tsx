@@ -1,5 +1,44 @@
 import type { ComponentChildren } from 'preact';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { YamlPath } from './yaml-edit.ts';
+
+/** How long typing pauses before a text field writes into the file. */
+export const TYPING_PAUSE_MS = 250;
+
+// why: writing into the YAML re-reads the whole file (a tenth of a second for the largest bundled
+// scenario on a loaded laptop), so a text field keeps what is typed and writes it at each pause,
+// and at once when it loses focus; an undo from outside replaces its text when it is not typing.
+/** A text value typed locally and written through `commit` at each pause and on blur. */
+export function useBufferedText(value: string, commit: (text: string) => void) {
+  const [text, setText] = useState(value);
+  const pending = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const latest = useRef(commit);
+  latest.current = commit;
+  const typed = useRef(value);
+  useEffect(() => {
+    if (pending.current === null && value !== typed.current) {
+      typed.current = value;
+      setText(value);
+    }
+  }, [value]);
+  const flush = () => {
+    if (pending.current === null) return;
+    clearTimeout(pending.current);
+    pending.current = null;
+    latest.current(typed.current);
+  };
+  useEffect(() => flush, []);
+  return {
+    text,
+    onInput(next: string) {
+      typed.current = next;
+      setText(next);
+      if (pending.current !== null) clearTimeout(pending.current);
+      pending.current = setTimeout(flush, TYPING_PAUSE_MS);
+    },
+    onBlur: flush,
+  };
+}
 
 // why: every form field of the editor is one of these few, each bound to a path of the scenario
 // file; they report the new value and which field typed it, so typing makes one undo step.
@@ -29,8 +68,11 @@ export function TextField({
   lang?: string;
 }) {
   const id = fieldId(path);
-  const text = typeof value === 'string' || typeof value === 'number' ? String(value) : '';
   const key = path.join('.');
+  const buffer = useBufferedText(
+    typeof value === 'string' || typeof value === 'number' ? String(value) : '',
+    (text) => onChange(path, text, key),
+  );
   return (
     <div class="ed-field">
       <label for={id}>{label}</label>
@@ -39,16 +81,18 @@ export function TextField({
           id={id}
           lang={lang}
           rows={3}
-          value={text}
-          onInput={(e) => onChange(path, e.currentTarget.value, key)}
+          value={buffer.text}
+          onInput={(e) => buffer.onInput(e.currentTarget.value)}
+          onBlur={buffer.onBlur}
         />
       ) : (
         <input
           id={id}
           lang={lang}
           type="text"
-          value={text}
-          onInput={(e) => onChange(path, e.currentTarget.value, key)}
+          value={buffer.text}
+          onInput={(e) => buffer.onInput(e.currentTarget.value)}
+          onBlur={buffer.onBlur}
         />
       )}
     </div>

@@ -88,8 +88,14 @@ export function ScenarioEditor({
   const { session, folder } = state;
   const stateRef = useRef(state);
   stateRef.current = state;
+  // why: several edits may come before the next render (a field written on blur, then the click
+  // that blurred it), so each builds on the session the last one made, not on the last render's
   const setSession = useCallback(
-    (next: EditorSession) => onState({ ...stateRef.current, session: next }),
+    (next: EditorSession) => {
+      const state = { ...stateRef.current, session: next };
+      stateRef.current = state;
+      onState(state);
+    },
     [onState],
   );
   const edit = useCallback(
@@ -189,7 +195,10 @@ export function ScenarioEditor({
       const up = (e: PointerEvent) => {
         window.removeEventListener('pointerup', up);
         setDragging(null);
-        const hit = document.elementFromPoint(e.clientX, e.clientY)?.closest('[data-step],[data-ending]');
+        const hit = document
+          .elementsFromPoint(e.clientX, e.clientY)
+          .map((el) => el.closest('[data-step],[data-ending]'))
+          .find((el) => el !== null);
         const target = hit?.getAttribute('data-step') ?? hit?.getAttribute('data-ending');
         if (target) actions.connect(path, target);
       };
@@ -199,6 +208,8 @@ export function ScenarioEditor({
   };
 
   const save = async (pick: boolean) => {
+    // why: the field that had focus wrote its last words on blur, after this render
+    const { session } = stateRef.current;
     const named = filesByName(session.files);
     try {
       let target = folder;

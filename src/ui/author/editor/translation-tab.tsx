@@ -1,6 +1,7 @@
 import { useMemo, useState } from 'preact/hooks';
 import { useI18n } from '../../i18n-context.tsx';
 import { UNTRANSLATED } from './editor-model.ts';
+import { useBufferedText } from './fields.tsx';
 import { keysMarked, readYaml } from './yaml-edit.ts';
 
 /**
@@ -90,12 +91,11 @@ export function TranslationTab({
                   <label for={id} class="visually-hidden">
                     {t('editor.translation.target')} · {key}
                   </label>
-                  <textarea
+                  <TranslationField
                     id={id}
                     lang={lang}
-                    rows={2}
                     value={typeof value === 'string' ? value : ''}
-                    onInput={(e) => onChange(key, e.currentTarget.value, false)}
+                    onCommit={(text) => onChange(key, text, false)}
                   />
                   {open && (
                     <p class="ed-untranslated-tag">
@@ -118,5 +118,29 @@ export function TranslationTab({
         </tbody>
       </table>
     </section>
+  );
+}
+
+function TranslationField({
+  id,
+  lang,
+  value,
+  onCommit,
+}: {
+  id: string;
+  lang: string;
+  value: string;
+  onCommit(text: string): void;
+}) {
+  const buffer = useBufferedText(value, onCommit);
+  return (
+    <textarea
+      id={id}
+      lang={lang}
+      rows={2}
+      value={buffer.text}
+      onInput={(e) => buffer.onInput(e.currentTarget.value)}
+      onBlur={buffer.onBlur}
+    />
   );
 }
