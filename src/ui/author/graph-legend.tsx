@@ -1,10 +1,17 @@
 import { PHASES } from '../../engine/doctrine/doctrine-entry.ts';
 import { type Condition, OUTCOMES } from '../../engine/scenario/scenario.schema.ts';
+import { registerStrings } from '../../i18n/i18n.ts';
+import en from '../../i18n/locales/graph/en.json';
+import fr from '../../i18n/locales/graph/fr.json';
 import { useI18n } from '../i18n-context.tsx';
 import type { GraphEdge, GraphLayout, GraphNode } from './graph-layout.ts';
 
 // The words around the scenario graph: its legend, its text version for screen readers, and the
 // route conditions both the arrows and the text version spell out.
+
+// why: words only the graph uses load with the graph (the trainer preview, the debrief's path),
+// not with the trainee's first screen
+registerStrings({ en, fr });
 
 const OUTCOME_GLYPH = { protected: '✓', partial: '◐', harmed: '✕' } as const;
 
