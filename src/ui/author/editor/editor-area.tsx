@@ -6,6 +6,7 @@ import { registerStrings } from '../../../i18n/i18n.ts';
 import en from '../../../i18n/locales/editor/en.json';
 import fr from '../../../i18n/locales/editor/fr.json';
 import { useI18n } from '../../i18n-context.tsx';
+import type { LintRunner } from '../lint-runner.ts';
 import { canUseFolders, filesFromTexts, openFolder } from './editor-files.ts';
 import { markAllUntranslated } from './editor-model.ts';
 import { createSession, type DraftStore, type EditorFiles, localDraftStore } from './editor-session.ts';
@@ -34,8 +35,11 @@ export function EditorArea({
   opened,
   drafts: draftStore,
   onOpenChange,
+  lint,
 }: {
   onPlay(bundle: ScenarioBundle): void;
+  /** Runs the lint; a Web Worker by default. */
+  lint?: LintRunner;
   /** Told when the editor opens or closes, so the page can give it the whole width. */
   onOpenChange?(open: boolean): void;
   /** Reads the files opened in the preview, to edit them. */
@@ -57,6 +61,7 @@ export function EditorArea({
         drafts={drafts}
         onPlay={onPlay}
         onClose={() => update(null)}
+        {...(lint ? { lint } : {})}
       />
     );
   }

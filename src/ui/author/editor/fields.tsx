@@ -68,10 +68,10 @@ export function TextField({
   lang?: string;
 }) {
   const id = fieldId(path);
-  const key = path.join('.');
+  // why: each pause in typing is one undo step, so undo takes back the last words, not the field
   const buffer = useBufferedText(
     typeof value === 'string' || typeof value === 'number' ? String(value) : '',
-    (text) => onChange(path, text, key),
+    (text) => onChange(path, text),
   );
   return (
     <div class="ed-field">

@@ -388,7 +388,7 @@ export function ScenarioEditor({
                 text={session.files.translations[TRANSLATION_LANG]}
                 source={draftBundle.texts[draftBundle.scenario.language] ?? {}}
                 onChange={(key, value, untranslated) =>
-                  edit(setTranslation(TRANSLATION_LANG, key, value, untranslated), `tr.${key}`)
+                  edit(setTranslation(TRANSLATION_LANG, key, value, untranslated))
                 }
                 onFill={(present) =>
                   edit(fillTranslation(TRANSLATION_LANG, draftBundle.texts.en ?? {}, present))
