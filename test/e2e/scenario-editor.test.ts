@@ -1,3 +1,4 @@
+import { readdirSync, readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadScenario } from '../../src/engine/scenario/load-scenario.ts';
@@ -189,6 +190,54 @@ describe('the visual editor', () => {
     // Back to the editor, as it was.
     await page.getByRole('button', { name: 'Back to your scenario preview' }).first().click();
     await page.locator('[data-edit-step="step"]').waitFor();
+    expect(errors).toEqual([]);
+    await context.close();
+  }, 240_000);
+
+  it('draws every bundled scenario at "fit" on a 1366x768 laptop with no word under 11 px', async () => {
+    const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
+    await context.addInitScript(() => localStorage.setItem('pocsim.language', 'en'));
+    const page = await context.newPage();
+    const errors = watchErrors(page);
+    await page.goto(`${app.url}#author`);
+    await page.getByRole('heading', { name: 'Write a scenario here' }).waitFor();
+    const report: string[] = [];
+    for (const folder of readdirSync('scenarios').sort()) {
+      const file = (name: string) => ({
+        name,
+        mimeType: 'text/yaml',
+        buffer: readFileSync(`scenarios/${folder}/${name}`),
+      });
+      await page
+        .locator('input[type="file"]')
+        .first()
+        .setInputFiles([file('scenario.yaml'), file('fr.yaml')]);
+      const graph = page.locator('.author-graph');
+      await graph.getByRole('button', { name: 'Fit to view' }).waitFor({ timeout: 20_000 });
+      await graph.getByRole('button', { name: 'Fit to view' }).click();
+      const measured = await graph.evaluate((root) => {
+        const svg = root.querySelector<SVGSVGElement>('svg.graph-svg')!;
+        const scale = svg.getBoundingClientRect().width / svg.viewBox.baseVal.width;
+        const sizes = [...svg.querySelectorAll('text')]
+          .filter((t) => t.getClientRects().length > 0 && (t.textContent ?? '').trim())
+          .map((t) => Number.parseFloat(getComputedStyle(t).fontSize) * scale);
+        const viewport = root.querySelector<HTMLElement>('.graph-viewport')!;
+        return {
+          min: Math.min(...sizes),
+          texts: sizes.length,
+          overflow: svg.getBoundingClientRect().width - viewport.clientWidth,
+        };
+      });
+      report.push(
+        `${folder}: smallest word ${measured.min.toFixed(1)} px, ${measured.texts} words, ${Math.max(0, Math.round(measured.overflow))} px to scroll`,
+      );
+      expect(measured.min, folder).toBeGreaterThanOrEqual(11);
+      if (SHOTS && folder.startsWith('15-1')) await graph.screenshot({ path: `${SHOTS}/fit-${folder}.png` });
+      // back to the empty page for the next folder
+      await page.reload();
+      await page.getByRole('heading', { name: 'Write a scenario here' }).waitFor();
+    }
+    console.log(report.join('\n'));
     expect(errors).toEqual([]);
     await context.close();
   }, 240_000);

@@ -85,6 +85,27 @@ export const GRAPH_SIZES = {
   portGap: 10,
 } as const;
 
+/** The measures a layout is made with. */
+export type GraphSizes = { readonly [K in keyof typeof GRAPH_SIZES]: number };
+
+// why: at "fit" on a laptop a large scenario would shrink its words below 11 px; the overview
+// draws each step as its title alone in smaller boxes closer together, so it fits with its
+// words still readable (the full boxes come back with Reset or the zoom buttons).
+/** Measures of the overview drawn at "fit": title-only boxes, closer columns. */
+// (loops keep their depth: the drawing of a loop's curve uses GRAPH_SIZES.loopDepth)
+export const COMPACT_SIZES: GraphSizes = {
+  ...GRAPH_SIZES,
+  stepWidth: 150,
+  stepHeight: 40,
+  markHeight: 0,
+  endingWidth: 140,
+  endingHeight: 40,
+  columnGap: 56,
+  rowGap: 14,
+  laneGap: 8,
+  portGap: 6,
+};
+
 interface RawEdge {
   from: string;
   to: string;
@@ -196,8 +217,12 @@ interface LNode {
 }
 
 /** Lays out a scenario's steps and endings in layers from left to right, with the lint's marks. */
-export function layoutScenarioGraph(scenario: Scenario, marks: GraphMarks): GraphLayout {
-  const S = GRAPH_SIZES;
+export function layoutScenarioGraph(
+  scenario: Scenario,
+  marks: GraphMarks,
+  sizes: GraphSizes = GRAPH_SIZES,
+): GraphLayout {
+  const S = sizes;
   const stepIds = scenario.steps.map((s) => s.id);
   const stepSet = new Set(stepIds);
   const raw = collectEdges(scenario);
@@ -407,7 +432,7 @@ export function layoutScenarioGraph(scenario: Scenario, marks: GraphMarks): Grap
       points,
     };
   });
-  spreadPorts(edges, placed);
+  spreadPorts(edges, placed, S.portGap);
   if (edges.some((e) => e.back)) bottom += S.loopDepth;
   for (const n of lnodes) if (n.dummy) bottom = Math.max(bottom, n.cy);
 
@@ -422,14 +447,14 @@ export function layoutScenarioGraph(scenario: Scenario, marks: GraphMarks): Grap
 // why: several edges leaving (or entering) one side of a node would start on the same point and
 // hide each other (an option and a time-out to the same step, say), so each gets its own port,
 // in the order of where it goes, so that they do not cross at the node.
-function spreadPorts(edges: GraphEdge[], nodes: Map<string, GraphNode>) {
+function spreadPorts(edges: GraphEdge[], nodes: Map<string, GraphNode>, gap: number) {
   const forward = edges.filter((e) => !e.back);
   const spread = (list: GraphEdge[], node: GraphNode, end: 'first' | 'last') => {
     if (list.length < 2) return;
     const at = (e: GraphEdge) => (end === 'first' ? 0 : e.points.length - 1);
     const toward = (e: GraphEdge) => e.points[end === 'first' ? 1 : e.points.length - 2]!.y;
     list.sort((a, b) => toward(a) - toward(b));
-    const step = Math.min(GRAPH_SIZES.portGap, (node.height - 20) / (list.length - 1));
+    const step = Math.min(gap, Math.max(2, node.height - 12) / (list.length - 1));
     const mid = node.y + node.height / 2;
     list.forEach((e, k) => {
       const p = e.points[at(e)]!;
@@ -474,4 +499,16 @@ export function pathOfChoices(scenario: Scenario, choices: readonly string[]): s
     .history.flatMap((h) =>
       h.type === 'step.opened' ? [h.step] : h.type === 'ending.reached' ? [h.ending] : [],
     );
+}
+
+/** Smallest zoom at which the overview's titles (12 px) stay at 11 px or more on screen. */
+export const LEGIBLE_OVERVIEW_ZOOM = 11 / 12;
+
+/**
+ * What "fit" does for a viewport `width` wide: the full drawing when it fits at 100 %, else the
+ * overview, shrunk to fit but never below the zoom that keeps its words legible (it then scrolls).
+ */
+export function fitGraph(width: number, full: number, overview: number): { compact: boolean; zoom: number } {
+  if (full <= width) return { compact: false, zoom: 1 };
+  return { compact: true, zoom: Math.max(LEGIBLE_OVERVIEW_ZOOM, Math.min(1, width / overview)) };
 }

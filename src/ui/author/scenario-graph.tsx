@@ -5,6 +5,8 @@ import { textKey } from '../../engine/scenario/text-keys.ts';
 import { useI18n } from '../i18n-context.tsx';
 import { useScenarioTexts } from '../scenario-text.ts';
 import {
+  COMPACT_SIZES,
+  fitGraph,
   GRAPH_SIZES,
   type GraphEdge,
   type GraphMarks,
@@ -19,6 +21,8 @@ const MIN_ZOOM = 0.2;
 const MAX_ZOOM = 2;
 const ZOOM_FACTOR = 1.25;
 const TITLE_CHARS = 24;
+/** Characters of a title in the overview's boxes (12 px text in 150 px). */
+const COMPACT_TITLE_CHARS = 19;
 const OUTCOME_GLYPH = { protected: '✓', partial: '◐', harmed: '✕' } as const;
 
 /** Splits a title into at most `lines` lines of about `chars` characters; `cut` when text was left out. */
@@ -121,10 +125,17 @@ interface Props {
 export function ScenarioGraph({ bundle, marks, onPlayFrom }: Props) {
   const { t } = useI18n();
   const texts = useScenarioTexts(bundle);
-  const layout = useMemo(() => layoutScenarioGraph(bundle.scenario, marks), [bundle.scenario, marks]);
+  const [compact, setCompact] = useState(false);
+  const layout = useMemo(
+    () => layoutScenarioGraph(bundle.scenario, marks, compact ? COMPACT_SIZES : GRAPH_SIZES),
+    [bundle.scenario, marks, compact],
+  );
   const viewport = useRef<HTMLDivElement>(null);
   const [zoom, setZoom] = useState(1);
-  const zoomTo = (z: number) => setZoom(Math.min(MAX_ZOOM, Math.max(MIN_ZOOM, Math.round(z * 100) / 100)));
+  const zoomTo = (z: number, overview = false) => {
+    setCompact(overview);
+    setZoom(Math.min(MAX_ZOOM, Math.max(MIN_ZOOM, Math.round(z * 100) / 100)));
+  };
   // why: on a large graph the start step may sit far down the drawing; bring it into view when
   // the graph changes (not on zoom, which keeps the reader where they are)
   useEffect(() => {
@@ -135,14 +146,17 @@ export function ScenarioGraph({ bundle, marks, onPlayFrom }: Props) {
   const fit = () => {
     const box = viewport.current;
     if (!box) return;
-    zoomTo(Math.min(1, (box.clientWidth - 4) / layout.width));
+    const full = compact ? layoutScenarioGraph(bundle.scenario, marks).width : layout.width;
+    const overview = layoutScenarioGraph(bundle.scenario, marks, COMPACT_SIZES).width;
+    const best = fitGraph(box.clientWidth - 4, full, overview);
+    zoomTo(best.zoom, best.compact);
   };
   const titleOf = (n: Pick<GraphNode, 'id' | 'kind'>) =>
     texts.text(n.kind === 'step' ? textKey.stepTitle(n.id) : textKey.endingTitle(n.id));
   const hasPath = (marks.path?.length ?? 0) > 1;
 
   return (
-    <div class="scenario-graph">
+    <div class={`scenario-graph${compact ? ' graph-overview' : ''}`}>
       <div class="graph-toolbar">
         <button
           type="button"
@@ -150,7 +164,7 @@ export function ScenarioGraph({ bundle, marks, onPlayFrom }: Props) {
           aria-label={t('graph.zoomOut')}
           title={t('graph.zoomOut')}
           disabled={zoom <= MIN_ZOOM}
-          onClick={() => zoomTo(zoom / ZOOM_FACTOR)}
+          onClick={() => zoomTo(zoom / ZOOM_FACTOR, compact)}
         >
           −
         </button>
@@ -160,11 +174,16 @@ export function ScenarioGraph({ bundle, marks, onPlayFrom }: Props) {
           aria-label={t('graph.zoomIn')}
           title={t('graph.zoomIn')}
           disabled={zoom >= MAX_ZOOM}
-          onClick={() => zoomTo(zoom * ZOOM_FACTOR)}
+          onClick={() => zoomTo(zoom * ZOOM_FACTOR, compact)}
         >
           +
         </button>
-        <button type="button" class="button button-secondary" disabled={zoom === 1} onClick={() => zoomTo(1)}>
+        <button
+          type="button"
+          class="button button-secondary"
+          disabled={zoom === 1 && !compact}
+          onClick={() => zoomTo(1)}
+        >
           {t('graph.zoomReset')}
         </button>
         <button type="button" class="button button-secondary" onClick={fit}>
@@ -222,9 +241,9 @@ export function ScenarioGraph({ bundle, marks, onPlayFrom }: Props) {
           <g>
             {layout.nodes.map((n) =>
               n.kind === 'step' ? (
-                <StepNode key={n.id} node={n} title={titleOf(n)} onPlayFrom={onPlayFrom} />
+                <StepNode key={n.id} node={n} title={titleOf(n)} onPlayFrom={onPlayFrom} compact={compact} />
               ) : (
-                <EndingNode key={n.id} node={n} title={titleOf(n)} />
+                <EndingNode key={n.id} node={n} title={titleOf(n)} compact={compact} />
               ),
             )}
           </g>
@@ -320,10 +339,12 @@ function StepNode({
   node: n,
   title,
   onPlayFrom,
+  compact,
 }: {
   node: GraphNode;
   title: string;
   onPlayFrom(stepId: string): void;
+  compact: boolean;
 }) {
   const { t } = useI18n();
   const fitted = fitTitle(title);
@@ -358,6 +379,40 @@ function StepNode({
   ]
     .filter(Boolean)
     .join(' ');
+  const play = () => onPlayFrom(n.id);
+  const keys = (ev: KeyboardEvent) => {
+    if (ev.key === 'Enter' || ev.key === ' ') {
+      ev.preventDefault();
+      play();
+    }
+  };
+  if (compact) {
+    const short = fitTitle(title, COMPACT_TITLE_CHARS, 1);
+    return (
+      <g class={classes} transform={`translate(${n.x},${n.y})`} data-step={n.id}>
+        {/* biome-ignore lint/a11y/useSemanticElements: an SVG group cannot be a <button>; role and keys make it one */}
+        <g class="graph-hit" role="button" tabindex={0} aria-label={label} onClick={play} onKeyDown={keys}>
+          <title>{`${title} (${n.id})`}</title>
+          {n.mark && (
+            <rect
+              class="graph-mark-outline"
+              x={-4}
+              y={-4}
+              width={n.width + 8}
+              height={n.height + 8}
+              rx={10}
+            />
+          )}
+          <rect class="graph-focus" x={-7} y={-7} width={n.width + 14} height={n.height + 14} rx={12} />
+          <rect class="graph-box" width={n.width} height={n.height} rx={6} />
+          <rect class="graph-stripe" width={6} height={n.height} rx={3} />
+        </g>
+        <text class="graph-title graph-title-compact" x={14} y={n.height / 2 + 4} aria-hidden="true">
+          {short.lines[0]}
+        </text>
+      </g>
+    );
+  }
   // why: the button holds the shapes only and its name says the title first, then phase, id and time;
   // the drawn words (wrapped, cut, in their own order) sit beside it, so the name is not checked
   // against them word for word and a screen reader says everything once.
@@ -420,13 +475,29 @@ function StepNode({
   );
 }
 
-function EndingNode({ node: n, title }: { node: GraphNode; title: string }) {
+function EndingNode({ node: n, title, compact }: { node: GraphNode; title: string; compact: boolean }) {
   const { t } = useI18n();
   const fitted = fitTitle(title, 23);
   const outcome = n.outcome ?? 'partial';
   const classes = ['graph-node', 'graph-ending', `graph-outcome-${outcome}`, n.mark && `graph-mark-${n.mark}`]
     .filter(Boolean)
     .join(' ');
+  if (compact) {
+    return (
+      <g class={classes} transform={`translate(${n.x},${n.y})`} data-ending={n.id}>
+        <title>{t('graph.endingLabel', { title, outcome: t(`graph.outcome.${outcome}`) })}</title>
+        <rect class="graph-box" width={n.width} height={n.height} rx={18} />
+        <text
+          class="graph-title graph-title-compact"
+          x={n.width / 2}
+          y={n.height / 2 + 4}
+          text-anchor="middle"
+        >
+          {`${OUTCOME_GLYPH[outcome]} ${fitTitle(title, COMPACT_TITLE_CHARS - 2, 1).lines[0]}`}
+        </text>
+      </g>
+    );
+  }
   return (
     <g class={classes} transform={`translate(${n.x},${n.y})`} data-ending={n.id}>
       <title>{t('graph.endingLabel', { title, outcome: t(`graph.outcome.${outcome}`) })}</title>
