@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadScenario } from '../../src/engine/scenario/load-scenario.ts';
+import { axeViolations } from './a11y-support.ts';
 import { launchBrowser, type ServedApp, serveApp, watchErrors } from './harness.ts';
 
 // why: a trainer must be able to build a bilingual scenario without typing a file: this drives the
@@ -64,7 +65,8 @@ async function waitValid(page: Page) {
 
 describe('the visual editor', () => {
   it('builds a bilingual scenario from a template without typing YAML, saves it, and plays it to an ending', async () => {
-    const context = await browser.newContext({ viewport: { width: 1366, height: 900 } });
+    // why: axe is injected as an inline script, which the app's Content-Security-Policy refuses
+    const context = await browser.newContext({ viewport: { width: 1366, height: 900 }, bypassCSP: true });
     await context.addInitScript(() => localStorage.setItem('pocsim.language', 'en'));
     await context.addInitScript(mockFolderPicker);
     const page = await context.newPage();
@@ -142,6 +144,13 @@ describe('the visual editor', () => {
       .toBe('step');
     await page.locator('[data-edit-option="step-a"]').getByLabel('Leads to').selectOption('end');
     await shot(page, 'editor-steps');
+    // the editor's forms, picker and graph pass the same WCAG checks as the other screens
+    await first
+      .getByRole('group', { name: "Doctrine followed (Do's)" })
+      .getByRole('button', { name: 'Find doctrine…' })
+      .click();
+    expect(await axeViolations(page)).toEqual([]);
+    await first.getByRole('button', { name: 'Close the doctrine search' }).click();
 
     // The French side: every new text, side by side with its English source.
     await page.getByRole('tab', { name: 'French translation' }).click();
