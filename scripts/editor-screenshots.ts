@@ -43,6 +43,8 @@ try {
   await page.getByRole('tab', { name: 'French translation' }).click();
   const row = page.locator('.ed-translation-table tr').nth(1);
   await row.locator('textarea').fill('Nouveau scénario : sécuriser les civils près des zones de conflit');
+  await page.keyboard.press('Tab');
+  await page.getByText('1 of 31 texts translated').waitFor();
   await page.evaluate(() => window.scrollTo(0, 0));
   await page.screenshot({ path: `${OUT}/editor-translation.png` });
 
