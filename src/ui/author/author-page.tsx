@@ -13,13 +13,15 @@ import {
   sortPickedFiles,
 } from './author-model.ts';
 import { type Check, CheckView, type Lint, messageOf } from './check-view.tsx';
-import { EditorArea, hasOpenEditor } from './editor/editor-area.tsx';
 import { filesFromTexts } from './editor/editor-files.ts';
 import type { LintRunner } from './lint-runner.ts';
 import { lintInWorker } from './lint-runner.ts';
 import './author-page.css';
 
 const ACCEPT = '.yaml,.yml';
+
+type EditorModule = typeof import('./editor/editor-area.tsx');
+const importEditor = (): Promise<EditorModule> => import('./editor/editor-area.tsx');
 
 interface FileHandleLike {
   readonly kind: string;
@@ -84,7 +86,24 @@ export function AuthorPage({
   const [check, setCheck] = useState<Check>({ state: 'empty' });
   const [lintState, setLint] = useState<Lint>({ state: 'idle' });
   const [checkedAt, setCheckedAt] = useState<Date | null>(null);
-  const [editing, setEditing] = useState(hasOpenEditor);
+  // why: the editor (forms, YAML writer, doctrine search) loads after the preview is on screen,
+  // so a trainer who only previews a file does not wait for it
+  const [editor, setEditor] = useState<EditorModule | null>(null);
+  const [editing, setEditing] = useState(false);
+  useEffect(() => {
+    let live = true;
+    importEditor().then(
+      (m) => {
+        if (!live) return;
+        setEditor(m);
+        setEditing(m.hasOpenEditor());
+      },
+      () => {},
+    );
+    return () => {
+      live = false;
+    };
+  }, []);
   const editOpened = useCallback(async () => {
     const named = await Promise.all(
       files.map(async (f) => ({ name: f.name, text: await (await f.open()).text() })),
@@ -189,17 +208,17 @@ export function AuthorPage({
             onReload={() => void run(files)}
           />
         )}
-        <EditorArea
-          onPlay={(bundle) => onPlay(bundle)}
-          opened={files.length ? editOpened : undefined}
-          onOpenChange={setEditing}
-        />
+        {editor && (
+          <editor.EditorArea
+            onPlay={(bundle) => onPlay(bundle)}
+            opened={files.length ? editOpened : undefined}
+            onOpenChange={setEditing}
+          />
+        )}
         {!editing && (
-          <>
-            <div class="author-result" aria-live="polite">
-              <CheckView check={check} lint={lintState} onPlay={onPlay} />
-            </div>
-          </>
+          <div class="author-result" aria-live="polite">
+            <CheckView check={check} lint={lintState} onPlay={onPlay} />
+          </div>
         )}
       </main>
       <AppFooter />

@@ -407,9 +407,12 @@ function StepNode({
           <rect class="graph-box" width={n.width} height={n.height} rx={6} />
           <rect class="graph-stripe" width={6} height={n.height} rx={3} />
         </g>
-        <text class="graph-title graph-title-compact" x={14} y={n.height / 2 + 4} aria-hidden="true">
-          {short.lines[0]}
-        </text>
+        {/* biome-ignore lint/a11y/noAriaHiddenOnFocusable: SVG text takes no focus; the button's name says it */}
+        <g class="graph-words" aria-hidden="true">
+          <text class="graph-title graph-title-compact" x={14} y={n.height / 2 + 4}>
+            {short.lines[0]}
+          </text>
+        </g>
       </g>
     );
   }
