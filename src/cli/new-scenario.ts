@@ -1,9 +1,33 @@
-import { stringify } from 'yaml';
+import { Document, isScalar, stringify, visit } from 'yaml';
 import { DOCTRINE, SITUATIONS } from '../engine/doctrine/catalogue.ts';
 import { expectedContentTopic } from '../engine/scenario/check-scenario.ts';
 import type { ScenarioInput } from '../engine/scenario/scenario.schema.ts';
 import { scenarioSchema } from '../engine/scenario/scenario.schema.ts';
 import { collectTexts } from '../engine/scenario/text-keys.ts';
+
+// why: the starter is written the way docs/authoring.md and the bundled scenarios write: short
+// lists of ids and tiers and maps of numbers on one line (`tiers: [ II ]`, `effects: { harm: 1 }`),
+// texts in blocks, and times quoted (`startClock: "06:00"`), as the guide asks.
+function writeLikeTheGuide(data: unknown): string {
+  const doc = new Document(data);
+  visit(doc, {
+    Seq(_, node) {
+      if (node.items.length > 0 && node.items.every((it) => isScalar(it) && String(it.value).length <= 30))
+        node.flow = true;
+    },
+    Map(_, node) {
+      if (
+        node.items.length > 0 &&
+        node.items.every((p) => isScalar(p.value) && typeof p.value.value === 'number')
+      )
+        node.flow = true;
+    },
+    Scalar(_, node) {
+      if (typeof node.value === 'string' && /^\d{1,2}:\d{2}$/.test(node.value)) node.type = 'QUOTE_DOUBLE';
+    },
+  });
+  return doc.toString({ lineWidth: 100, flowCollectionPadding: true });
+}
 
 /** Files of a new scenario folder, by file name. */
 export type StarterFiles = Record<string, string>;
@@ -19,7 +43,7 @@ export function buildStarterScenario(id: string, situation: string, languages: s
   const topic = expectedContentTopic(situation);
   const data: ScenarioInput = {
     id,
-    version: '0.1.0',
+    version: '1.0.0',
     language: 'en',
     title: `New scenario: ${title}`,
     summary: 'One or two sentences that tell a trainee what this scenario is about.',
@@ -102,7 +126,7 @@ export function buildStarterScenario(id: string, situation: string, languages: s
     ...doctrineComment,
     '',
   ].join('\n');
-  const files: StarterFiles = { 'scenario.yaml': `${header}${stringify(data, { lineWidth: 100 })}` };
+  const files: StarterFiles = { 'scenario.yaml': `${header}${writeLikeTheGuide(data)}` };
   const scenario = scenarioSchema.parse(data);
   for (const lang of languages.filter((l) => l !== 'en')) {
     const texts = Object.fromEntries(collectTexts(scenario).map((t) => [t.key, t.text]));

@@ -94,7 +94,7 @@ type Screen =
   | { name: 'cohort' }
   | { name: 'console'; exercise: string | null }
   | { name: 'projector'; exercise: string }
-  | { name: 'briefing'; bundle: ScenarioBundle }
+  | { name: 'briefing'; bundle: ScenarioBundle; preview?: Preview }
   /** Left through "Take a break": the run is kept, and where to find support. */
   | { name: 'break'; bundle: ScenarioBundle }
   | {
@@ -226,7 +226,9 @@ export function App({
   // the preview; a preview run keeps the module, since its Back leads there again.
   const author = useLazyModule(
     loadAuthor,
-    screen.name === 'author' || ((screen.name === 'play' || screen.name === 'debrief') && !!screen.preview),
+    screen.name === 'author' ||
+      ((screen.name === 'briefing' || screen.name === 'play' || screen.name === 'debrief') &&
+        !!screen.preview),
   );
   // why: the console and projector (with their string tables) reach the browser only for facilitators.
   const exercise = useLazyModule(loadExercise, screen.name === 'console' || screen.name === 'projector');
@@ -269,8 +271,11 @@ export function App({
   const toAuthor = useCallback(() => setScreen({ name: 'author' }), []);
   const toCohort = useCallback(() => setScreen({ name: 'cohort' }), []);
   const toConsole = useCallback(() => setScreen({ name: 'console', exercise: null }), []);
+  // why: a trainer proofreads the briefing, objectives and content note too, so playing from the
+  // start opens the briefing as a trainee sees it; a run from a later step goes straight in.
   const playPreview = useCallback(
-    (bundle: ScenarioBundle, startStep?: string) => start(bundle, { startStep }),
+    (bundle: ScenarioBundle, startStep?: string) =>
+      startStep ? start(bundle, { startStep }) : setScreen({ name: 'briefing', bundle, preview: {} }),
     [start],
   );
   useAuthorAddress(screen.name, toAuthor);
@@ -453,8 +458,9 @@ export function App({
       body = (
         <Briefing
           bundle={screen.bundle}
-          onStart={() => start(screen.bundle)}
-          onBack={toMenu}
+          onStart={() => start(screen.bundle, screen.preview)}
+          onBack={screen.preview ? toAuthor : toMenu}
+          backKey={screen.preview ? 'author.backToPreview' : undefined}
           contentNote={note}
           onTakeBreak={takeBreak}
         />

@@ -12,12 +12,15 @@ export function Briefing({
   bundle,
   onStart,
   onBack,
+  backKey = 'briefing.back',
   contentNote,
   onTakeBreak,
 }: {
   bundle: ScenarioBundle;
   onStart(): void;
   onBack(): void;
+  /** The back link's words; a trainer's preview says it leads back there. */
+  backKey?: 'briefing.back' | 'author.backToPreview';
   /** The note this scenario's runs open with (set by its file or a trainer), with a way out. */
   contentNote?: ContentNote | null;
   /** Leaves through "Take a break", to the screen that says the run is kept. */
@@ -31,9 +34,9 @@ export function Briefing({
     <>
       <AppHeader tools={contentNote && onTakeBreak && <TakeABreak onLeave={onTakeBreak} />} />
       <main id="main" class="page page-briefing">
-        <nav class="breadcrumb" aria-label={t('briefing.back')}>
+        <nav class="breadcrumb" aria-label={t(backKey)}>
           <button type="button" class="button button-link" onClick={onBack}>
-            <span aria-hidden="true">←</span> {t('briefing.back')}
+            <span aria-hidden="true">←</span> {t(backKey)}
           </button>
         </nav>
         <div class="page-intro" lang={texts.lang}>

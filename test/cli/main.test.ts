@@ -167,6 +167,10 @@ describe('pocsim new', () => {
     const text = readFileSync(join(folder, 'scenario.yaml'), 'utf8');
     expect(text).toMatch(/^# yaml-language-server: \$schema=/);
     expect(text).toContain('#   15.3-dont-2  [critical]');
+    // as the guide says: versions start at 1.0.0, times are quoted, short lists sit on one line
+    expect(text).toMatch(/^version: 1\.0\.0$/m);
+    expect(text).toMatch(/^startClock: "06:00"$/m);
+    expect(text).toMatch(/^ {10}tiers: \[ II \]$/m);
     expect(runCli(['validate', folder]).code).toBe(0);
     expect(runCli(['lint', folder]).code).toBe(0);
     expect(JSON.parse(runCli(['play', folder, '--format', 'json']).stdout).ending.id).toBe('end-protected');

@@ -114,7 +114,7 @@ export const DYNAMIC_KEYS: DynamicKeys = {
     'ending',
   ]),
   'author.problems.*': every<Diagnostic['severity']>()(['error', 'warning']),
-  'graph.mark.*': every<Exclude<NodeMark, null>>()(['unreachable', 'dead-end']),
+  'graph.mark.*': every<Exclude<NodeMark, null>>()(['unreachable', 'dead-end', 'problem']),
   'graph.outcome.*': OUTCOMES,
   'graph.phaseShort.*': PHASES,
   'graph.text.*': every<EdgeKind>()(['option', 'timeout', 'continue', 'route']),

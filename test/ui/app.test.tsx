@@ -185,6 +185,9 @@ describe('App scenario preview for trainers', () => {
     const input = document.querySelector<HTMLInputElement>('input[type="file"]')!;
     fireEvent.change(input, { target: { files: [new File([text], 'scenario.yaml')] } });
     fireEvent.click(await screen.findByRole('button', { name: 'Play from the start' }));
+    // the trainer proofreads the briefing first, as a trainee sees it
+    expect(await screen.findByRole('heading', { level: 1, name: 'Mini gate' })).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: /^Start/ }));
     fireEvent.click(screen.getByRole('radio', { name: 'Push them away' }));
     fireEvent.click(screen.getByRole('button', { name: 'Confirm decision' }));
     fireEvent.click(await screen.findByRole('button', { name: 'Back to your scenario preview' }));

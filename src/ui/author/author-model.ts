@@ -1,5 +1,6 @@
 import type { LintReport } from '../../engine/analysis/lint-scenario.ts';
 import type { Diagnostic } from '../../engine/scenario/diagnostic.ts';
+import type { ScenarioBundle } from '../../engine/scenario/load-scenario.ts';
 import {
   type LoadResult,
   loadScenario,
@@ -7,6 +8,8 @@ import {
   type SourceFile,
 } from '../../engine/scenario/load-scenario.ts';
 import type { Scenario } from '../../engine/scenario/scenario.schema.ts';
+import { lenientScenario, sourceTexts } from './editor/editor-model.ts';
+import { readYaml } from './editor/yaml-edit.ts';
 import { type GraphMarks, pathOfChoices } from './graph-layout.ts';
 
 /** The contents of a picked file at one moment. */
@@ -136,4 +139,29 @@ export function countScenario(scenario: Scenario) {
     decisions: scenario.steps.filter((s) => s.decision).length,
     endings: scenario.endings.length,
   };
+}
+
+/** A file that does not validate, shaped enough to draw, with the steps and endings its errors point into. */
+export interface DraftGraph {
+  bundle: ScenarioBundle;
+  problems: ReadonlySet<string>;
+}
+
+/** Reads a scenario file with errors into a graph that can still be drawn; undefined when its YAML does not parse. */
+export async function draftOfFile(
+  file: PickedFile,
+  diagnostics: readonly Diagnostic[],
+): Promise<DraftGraph | undefined> {
+  const data = readYaml(await (await file.open()).text());
+  if (!data || typeof data !== 'object' || Array.isArray(data)) return undefined;
+  const raw = data as Record<string, unknown>;
+  const scenario = lenientScenario(raw);
+  const problems = new Set<string>();
+  for (const d of diagnostics) {
+    const m = /^(steps|endings)\[(\d+)\]/.exec(d.field);
+    const list = m ? raw[m[1]!] : undefined;
+    const item = Array.isArray(list) ? (list[Number(m![2])] as { id?: unknown } | undefined) : undefined;
+    if (item && (typeof item.id === 'string' || typeof item.id === 'number')) problems.add(String(item.id));
+  }
+  return { bundle: { scenario, texts: { [scenario.language]: sourceTexts(raw) } }, problems };
 }

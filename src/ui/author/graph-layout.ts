@@ -1,7 +1,7 @@
 import type { Phase } from '../../engine/doctrine/doctrine-entry.ts';
 import { createRun } from '../../engine/run/run.ts';
-import type { Outcome, Scenario } from '../../engine/scenario/scenario.schema.ts';
-import { exitsOf, targetsOf } from '../../engine/scenario/scenario-graph.ts';
+import type { Condition, Outcome, Scenario } from '../../engine/scenario/scenario.schema.ts';
+import { conditionsOf, exitsOf, targetsOf } from '../../engine/scenario/scenario-graph.ts';
 
 // why: a pure layered (Sugiyama-style) layout with no DOM, so it is unit-tested on large generated
 // scenarios and the SVG component only draws what it returns.
@@ -10,10 +10,12 @@ import { exitsOf, targetsOf } from '../../engine/scenario/scenario-graph.ts';
 export interface GraphMarks {
   unreachable: ReadonlySet<string>;
   deadEnds: ReadonlySet<string>;
+  /** Steps and endings the file's errors point into (drawn while the file does not validate). */
+  problems?: ReadonlySet<string>;
   path?: readonly string[];
 }
 
-export type NodeMark = 'unreachable' | 'dead-end' | null;
+export type NodeMark = 'unreachable' | 'dead-end' | 'problem' | null;
 export type DecisionKind = 'single' | 'multi' | 'none';
 export type EdgeKind = 'option' | 'timeout' | 'continue' | 'route';
 
@@ -53,6 +55,8 @@ export interface GraphEdge {
   kind: EdgeKind;
   options: string[];
   conditional: boolean;
+  /** The conditions of the routes it stands for, one list per route (all must hold), to be shown. */
+  when: Condition[][];
   /** Goes back to an earlier (or the same) layer: part of a loop. */
   back: boolean;
   onPath: boolean;
@@ -81,12 +85,34 @@ export const GRAPH_SIZES = {
   portGap: 10,
 } as const;
 
+/** The measures a layout is made with. */
+export type GraphSizes = { readonly [K in keyof typeof GRAPH_SIZES]: number };
+
+// why: at "fit" on a laptop a large scenario would shrink its words below 11 px; the overview
+// draws each step as its title alone in smaller boxes closer together, so it fits with its
+// words still readable (the full boxes come back with Reset or the zoom buttons).
+/** Measures of the overview drawn at "fit": title-only boxes, closer columns. */
+// (loops keep their depth: the drawing of a loop's curve uses GRAPH_SIZES.loopDepth)
+export const COMPACT_SIZES: GraphSizes = {
+  ...GRAPH_SIZES,
+  stepWidth: 150,
+  stepHeight: 40,
+  markHeight: 0,
+  endingWidth: 140,
+  endingHeight: 40,
+  columnGap: 56,
+  rowGap: 14,
+  laneGap: 8,
+  portGap: 6,
+};
+
 interface RawEdge {
   from: string;
   to: string;
   kind: EdgeKind;
   options: string[];
   conditional: boolean;
+  when: Condition[][];
 }
 
 /** The edges of a scenario, merged when several exits of a step lead to one target the same way. */
@@ -101,17 +127,23 @@ export function collectEdges(scenario: Scenario): RawEdge[] {
         optionIndex >= 0 ? 'option' : field === 'noDecision' ? 'timeout' : exit.routes ? 'route' : 'continue';
       const option = optionIndex >= 0 ? step.decision?.options[optionIndex]?.id : undefined;
       const targets = exit.routes
-        ? exit.routes.map((r) => ({ to: r.next, conditional: r.when !== undefined }))
-        : targetsOf(exit).map((to) => ({ to, conditional: false }));
-      for (const { to, conditional } of targets) {
+        ? exit.routes.map((r) => ({
+            to: r.next,
+            conditional: r.when !== undefined,
+            when: conditionsOf(r.when),
+          }))
+        : targetsOf(exit).map((to) => ({ to, conditional: false, when: [] as Condition[] }));
+      for (const { to, conditional, when } of targets) {
         if (!known.has(to)) continue;
         const key = `${step.id}\u0000${to}\u0000${kind}\u0000${conditional}`;
         let edge = merged.get(key);
         if (!edge) {
-          edge = { from: step.id, to, kind, options: [], conditional };
+          edge = { from: step.id, to, kind, options: [], conditional, when: [] };
           merged.set(key, edge);
         }
         if (option && !edge.options.includes(option)) edge.options.push(option);
+        const same = JSON.stringify(when);
+        if (when.length && !edge.when.some((w) => JSON.stringify(w) === same)) edge.when.push(when);
       }
     }
   });
@@ -185,8 +217,12 @@ interface LNode {
 }
 
 /** Lays out a scenario's steps and endings in layers from left to right, with the lint's marks. */
-export function layoutScenarioGraph(scenario: Scenario, marks: GraphMarks): GraphLayout {
-  const S = GRAPH_SIZES;
+export function layoutScenarioGraph(
+  scenario: Scenario,
+  marks: GraphMarks,
+  sizes: GraphSizes = GRAPH_SIZES,
+): GraphLayout {
+  const S = sizes;
   const stepIds = scenario.steps.map((s) => s.id);
   const stepSet = new Set(stepIds);
   const raw = collectEdges(scenario);
@@ -224,7 +260,13 @@ export function layoutScenarioGraph(scenario: Scenario, marks: GraphMarks): Grap
   const layerCount = lastStepLayer + 2;
 
   const markOf = (id: string): NodeMark =>
-    marks.unreachable.has(id) ? 'unreachable' : marks.deadEnds.has(id) ? 'dead-end' : null;
+    marks.unreachable.has(id)
+      ? 'unreachable'
+      : marks.deadEnds.has(id)
+        ? 'dead-end'
+        : marks.problems?.has(id)
+          ? 'problem'
+          : null;
 
   // Layered graph: real nodes, then a dummy in every layer a long forward edge crosses.
   const lnodes: LNode[] = [];
@@ -390,7 +432,7 @@ export function layoutScenarioGraph(scenario: Scenario, marks: GraphMarks): Grap
       points,
     };
   });
-  spreadPorts(edges, placed);
+  spreadPorts(edges, placed, S.portGap);
   if (edges.some((e) => e.back)) bottom += S.loopDepth;
   for (const n of lnodes) if (n.dummy) bottom = Math.max(bottom, n.cy);
 
@@ -405,14 +447,14 @@ export function layoutScenarioGraph(scenario: Scenario, marks: GraphMarks): Grap
 // why: several edges leaving (or entering) one side of a node would start on the same point and
 // hide each other (an option and a time-out to the same step, say), so each gets its own port,
 // in the order of where it goes, so that they do not cross at the node.
-function spreadPorts(edges: GraphEdge[], nodes: Map<string, GraphNode>) {
+function spreadPorts(edges: GraphEdge[], nodes: Map<string, GraphNode>, gap: number) {
   const forward = edges.filter((e) => !e.back);
   const spread = (list: GraphEdge[], node: GraphNode, end: 'first' | 'last') => {
     if (list.length < 2) return;
     const at = (e: GraphEdge) => (end === 'first' ? 0 : e.points.length - 1);
     const toward = (e: GraphEdge) => e.points[end === 'first' ? 1 : e.points.length - 2]!.y;
     list.sort((a, b) => toward(a) - toward(b));
-    const step = Math.min(GRAPH_SIZES.portGap, (node.height - 20) / (list.length - 1));
+    const step = Math.min(gap, Math.max(2, node.height - 12) / (list.length - 1));
     const mid = node.y + node.height / 2;
     list.forEach((e, k) => {
       const p = e.points[at(e)]!;
@@ -457,4 +499,16 @@ export function pathOfChoices(scenario: Scenario, choices: readonly string[]): s
     .history.flatMap((h) =>
       h.type === 'step.opened' ? [h.step] : h.type === 'ending.reached' ? [h.ending] : [],
     );
+}
+
+/** Smallest zoom at which the overview's titles (12 px) stay at 11 px or more on screen. */
+export const LEGIBLE_OVERVIEW_ZOOM = 11 / 12;
+
+/**
+ * What "fit" does for a viewport `width` wide: the full drawing when it fits at 100 %, else the
+ * overview, shrunk to fit but never below the zoom that keeps its words legible (it then scrolls).
+ */
+export function fitGraph(width: number, full: number, overview: number): { compact: boolean; zoom: number } {
+  if (full <= width) return { compact: false, zoom: 1 };
+  return { compact: true, zoom: Math.max(LEGIBLE_OVERVIEW_ZOOM, Math.min(1, width / overview)) };
 }

@@ -1,25 +1,28 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { PHASES } from '../../engine/doctrine/doctrine-entry.ts';
 import type { ScenarioBundle } from '../../engine/scenario/load-scenario.ts';
-import { OUTCOMES } from '../../engine/scenario/scenario.schema.ts';
 import { textKey } from '../../engine/scenario/text-keys.ts';
 import { useI18n } from '../i18n-context.tsx';
 import { useScenarioTexts } from '../scenario-text.ts';
 import {
+  COMPACT_SIZES,
+  fitGraph,
   GRAPH_SIZES,
   type GraphEdge,
-  type GraphLayout,
   type GraphMarks,
   type GraphNode,
   layoutScenarioGraph,
   type Point,
 } from './graph-layout.ts';
+import { edgeConditions, Legend, TextVersion } from './graph-legend.tsx';
 import './scenario-graph.css';
 
 const MIN_ZOOM = 0.2;
 const MAX_ZOOM = 2;
 const ZOOM_FACTOR = 1.25;
 const TITLE_CHARS = 24;
+/** Characters of a title in the overview's boxes (12 px text in 150 px). */
+const COMPACT_TITLE_CHARS = 19;
 const OUTCOME_GLYPH = { protected: '✓', partial: '◐', harmed: '✕' } as const;
 
 /** Splits a title into at most `lines` lines of about `chars` characters; `cut` when text was left out. */
@@ -93,6 +96,21 @@ function labelPoint(e: GraphEdge): Point {
   return { x: (a.x + b.x) / 2, y: (a.y + b.y) / 2 - 6 };
 }
 
+/** Where a condition label sits: over the middle of the arrow, where it is longest and clear of nodes. */
+function conditionPoint(e: GraphEdge): Point {
+  if (e.back) return labelPoint(e);
+  const a = e.points[0]!;
+  const b = e.points[e.points.length - 1]!;
+  return { x: (a.x + b.x) / 2, y: (a.y + b.y) / 2 - 6 };
+}
+
+// why: a condition wider than the gap between two columns would run under the nodes; the whole
+// text is in the arrow's tooltip and in the text version
+const CONDITION_CHARS = 26;
+function shorten(text: string, chars: number): string {
+  return text.length > chars ? `${text.slice(0, chars - 1).trimEnd()}…` : text;
+}
+
 interface Props {
   bundle: ScenarioBundle;
   marks: GraphMarks;
@@ -107,10 +125,17 @@ interface Props {
 export function ScenarioGraph({ bundle, marks, onPlayFrom }: Props) {
   const { t } = useI18n();
   const texts = useScenarioTexts(bundle);
-  const layout = useMemo(() => layoutScenarioGraph(bundle.scenario, marks), [bundle.scenario, marks]);
+  const [compact, setCompact] = useState(false);
+  const layout = useMemo(
+    () => layoutScenarioGraph(bundle.scenario, marks, compact ? COMPACT_SIZES : GRAPH_SIZES),
+    [bundle.scenario, marks, compact],
+  );
   const viewport = useRef<HTMLDivElement>(null);
   const [zoom, setZoom] = useState(1);
-  const zoomTo = (z: number) => setZoom(Math.min(MAX_ZOOM, Math.max(MIN_ZOOM, Math.round(z * 100) / 100)));
+  const zoomTo = (z: number, overview = false) => {
+    setCompact(overview);
+    setZoom(Math.min(MAX_ZOOM, Math.max(MIN_ZOOM, Math.round(z * 100) / 100)));
+  };
   // why: on a large graph the start step may sit far down the drawing; bring it into view when
   // the graph changes (not on zoom, which keeps the reader where they are)
   useEffect(() => {
@@ -121,14 +146,17 @@ export function ScenarioGraph({ bundle, marks, onPlayFrom }: Props) {
   const fit = () => {
     const box = viewport.current;
     if (!box) return;
-    zoomTo(Math.min(1, (box.clientWidth - 4) / layout.width));
+    const full = compact ? layoutScenarioGraph(bundle.scenario, marks).width : layout.width;
+    const overview = layoutScenarioGraph(bundle.scenario, marks, COMPACT_SIZES).width;
+    const best = fitGraph(box.clientWidth - 4, full, overview);
+    zoomTo(best.zoom, best.compact);
   };
   const titleOf = (n: Pick<GraphNode, 'id' | 'kind'>) =>
     texts.text(n.kind === 'step' ? textKey.stepTitle(n.id) : textKey.endingTitle(n.id));
   const hasPath = (marks.path?.length ?? 0) > 1;
 
   return (
-    <div class="scenario-graph">
+    <div class={`scenario-graph${compact ? ' graph-overview' : ''}`}>
       <div class="graph-toolbar">
         <button
           type="button"
@@ -136,7 +164,7 @@ export function ScenarioGraph({ bundle, marks, onPlayFrom }: Props) {
           aria-label={t('graph.zoomOut')}
           title={t('graph.zoomOut')}
           disabled={zoom <= MIN_ZOOM}
-          onClick={() => zoomTo(zoom / ZOOM_FACTOR)}
+          onClick={() => zoomTo(zoom / ZOOM_FACTOR, compact)}
         >
           −
         </button>
@@ -146,11 +174,16 @@ export function ScenarioGraph({ bundle, marks, onPlayFrom }: Props) {
           aria-label={t('graph.zoomIn')}
           title={t('graph.zoomIn')}
           disabled={zoom >= MAX_ZOOM}
-          onClick={() => zoomTo(zoom * ZOOM_FACTOR)}
+          onClick={() => zoomTo(zoom * ZOOM_FACTOR, compact)}
         >
           +
         </button>
-        <button type="button" class="button button-secondary" disabled={zoom === 1} onClick={() => zoomTo(1)}>
+        <button
+          type="button"
+          class="button button-secondary"
+          disabled={zoom === 1 && !compact}
+          onClick={() => zoomTo(1)}
+        >
           {t('graph.zoomReset')}
         </button>
         <button type="button" class="button button-secondary" onClick={fit}>
@@ -208,15 +241,15 @@ export function ScenarioGraph({ bundle, marks, onPlayFrom }: Props) {
           <g>
             {layout.nodes.map((n) =>
               n.kind === 'step' ? (
-                <StepNode key={n.id} node={n} title={titleOf(n)} onPlayFrom={onPlayFrom} />
+                <StepNode key={n.id} node={n} title={titleOf(n)} onPlayFrom={onPlayFrom} compact={compact} />
               ) : (
-                <EndingNode key={n.id} node={n} title={titleOf(n)} />
+                <EndingNode key={n.id} node={n} title={titleOf(n)} compact={compact} />
               ),
             )}
           </g>
         </svg>
       </div>
-      <Legend hasPath={hasPath} />
+      <Legend hasPath={hasPath} hasProblems={(marks.problems?.size ?? 0) > 0} />
       <TextVersion layout={layout} titleOf={titleOf} optionLabel={optionLabel} onPlayFrom={onPlayFrom} />
     </div>
   );
@@ -235,7 +268,10 @@ export function ScenarioGraph({ bundle, marks, onPlayFrom }: Props) {
 function Edge({ edge: e, describe }: { edge: GraphEdge; describe: (e: GraphEdge) => string }) {
   const { t } = useI18n();
   const d = edgePath(e);
-  const tip = describe(e);
+  const conditions = edgeConditions(e, t);
+  const tip = [describe(e), conditions && t('graph.condition.if', { conditions })]
+    .filter(Boolean)
+    .join(' · ');
   const classes = [
     'graph-edge',
     `graph-edge-${e.kind}`,
@@ -255,9 +291,19 @@ function Edge({ edge: e, describe }: { edge: GraphEdge; describe: (e: GraphEdge)
         d={d}
         marker-end={`url(#${e.onPath ? 'graph-arrow-path' : 'graph-arrow'})`}
       />
-      {e.kind === 'timeout' && (
+      {e.kind === 'timeout' && !conditions && (
         <text class="graph-edge-label" x={label.x} y={label.y} text-anchor="middle">
           {t('graph.noDecision')}
+        </text>
+      )}
+      {conditions && (
+        <text
+          class="graph-edge-label graph-edge-condition"
+          x={conditionPoint(e).x}
+          y={conditionPoint(e).y}
+          text-anchor="middle"
+        >
+          {shorten(t('graph.condition.if', { conditions }), CONDITION_CHARS)}
         </text>
       )}
     </g>
@@ -293,14 +339,18 @@ function StepNode({
   node: n,
   title,
   onPlayFrom,
+  compact,
 }: {
   node: GraphNode;
   title: string;
   onPlayFrom(stepId: string): void;
+  compact: boolean;
 }) {
   const { t } = useI18n();
   const fitted = fitTitle(title);
-  const badge = t(`graph.phaseShort.${n.phase}`);
+  // why: a file with errors may name a phase that does not exist; its step still draws, neutral
+  const phase = n.phase && PHASES.includes(n.phase) ? n.phase : undefined;
+  const badge = phase ? t(`graph.phaseShort.${phase}`) : '?';
   const badgeWidth = badge.length * 8 + 12;
   const meta: string[] = [];
   if (n.decision === 'multi') meta.push(t('graph.multi'));
@@ -314,7 +364,7 @@ function StepNode({
   const label = t('graph.stepLabel', {
     title,
     id: n.id,
-    phase: t(`doctrine.phase.${n.phase}`),
+    phase: phase ? t(`doctrine.phase.${phase}`) : '?',
     extra: extra.map((x) => `, ${x}`).join(''),
   });
   const metaWidth = (seconds ? seconds.length * 7 + 20 : 0) + (meta.length ? meta[0]!.length * 6.5 + 8 : 0);
@@ -323,12 +373,49 @@ function StepNode({
   const classes = [
     'graph-node',
     'graph-step',
-    `graph-phase-${n.phase}`,
+    phase ? `graph-phase-${phase}` : 'graph-phase-unknown',
     n.mark && `graph-mark-${n.mark}`,
     n.onPath && 'graph-on-path',
   ]
     .filter(Boolean)
     .join(' ');
+  const play = () => onPlayFrom(n.id);
+  const keys = (ev: KeyboardEvent) => {
+    if (ev.key === 'Enter' || ev.key === ' ') {
+      ev.preventDefault();
+      play();
+    }
+  };
+  if (compact) {
+    const short = fitTitle(title, COMPACT_TITLE_CHARS, 1);
+    return (
+      <g class={classes} transform={`translate(${n.x},${n.y})`} data-step={n.id}>
+        {/* biome-ignore lint/a11y/useSemanticElements: an SVG group cannot be a <button>; role and keys make it one */}
+        <g class="graph-hit" role="button" tabindex={0} aria-label={label} onClick={play} onKeyDown={keys}>
+          <title>{`${title} (${n.id})`}</title>
+          {n.mark && (
+            <rect
+              class="graph-mark-outline"
+              x={-4}
+              y={-4}
+              width={n.width + 8}
+              height={n.height + 8}
+              rx={10}
+            />
+          )}
+          <rect class="graph-focus" x={-7} y={-7} width={n.width + 14} height={n.height + 14} rx={12} />
+          <rect class="graph-box" width={n.width} height={n.height} rx={6} />
+          <rect class="graph-stripe" width={6} height={n.height} rx={3} />
+        </g>
+        {/* biome-ignore lint/a11y/noAriaHiddenOnFocusable: SVG text takes no focus; the button's name says it */}
+        <g class="graph-words" aria-hidden="true">
+          <text class="graph-title graph-title-compact" x={14} y={n.height / 2 + 4}>
+            {short.lines[0]}
+          </text>
+        </g>
+      </g>
+    );
+  }
   // why: the button holds the shapes only and its name says the title first, then phase, id and time;
   // the drawn words (wrapped, cut, in their own order) sit beside it, so the name is not checked
   // against them word for word and a screen reader says everything once.
@@ -391,13 +478,29 @@ function StepNode({
   );
 }
 
-function EndingNode({ node: n, title }: { node: GraphNode; title: string }) {
+function EndingNode({ node: n, title, compact }: { node: GraphNode; title: string; compact: boolean }) {
   const { t } = useI18n();
   const fitted = fitTitle(title, 23);
   const outcome = n.outcome ?? 'partial';
   const classes = ['graph-node', 'graph-ending', `graph-outcome-${outcome}`, n.mark && `graph-mark-${n.mark}`]
     .filter(Boolean)
     .join(' ');
+  if (compact) {
+    return (
+      <g class={classes} transform={`translate(${n.x},${n.y})`} data-ending={n.id}>
+        <title>{t('graph.endingLabel', { title, outcome: t(`graph.outcome.${outcome}`) })}</title>
+        <rect class="graph-box" width={n.width} height={n.height} rx={18} />
+        <text
+          class="graph-title graph-title-compact"
+          x={n.width / 2}
+          y={n.height / 2 + 4}
+          text-anchor="middle"
+        >
+          {`${OUTCOME_GLYPH[outcome]} ${fitTitle(title, COMPACT_TITLE_CHARS - 2, 1).lines[0]}`}
+        </text>
+      </g>
+    );
+  }
   return (
     <g class={classes} transform={`translate(${n.x},${n.y})`} data-ending={n.id}>
       <title>{t('graph.endingLabel', { title, outcome: t(`graph.outcome.${outcome}`) })}</title>
@@ -418,156 +521,5 @@ function EndingNode({ node: n, title }: { node: GraphNode; title: string }) {
       </text>
       <MarkTag node={n} />
     </g>
-  );
-}
-
-function LegendLine({ dash, path }: { dash?: string; path?: boolean }) {
-  return (
-    <svg width="40" height="12" viewBox="0 0 40 12" aria-hidden="true" focusable="false">
-      <path
-        d="M2 6h30"
-        stroke={path ? 'var(--graph-path)' : 'var(--graph-edge)'}
-        stroke-width={path ? 4 : 2}
-        stroke-dasharray={dash}
-        stroke-linecap={dash === '1.5 4' ? 'round' : undefined}
-        fill="none"
-      />
-      <path d="M31 1.5 L39 6 L31 10.5 z" fill={path ? 'var(--graph-path)' : 'var(--graph-edge)'} />
-    </svg>
-  );
-}
-
-function Legend({ hasPath }: { hasPath: boolean }) {
-  const { t } = useI18n();
-  return (
-    <div class="graph-legend">
-      <ul class="graph-legend-group">
-        <li class="graph-legend-heading">{t('graph.legend.phases')}</li>
-        {PHASES.map((p) => (
-          <li key={p}>
-            <span class="graph-swatch-tag" style={{ background: `var(--graph-${p})` }}>
-              {t(`graph.phaseShort.${p}`)}
-            </span>
-            {t(`doctrine.phase.${p}`)}
-          </li>
-        ))}
-      </ul>
-      <ul class="graph-legend-group">
-        <li class="graph-legend-heading">{t('graph.legend.endings')}</li>
-        {OUTCOMES.map((o) => (
-          <li key={o}>
-            <span class={`badge badge-small outcome-${o}`}>
-              {OUTCOME_GLYPH[o]} {t(`graph.outcome.${o}`)}
-            </span>
-          </li>
-        ))}
-      </ul>
-      <ul class="graph-legend-group">
-        <li class="graph-legend-heading">{t('graph.legend.edges')}</li>
-        <li>
-          <LegendLine />
-          {t('graph.legend.option')}
-        </li>
-        <li>
-          <LegendLine dash="7 5" />
-          {t('graph.legend.timeout')}
-        </li>
-        <li>
-          <LegendLine dash="1.5 4" />
-          {t('graph.legend.conditional')}
-        </li>
-        {hasPath && (
-          <li>
-            <LegendLine path />
-            {t('graph.legend.path')}
-          </li>
-        )}
-        <li>
-          <svg width="16" height="16" viewBox="-2 -2 16 16" aria-hidden="true" focusable="false">
-            <g class="graph-meta-icon">
-              <circle cx="6" cy="6" r="5.5" />
-              <path d="M6 3v3l2 1.4" />
-            </g>
-          </svg>
-          {t('graph.legend.timed')}
-        </li>
-      </ul>
-      <ul class="graph-legend-group">
-        <li class="graph-legend-heading">{t('graph.legend.marks')}</li>
-        <li>
-          <span class="graph-swatch-tag" style={{ background: 'var(--graph-unreachable)' }}>
-            ⚠ {t('graph.mark.unreachable')}
-          </span>
-        </li>
-        <li>
-          <span class="graph-swatch-tag" style={{ background: 'var(--graph-dead-end)' }}>
-            ⚠ {t('graph.mark.dead-end')}
-          </span>
-        </li>
-      </ul>
-    </div>
-  );
-}
-
-function TextVersion({
-  layout,
-  titleOf,
-  optionLabel,
-  onPlayFrom,
-}: {
-  layout: GraphLayout;
-  titleOf: (n: Pick<GraphNode, 'id' | 'kind'>) => string;
-  optionLabel: (id: string) => string;
-  onPlayFrom(stepId: string): void;
-}) {
-  const { t } = useI18n();
-  const kinds = new Map(layout.nodes.map((n) => [n.id, n.kind]));
-  const target = (id: string) => titleOf({ id, kind: kinds.get(id) ?? 'step' });
-  const lines = (e: GraphEdge): string[] => {
-    const to = target(e.to);
-    const base =
-      e.kind === 'option'
-        ? e.options.map((o) => t('graph.text.option', { label: optionLabel(o), target: to }))
-        : [t(`graph.text.${e.kind}`, { target: to })];
-    return e.conditional ? base.map((text) => t('graph.text.conditional', { text })) : base;
-  };
-  const steps = layout.nodes.filter((n) => n.kind === 'step');
-  const endings = layout.nodes.filter((n) => n.kind === 'ending');
-  return (
-    <details class="graph-text">
-      <summary>{t('graph.text.summary')}</summary>
-      <ol>
-        {steps.map((n) => {
-          const title = titleOf(n);
-          const exits = layout.edges.filter((e) => e.from === n.id).flatMap(lines);
-          return (
-            <li key={n.id}>
-              {t('graph.text.step', { title, id: n.id, phase: t(`doctrine.phase.${n.phase}`) })}
-              {n.timed && <>, {t('graph.timedLabel', { seconds: n.timeLimit })}</>}
-              {n.mark && <strong class="graph-text-tag"> ⚠ {t(`graph.mark.${n.mark}`)}</strong>}{' '}
-              <button type="button" class="button button-link" onClick={() => onPlayFrom(n.id)}>
-                {t('graph.text.playFrom', { title })}
-              </button>
-              <ul>
-                {exits.length ? exits.map((x, i) => <li key={i}>{x}</li>) : <li>{t('graph.text.noExit')}</li>}
-              </ul>
-            </li>
-          );
-        })}
-      </ol>
-      <p class="graph-legend-heading">{t('graph.text.endings')}</p>
-      <ul>
-        {endings.map((n) => (
-          <li key={n.id}>
-            {t('graph.text.ending', {
-              title: titleOf(n),
-              id: n.id,
-              outcome: t(`graph.outcome.${n.outcome}`),
-            })}
-            {n.mark && <strong class="graph-text-tag"> ⚠ {t(`graph.mark.${n.mark}`)}</strong>}
-          </li>
-        ))}
-      </ul>
-    </details>
   );
 }

@@ -66,6 +66,10 @@ describe('AuthorPage', () => {
     );
     expect(lines.some((l) => /scenario\.yaml:\d+:\d+ steps\[\d+\]/.test(l ?? ''))).toBe(true);
     expect(screen.queryByRole('button', { name: 'Play from the start' })).toBeNull();
+    // the graph still draws what the file holds, with the steps its errors point into marked
+    const graph = (await screen.findByRole('heading', { name: 'Map of the steps' })).parentElement!;
+    const marked = [...graph.querySelectorAll('.graph-mark-problem')].map((g) => g.getAttribute('data-step'));
+    expect(marked.length).toBeGreaterThan(0);
   });
 
   it('shows a valid file with its outline, the lint of every path and the jump-to-step control', async () => {

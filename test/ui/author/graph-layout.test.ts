@@ -1,8 +1,12 @@
 import { describe, expect, it } from 'vitest';
+import { loadScenarioFolder } from '../../../src/cli/scenario-files.ts';
 import type { Scenario } from '../../../src/engine/scenario/scenario.schema.ts';
 import {
+  COMPACT_SIZES,
+  fitGraph,
   type GraphLayout,
   type GraphMarks,
+  LEGIBLE_OVERVIEW_ZOOM,
   layoutScenarioGraph,
   pathOfChoices,
 } from '../../../src/ui/author/graph-layout.ts';
@@ -210,5 +214,23 @@ describe('layoutScenarioGraph on a 200-step scenario', () => {
     expect(layout.edges.some((e) => e.from === 's5' && e.to === 's0' && e.back)).toBe(true);
     expect(layout.edges.some((e) => e.to === 'nowhere')).toBe(false);
     expect(overlaps(layout)).toEqual([]);
+  });
+});
+
+describe('fit on a laptop', () => {
+  it('keeps the full drawing when it fits, else the overview, never below the legible zoom', () => {
+    expect(fitGraph(1200, 1100, 700)).toEqual({ compact: false, zoom: 1 });
+    expect(fitGraph(1200, 2400, 1000)).toEqual({ compact: true, zoom: 1 });
+    expect(fitGraph(1200, 2400, 1300)).toEqual({ compact: true, zoom: 1200 / 1300 });
+    expect(fitGraph(600, 2400, 1300)).toEqual({ compact: true, zoom: LEGIBLE_OVERVIEW_ZOOM });
+  });
+
+  it('lays the overview out narrower than the full drawing', () => {
+    const s = loadScenarioFolder('scenarios/15-1-base-gate').bundle!.scenario;
+    const marks = { unreachable: new Set<string>(), deadEnds: new Set<string>() };
+    const full = layoutScenarioGraph(s, marks);
+    const overview = layoutScenarioGraph(s, marks, COMPACT_SIZES);
+    expect(overview.width).toBeLessThan(full.width * 0.7);
+    expect(overview.nodes.map((n) => n.id).sort()).toEqual(full.nodes.map((n) => n.id).sort());
   });
 });

@@ -90,7 +90,11 @@ describe('ScenarioGraph', () => {
     const text = details.textContent ?? '';
     expect(text).toContain('Option “Open the gate and screen” leads to Night');
     expect(text).toContain('Option “Push them away” leads to Harm');
-    expect(text).toContain('No decision in time leads to Night, if its conditions hold');
+    // route conditions are spelled out, as a trainer checks that each ending is earned
+    expect(text).toContain('No decision in time leads to Night, if harm ≥ 3');
+    expect(text).toContain('Leads to Morning, if trust ≥ 6 and did not choose rally');
+    const labels = [...container.querySelectorAll('.graph-edge-condition')].map((e) => e.textContent);
+    expect(labels).toContain('if harm ≥ 3');
     expect(text).toContain('Continues to Safe');
     expect(text).toContain('Safe (end-good): Protected');
     fireEvent.click(within(details).getByRole('button', { name: 'Play from “Night”' }));
