@@ -325,7 +325,7 @@ export const CHAPTER_15: readonly DoctrineEntry[] = [
     id: '15.1-dont-3',
     section: '15.1',
     kind: 'dont',
-    tiers: ['III'],
+    tiers: ['II'],
     phases: ['response', 'consolidation'],
     severity: 'minor',
     summary: {
@@ -886,7 +886,7 @@ export const CHAPTER_15: readonly DoctrineEntry[] = [
     id: '15.3-dont-3',
     section: '15.3',
     kind: 'dont',
-    tiers: ['III'],
+    tiers: ['II'],
     phases: ['response', 'consolidation'],
     severity: 'minor',
     summary: {
@@ -1114,7 +1114,7 @@ export const CHAPTER_15: readonly DoctrineEntry[] = [
     id: '15.4-dont-2',
     section: '15.4',
     kind: 'dont',
-    tiers: ['III'],
+    tiers: ['II'],
     phases: ['response', 'consolidation'],
     severity: 'minor',
     summary: {

@@ -470,7 +470,7 @@ export const EXERCISE_DOCTRINE: readonly DoctrineEntry[] = [
     section: '10.1',
     kind: 'dont',
     severity: 'minor',
-    tiers: ['I', 'III'],
+    tiers: ['I'],
     phases: ['prevention', 'pre-emption', 'response', 'consolidation'],
     summary: {
       en: 'Do not give children money, food or work',
