@@ -55,7 +55,7 @@ describe('scoring a run', () => {
   it("flags a critical Don't, lists it with severity and step, and fails the run", () => {
     const d = buildDebrief(scenario, [choose('push-back')]);
     expect(d.violations).toEqual([
-      { doctrine: '15.1-dont-1', severity: 'critical', step: 'arrival', option: 'push-back' },
+      { doctrine: '15.1-dont-1', severity: 'critical', duty: false, step: 'arrival', option: 'push-back' },
     ]);
     expect(d.score.criticalBreach).toBe(true);
     expect(d.score.passed).toBe(false);
@@ -80,7 +80,7 @@ describe('scoring a run', () => {
     const night = d.decisions[1]!;
     // values: patrol +1, cla +1, rally -2 (major); best +2, worst -2 (rally + either), chosen -1
     expect(night.score).toBe(25);
-    expect(night.broken).toEqual([{ doctrine: '15.1-dont-2', severity: 'major' }]);
+    expect(night.broken).toEqual([{ doctrine: '15.1-dont-2', severity: 'major', duty: false }]);
     expect(night.better?.sort()).toEqual(['cla', 'night-patrol']);
   });
 

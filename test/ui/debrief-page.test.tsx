@@ -59,7 +59,7 @@ describe('DebriefPage', () => {
   it('puts a broken critical Don’t first, with its summary and handbook section', () => {
     renderDebrief(pushedBack);
     const alert = screen.getByRole('alert');
-    expect(alert.textContent).toContain('1 critical Don’t broken');
+    expect(alert.textContent).toContain('1 critical Don’t broken or duty failed');
     expect(alert.textContent).toContain(CATALOGUE.get('15.1-dont-1')!.summary.en);
     expect(alert.textContent).toContain('Handbook §15.1');
     expect(alert.textContent).toContain('In “Arrival”, by: Push them away');
@@ -77,7 +77,7 @@ describe('DebriefPage', () => {
     expect(screen.getByText('0 / 100')).toBeTruthy();
     expect(screen.getByText('Not passed')).toBeTruthy();
     expect(screen.getByText('Mastery score: 70')).toBeTruthy();
-    expect(screen.getByText('A critical Don’t was broken, so this run cannot pass.')).toBeTruthy();
+    expect(screen.getByText('A critical Don’t was broken or a critical duty failed, so this run cannot pass.')).toBeTruthy();
   });
 
   it('shows no critical alert when no critical Don’t was broken', () => {
@@ -294,13 +294,13 @@ describe('DebriefPage', () => {
     expect(csv.type).toBe('text/csv;charset=utf-8');
     const lines = csv.text.split('\r\n');
     expect(lines[0]).toBe(
-      '\uFEFF#,Step,Question,Choice,Time taken (s),Time ran out,Score,Doctrine followed,Doctrine broken,Better choice',
+      '\uFEFF#,Step,Question,Choice,Time taken (s),Time ran out,Score,Doctrine followed,Doctrine broken,Duties failed,Better choice',
     );
     expect(lines[1]).toBe(
-      '1,Arrival,What do you do?,Open the gate and screen,10,no,100,15.1-do-3 15.1-do-4,,',
+      '1,Arrival,What do you do?,Open the gate and screen,10,no,100,15.1-do-3 15.1-do-4,,,',
     );
     expect(lines[2]).toBe(
-      '2,Night,Pick up to two.,Night patrols + Talk with CLAs,0,no,100,15.1-do-12 15.1-do-5,,',
+      '2,Night,Pick up to two.,Night patrols + Talk with CLAs,0,no,100,15.1-do-12 15.1-do-5,,,',
     );
     expect(screen.getByText('Downloaded mini-gate-amina-diallo-2026-03-01.csv.').getAttribute('role')).toBe(
       'status',

@@ -13,6 +13,7 @@ import { type Diagnostic, didYouMean, formatFieldPath } from '../scenario/diagno
 import { parseYamlFile } from '../scenario/load-scenario.ts';
 import type { Decision, Outcome, Scenario } from '../scenario/scenario.schema.ts';
 import { buildDebrief, type Debrief } from '../score/debrief.ts';
+import { weightOf } from '../score/score-run.ts';
 import { parseRunFile, type RunFile } from './run-file.ts';
 import { placeRun, summaryDisagrees, summaryOf } from './run-standing.ts';
 import { buildTierPhaseMatrix, createTierPhaseMatrix, type TierPhaseMatrix } from './tier-phase-matrix.ts';
@@ -480,7 +481,7 @@ function mostBroken(debriefs: readonly Debrief[], catalogue: DoctrineCatalogue):
       return {
         doctrine: id,
         section: entry?.section ?? null,
-        severity: entry?.severity ?? severity,
+        severity: entry?.severity ?? entry?.duty ?? severity,
         kind: entry?.kind ?? null,
         summary: entry ? { ...entry.summary } : null,
         runs,
@@ -536,13 +537,13 @@ function heatmapOf(scenario: Scenario, debriefs: readonly Debrief[]): CohortHeat
 /** Doctrine's best answers to a decision (`[]` for not deciding), valued as the scoring values them. */
 export function bestChoices(d: Decision, catalogue: DoctrineCatalogue = CATALOGUE): string[][] {
   const weight = (breaks: readonly string[]) =>
-    breaks.reduce((sum, id) => sum + SEVERITY_WEIGHT[catalogue.get(id)?.severity ?? 'minor'], 0);
+    breaks.reduce((sum, id) => sum + SEVERITY_WEIGHT[weightOf(id, catalogue)], 0);
   const candidates: { options: string[]; value: number }[] = [];
   const limit = d.mode === 'multi' ? (d.pick ?? 1) : 1;
   const walk = (from: number, acc: Decision['options']) => {
     if (acc.length > 0) {
       const follows = new Set(acc.flatMap((o) => o.follows));
-      const breaks = [...new Set(acc.flatMap((o) => o.breaks))];
+      const breaks = [...new Set(acc.flatMap((o) => [...o.breaks, ...o.fails]))];
       candidates.push({ options: acc.map((o) => o.id), value: follows.size - weight(breaks) });
     }
     if (acc.length === limit) return;
@@ -550,7 +551,10 @@ export function bestChoices(d: Decision, catalogue: DoctrineCatalogue = CATALOGU
   };
   walk(0, []);
   if (d.noDecision) {
-    candidates.push({ options: [], value: d.noDecision.follows.length - weight(d.noDecision.breaks) });
+    candidates.push({
+      options: [],
+      value: d.noDecision.follows.length - weight([...d.noDecision.breaks, ...d.noDecision.fails]),
+    });
   }
   const top = Math.max(...candidates.map((c) => c.value));
   return candidates.filter((c) => c.value === top).map((c) => c.options);

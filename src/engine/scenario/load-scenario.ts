@@ -425,6 +425,7 @@ function withDefaults(raw: unknown): Scenario | undefined {
       ...o,
       follows: list2(o.follows),
       breaks: list2(o.breaks),
+      fails: list2(o.fails),
     });
     return d
       ? {

@@ -47,7 +47,8 @@ export interface ReportDecision {
   timeliness: number;
   score: number;
   followed: DoctrineRef[];
-  broken: (DoctrineRef & { severity: Severity })[];
+  /** Don'ts broken and duties failed (`duty: true`). */
+  broken: (DoctrineRef & { severity: Severity; duty: boolean })[];
   /** The doctrinally best choice when the trainee's was not one (empty: letting time run out). */
   better: string[] | null;
   /** Text keys of the feedback the trainee's choice (or the time-out) gave. */
@@ -249,7 +250,7 @@ export function buildReportModel(
     timeliness: Math.round(d.timeliness * 100),
     score: d.score,
     followed: d.followed.map((id) => ref(id, catalogue)),
-    broken: d.broken.map((b) => ({ ...ref(b.doctrine, catalogue), severity: b.severity })),
+    broken: d.broken.map((b) => ({ ...ref(b.doctrine, catalogue), severity: b.severity, duty: b.duty })),
     better: d.better ? [...d.better] : null,
     feedback: d.timedOut
       ? [textKey.noDecisionFeedback(d.step)]

@@ -10,13 +10,23 @@ export const TIMELY_SHARE = 0.5;
 /** Credit kept by a decision taken at the very last second of its limit. */
 export const LATE_FLOOR = 0.7;
 
-/** A Don't broken in a run. */
+/** A Don't broken, or a duty (a Do worded as an obligation) failed, in a run. */
 export interface Violation {
   doctrine: string;
   severity: Severity;
+  /** True when a Do's duty was failed rather than a Don't broken. */
+  duty: boolean;
   step: string;
   /** The option that broke it, or `null` when time ran out without a decision. */
   option: string | null;
+}
+
+/** One Don't broken, or one duty failed, by a decision. */
+export interface BrokenDoctrine {
+  doctrine: string;
+  severity: Severity;
+  /** True when a Do's duty was failed rather than a Don't broken. */
+  duty: boolean;
 }
 
 /** How one decision of a run was scored. */
@@ -29,7 +39,8 @@ export interface ScoredDecision {
   tiers: Tier[];
   phases: Phase[];
   followed: string[];
-  broken: { doctrine: string; severity: Severity }[];
+  /** Don'ts broken and duties failed (`duty: true`), each with the severity it weighs. */
+  broken: BrokenDoctrine[];
   /** Scenario seconds from the decision opening to the choice (or to the time limit). */
   elapsed: number;
   timeLimit: number | null;
@@ -46,7 +57,7 @@ export interface RunScore {
   overall: number | null;
   byTier: Record<Tier, number | null>;
   byPhase: Record<Phase, number | null>;
-  /** True when a critical Don't was broken: the run cannot pass. */
+  /** True when a critical Don't was broken or a critical duty failed: the run cannot pass. */
   criticalBreach: boolean;
   /** True when the critical breach lowered the overall score to the cap. */
   capped: boolean;
@@ -70,13 +81,21 @@ interface Part {
 /** One candidate answer to a decision, with its doctrine value. */
 type Candidate = { options: string[]; parts: Part[]; value: number };
 
-function doctrineValue(
+/** The severity a broken Don't or a failed duty weighs: the Don't's severity, or the Do's duty. */
+export function weightOf(id: string, catalogue: DoctrineCatalogue): Severity {
+  const e = catalogue.get(id);
+  return e?.severity ?? e?.duty ?? 'minor';
+}
+
+/** Doctrine value of a set of tags: +1 per Do followed, -1/-2/-3 per Don't broken or duty failed. */
+export function doctrineValue(
   follows: readonly string[],
   breaks: readonly string[],
+  fails: readonly string[],
   catalogue: DoctrineCatalogue,
 ): number {
   let v = follows.length;
-  for (const id of breaks) v -= SEVERITY_WEIGHT[catalogue.get(id)?.severity ?? 'minor'];
+  for (const id of [...breaks, ...fails]) v -= SEVERITY_WEIGHT[weightOf(id, catalogue)];
   return v;
 }
 
@@ -90,6 +109,7 @@ function candidatesOf(step: Step, d: Decision, catalogue: DoctrineCatalogue): Ca
     return doctrineValue(
       [...new Set(picked.flatMap((o) => o.follows))],
       [...new Set(picked.flatMap((o) => o.breaks))],
+      [...new Set(picked.flatMap((o) => o.fails))],
       catalogue,
     );
   };
@@ -108,7 +128,7 @@ function candidatesOf(step: Step, d: Decision, catalogue: DoctrineCatalogue): Ca
     out.push({
       options: [],
       parts: [noDecisionPart(step, d)],
-      value: doctrineValue(nd.follows, nd.breaks, catalogue),
+      value: doctrineValue(nd.follows, nd.breaks, nd.fails, catalogue),
     });
   }
   return out;
@@ -181,18 +201,21 @@ export function scoreRun(
 
     const picked = timedOut ? [] : d.options.filter((o) => chosenIds.includes(o.id));
     const followed = [...new Set(timedOut ? d.noDecision!.follows : picked.flatMap((o) => o.follows))];
-    const allBroken = timedOut
-      ? d.noDecision!.breaks.map((id) => ({ id, option: null }))
-      : picked.flatMap((o) => o.breaks.map((id) => ({ id, option: o.id as string | null })));
+    const refsOf = (c: { breaks: string[]; fails: string[] }, option: string | null) => [
+      ...c.breaks.map((id) => ({ id, option, duty: false })),
+      ...c.fails.map((id) => ({ id, option, duty: true })),
+    ];
+    const allBroken = timedOut ? refsOf(d.noDecision!, null) : picked.flatMap((o) => refsOf(o, o.id));
     const brokenRefs = allBroken.filter((b, i) => allBroken.findIndex((x) => x.id === b.id) === i);
-    const broken = brokenRefs.map((b) => ({
+    const broken: BrokenDoctrine[] = brokenRefs.map((b) => ({
       doctrine: b.id,
-      severity: catalogue.get(b.id)?.severity ?? ('minor' as Severity),
+      severity: weightOf(b.id, catalogue),
+      duty: b.duty,
     }));
     for (const [i, b] of brokenRefs.entries()) {
       const severity = broken[i]!.severity;
       if (severity === 'critical') criticalBroken = true;
-      violations.push({ doctrine: b.id, severity, step: step.id, option: b.option });
+      violations.push({ doctrine: b.id, severity, duty: b.duty, step: step.id, option: b.option });
     }
     const bestValue = Math.max(...all.map(sum));
     const best = all.find((c) => sum(c) === bestValue)!;

@@ -97,15 +97,11 @@ export function lessonText(ctx: ReportContext, lesson: Lesson): { text: string; 
     limit: p.limit === undefined ? '' : ctx.formatNumber(p.limit),
   };
   if (p.count !== undefined) options.count = p.count;
-  if (lesson.key === 'dontBroken') options.count = doctrine.length;
+  const breach = ['criticalBroken', 'dontBroken', 'criticalFailed', 'dutyFailed'].includes(lesson.key);
+  if (lesson.key === 'dontBroken' || lesson.key === 'dutyFailed') options.count = doctrine.length;
   // why: a sentence cites the handbook only when there is something to cite, and one about a
   // time-out says so instead of naming a choice that was never made.
-  if (
-    (lesson.key === 'criticalBroken' || lesson.key === 'dontBroken') &&
-    p.options !== undefined &&
-    p.options.length === 0
-  )
-    options.context = 'timedOut';
+  if (breach && p.options !== undefined && p.options.length === 0) options.context = 'timedOut';
   else if (
     (p.sections ?? []).length === 0 &&
     (lesson.key === 'chooseBetter' || lesson.key === 'decideInTime')
