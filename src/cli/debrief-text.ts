@@ -64,7 +64,7 @@ export function formatDebriefText(bundle: ScenarioBundle, debrief: Debrief, lang
     for (const b of d.broken) {
       const e = CATALOGUE.get(b.doctrine);
       lines.push(
-        t(b.duty ? 'cli.failed' : 'cli.broke', {
+        t(b.duty ? 'cli.failedDuty' : 'cli.broke', {
           id: b.doctrine,
           severity: t(`doctrine.severity.${b.severity}`),
           section: t('doctrine.section', { section: e?.section }),
