@@ -77,7 +77,9 @@ describe('DebriefPage', () => {
     expect(screen.getByText('0 / 100')).toBeTruthy();
     expect(screen.getByText('Not passed')).toBeTruthy();
     expect(screen.getByText('Mastery score: 70')).toBeTruthy();
-    expect(screen.getByText('A critical Don’t was broken or a critical duty failed, so this run cannot pass.')).toBeTruthy();
+    expect(
+      screen.getByText('A critical Don’t was broken or a critical duty failed, so this run cannot pass.'),
+    ).toBeTruthy();
   });
 
   it('shows no critical alert when no critical Don’t was broken', () => {
