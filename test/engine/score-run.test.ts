@@ -20,10 +20,12 @@ describe('scoring a run', () => {
     expect(d.violations).toEqual([]);
   });
 
-  it('counts a decision in the tiers acted in and the tier of the best answer, not in every tier offered', () => {
-    // at night the best answer (patrols + CLAs) lies in tiers II and I; choosing CLAs + rally acts in I and III
+  it('counts a miss in the tiers of the doctrine at stake, not in every tier of the best answer', () => {
+    // at night CLAs + rally misses night patrols (15.1-do-12, Tier II) and breaks 15.1-dont-2 (Tier
+    // II): the miss is a Tier II one, though the options are tagged I and III
     const d = buildDebrief(scenario, [choose('open'), choose('cla', 'rally')]);
-    expect(d.score.byTier).toEqual({ I: 25, II: 63, III: 25 });
+    expect(d.decisions[1]!.counts).toEqual({ tiers: ['II'], phases: ['response'] });
+    expect(d.score.byTier).toEqual({ I: null, II: 63, III: null });
   });
 
   it('does not pass a run that ends with civilians harmed, whatever its score', () => {
@@ -107,8 +109,10 @@ describe('scoring a run', () => {
   it('scores a time-out as the no-decision branch', () => {
     const d = buildDebrief(scenario, [{ type: 'clock.ticked', seconds: 60 }]);
     expect(d.decisions[0]).toMatchObject({ options: [], timedOut: true, elapsed: 60 });
-    // no-decision breaks nothing here: it sits between open (+2) and push-back (-3)
-    expect(d.decisions[0]?.score).toBe(60);
+    // no-decision breaks nothing here: it sits between open (+2) and push-back (-3), 60, and keeps
+    // the credit of the latest answer possible (70 %)
+    expect(d.decisions[0]?.score).toBe(42);
+    expect(d.decisions[0]?.timeliness).toBe(0.7);
   });
 
   it('is a pure function of scenario and log', () => {

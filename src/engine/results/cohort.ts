@@ -1,4 +1,4 @@
-import { CATALOGUE, type DoctrineCatalogue, SEVERITY_WEIGHT } from '../doctrine/catalogue.ts';
+import { CATALOGUE, type DoctrineCatalogue } from '../doctrine/catalogue.ts';
 import {
   type DoctrineKind,
   type LocalizedText,
@@ -13,7 +13,7 @@ import { type Diagnostic, didYouMean, formatFieldPath } from '../scenario/diagno
 import { parseYamlFile } from '../scenario/load-scenario.ts';
 import type { Decision, Outcome, Scenario } from '../scenario/scenario.schema.ts';
 import { buildDebrief, type Debrief } from '../score/debrief.ts';
-import { weightOf } from '../score/score-run.ts';
+import { decisionCandidates } from '../score/score-run.ts';
 import { parseRunFile, type RunFile } from './run-file.ts';
 import { placeRun, summaryDisagrees, summaryOf } from './run-standing.ts';
 import { buildTierPhaseMatrix, createTierPhaseMatrix, type TierPhaseMatrix } from './tier-phase-matrix.ts';
@@ -536,26 +536,8 @@ function heatmapOf(scenario: Scenario, debriefs: readonly Debrief[]): CohortHeat
 
 /** Doctrine's best answers to a decision (`[]` for not deciding), valued as the scoring values them. */
 export function bestChoices(d: Decision, catalogue: DoctrineCatalogue = CATALOGUE): string[][] {
-  const weight = (breaks: readonly string[]) =>
-    breaks.reduce((sum, id) => sum + SEVERITY_WEIGHT[weightOf(id, catalogue)], 0);
-  const candidates: { options: string[]; value: number }[] = [];
-  const limit = d.mode === 'multi' ? (d.pick ?? 1) : 1;
-  const walk = (from: number, acc: Decision['options']) => {
-    if (acc.length > 0) {
-      const follows = new Set(acc.flatMap((o) => o.follows));
-      const breaks = [...new Set(acc.flatMap((o) => [...o.breaks, ...o.fails]))];
-      candidates.push({ options: acc.map((o) => o.id), value: follows.size - weight(breaks) });
-    }
-    if (acc.length === limit) return;
-    for (let i = from; i < d.options.length; i++) walk(i + 1, [...acc, d.options[i]!]);
-  };
-  walk(0, []);
-  if (d.noDecision) {
-    candidates.push({
-      options: [],
-      value: d.noDecision.follows.length - weight([...d.noDecision.breaks, ...d.noDecision.fails]),
-    });
-  }
+  // why: one definition of value, the scoring's; the phase given only labels parts, not values.
+  const candidates = decisionCandidates({ phase: 'response' }, d, catalogue);
   const top = Math.max(...candidates.map((c) => c.value));
   return candidates.filter((c) => c.value === top).map((c) => c.options);
 }

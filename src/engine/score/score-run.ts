@@ -50,6 +50,8 @@ export interface ScoredDecision {
   score: number;
   /** A doctrinally best choice, when the trainee's was not one. */
   better: string[] | null;
+  /** The tiers and phases this decision's score counts toward in the run's tier and phase scores. */
+  counts: { tiers: Tier[]; phases: Phase[] };
 }
 
 /** Scores of a run: overall and per tier and phase, `null` where the run never touched one. */
@@ -78,8 +80,21 @@ interface Part {
   tiers: readonly Tier[];
   phases: readonly Phase[];
 }
-/** One candidate answer to a decision, with its doctrine value. */
-type Candidate = { options: string[]; parts: Part[]; value: number };
+
+/** One candidate answer to a decision (`options: []` for letting time run out), with its doctrine value. */
+export interface Candidate {
+  options: string[];
+  parts: Part[];
+  /** Doctrine value as scored: for the time-out, after it is held below the explicit answers. */
+  value: number;
+  /** Doctrine value of its own tags, before any holding down. */
+  ownValue: number;
+  follows: string[];
+  breaks: string[];
+  fails: string[];
+  /** Where it leads, as written: the `next` or the `routes` that apply to it. */
+  exit: string;
+}
 
 /** The severity a broken Don't or a failed duty weighs: the Don't's severity, or the Do's duty. */
 export function weightOf(id: string, catalogue: DoctrineCatalogue): Severity {
@@ -99,44 +114,88 @@ export function doctrineValue(
   return v;
 }
 
+type Exit = { next?: string | undefined; routes?: unknown };
+const exitOf = (...targets: Exit[]) => {
+  const t = targets.find((x) => x.next !== undefined || x.routes !== undefined);
+  return t ? JSON.stringify(t.next !== undefined ? { next: t.next } : { routes: t.routes }) : '';
+};
+
 // why: two picked options that apply the same Do (or break the same Don't) are one act of
 // doctrine, so a combination is valued on the set of entries it follows and breaks.
-function candidatesOf(step: Step, d: Decision, catalogue: DoctrineCatalogue): Candidate[] {
+// why (time-outs, Handbook §15 "not deciding is a decision"): letting time run out is valued on its
+// own tags, but never above the worst explicit answer that leads to the same place (it did no more
+// than that answer) and always below the best answer, so that a late best answer beats it.
+/**
+ * Every answer a decision accepts, valued as the scoring values them: each option or combination
+ * (on the set of entries it follows, breaks and fails), and letting time run out.
+ */
+export function decisionCandidates(
+  step: Pick<Step, 'phase'>,
+  d: Decision,
+  catalogue: DoctrineCatalogue,
+): Candidate[] {
   const byId = new Map(d.options.map((o) => [o.id, o]));
-  const parts = new Map(d.options.map((o) => [o.id, { tiers: o.tiers, phases: o.phases ?? [step.phase] }]));
-  const combinedValue = (ids: string[]) => {
-    const picked = ids.map((id) => byId.get(id)!);
-    return doctrineValue(
-      [...new Set(picked.flatMap((o) => o.follows))],
-      [...new Set(picked.flatMap((o) => o.breaks))],
-      [...new Set(picked.flatMap((o) => o.fails))],
-      catalogue,
-    );
-  };
   const out: Candidate[] = [];
   const ids = d.options.map((o) => o.id);
   const limit = d.mode === 'multi' ? (d.pick ?? 1) : 1;
   const walk = (from: number, acc: string[]) => {
-    if (acc.length > 0)
-      out.push({ options: acc, parts: acc.map((id) => parts.get(id)!), value: combinedValue(acc) });
+    if (acc.length > 0) {
+      const picked = acc.map((id) => byId.get(id)!);
+      const follows = [...new Set(picked.flatMap((o) => o.follows))];
+      const breaks = [...new Set(picked.flatMap((o) => o.breaks))];
+      const fails = [...new Set(picked.flatMap((o) => o.fails))];
+      const value = doctrineValue(follows, breaks, fails, catalogue);
+      out.push({
+        options: acc,
+        parts: picked.map((o) => ({ tiers: o.tiers, phases: o.phases ?? [step.phase] })),
+        value,
+        ownValue: value,
+        follows,
+        breaks,
+        fails,
+        exit: d.mode === 'multi' ? exitOf(d) : exitOf(picked[0]!, d),
+      });
+    }
     if (acc.length === limit) return;
     for (let i = from; i < ids.length; i++) walk(i + 1, [...acc, ids[i]!]);
   };
   walk(0, []);
   if (d.noDecision) {
     const nd = d.noDecision;
+    const own = doctrineValue(nd.follows, nd.breaks, nd.fails, catalogue);
+    const exit = exitOf(nd, d);
+    const best = Math.max(...out.map((c) => c.value));
+    const sameExit = out.filter((c) => c.exit === exit).map((c) => c.value);
+    const value = Math.min(own, best - 1, ...sameExit);
     out.push({
       options: [],
       parts: [noDecisionPart(step, d)],
-      value: doctrineValue(nd.follows, nd.breaks, nd.fails, catalogue),
+      value,
+      ownValue: own,
+      follows: [...new Set(nd.follows)],
+      breaks: [...new Set(nd.breaks)],
+      fails: [...new Set(nd.fails)],
+      exit,
     });
   }
   return out;
 }
 
 // why: failing to decide harms every tier the decision was about, so its part carries all of them.
-function noDecisionPart(step: Step, d: Decision): Part {
+function noDecisionPart(step: Pick<Step, 'phase'>, d: Decision): Part {
   return { tiers: [...new Set(d.options.flatMap((o) => o.tiers))], phases: [step.phase] };
+}
+
+/**
+ * The tiers a decision's score counts toward when the answer was not the best: those of the
+ * doctrine at stake in the miss, the entries the answer broke or failed and those the best answer
+ * followed that it did not. Empty when the catalogue knows none of them.
+ */
+export function stakesOf(chosen: Candidate, best: Candidate, catalogue: DoctrineCatalogue): Tier[] {
+  const missed = best.follows.filter((id) => !chosen.follows.includes(id));
+  const ids = [...chosen.breaks, ...chosen.fails, ...missed];
+  const tiers = new Set(ids.flatMap((id) => catalogue.get(id)?.tiers ?? []));
+  return TIERS.filter((t) => tiers.has(t));
 }
 
 const sum = (c: Candidate) => c.value;
@@ -184,7 +243,7 @@ export function scoreRun(
     const step = steps.get(h.step);
     const d = step?.decision;
     if (!step || !d) continue;
-    const all = candidatesOf(step, d, catalogue);
+    const all = decisionCandidates(step, d, catalogue);
     const timedOut = h.type === 'decision.timedOut';
     const chosenIds = timedOut ? [] : h.options;
     const chosen = timedOut
@@ -195,8 +254,15 @@ export function scoreRun(
           options: chosenIds,
           parts: [],
           value: 0,
+          ownValue: 0,
+          follows: [],
+          breaks: [],
+          fails: [],
+          exit: '',
         });
-    const timeliness = timedOut ? 1 : timelinessOf(h.latency, d.timeLimit);
+    // why: a time-out gets no more timeliness credit than the latest answer possible, so waiting
+    // for the clock never pays better than answering at the last second.
+    const timeliness = timelinessOf(timedOut ? (d.timeLimit ?? 0) : h.latency, d.timeLimit);
     const overall = standing(all, chosen) * timeliness;
 
     const picked = timedOut ? [] : d.options.filter((o) => chosenIds.includes(o.id));
@@ -221,12 +287,20 @@ export function scoreRun(
     const best = all.find((c) => sum(c) === bestValue)!;
     const isBest = sum(chosen) === bestValue;
 
-    // why: a decision counts towards a tier (or phase) when the trainee acted in it or when it was
-    // where doctrine's best answer lay. Counting every tier merely offered would mark down the right
-    // answer in the tiers of the distractors it rightly passed over.
-    const inPlay = [...(timedOut ? [] : chosen.parts), ...best.parts];
-    for (const t of TIERS) if (inPlay.some((p) => p.tiers.includes(t))) tierScores[t].push(overall);
-    for (const ph of PHASES) if (inPlay.some((p) => p.phases.includes(ph))) phaseScores[ph].push(overall);
+    // why: a best answer counts in the tiers and phases it acted in. A miss counts where it missed:
+    // in the tiers of the doctrine at stake (what it broke or failed, and what the best answer
+    // followed that it did not) and in the phase of its step. Counting every tier of the best
+    // answer told a trainee who breached a Tier I confidentiality rule that Tier III was weak.
+    const stakes = isBest ? [] : stakesOf(chosen, best, catalogue);
+    const countsIn: Part[] = isBest
+      ? chosen.parts
+      : [{ tiers: stakes.length ? stakes : best.parts.flatMap((p) => p.tiers), phases: [step.phase] }];
+    const counts = {
+      tiers: TIERS.filter((t) => countsIn.some((p) => p.tiers.includes(t))),
+      phases: PHASES.filter((ph) => countsIn.some((p) => p.phases.includes(ph))),
+    };
+    for (const t of counts.tiers) tierScores[t].push(overall);
+    for (const ph of counts.phases) phaseScores[ph].push(overall);
     decisions.push({
       step: step.id,
       phase: step.phase,
@@ -241,6 +315,7 @@ export function scoreRun(
       timeliness,
       score: Math.round(overall * 100),
       better: isBest ? null : best.options,
+      counts,
     });
   }
 
