@@ -28,6 +28,29 @@ describe('scoring a run', () => {
     expect(d.score.byTier).toEqual({ I: null, II: 63, III: null });
   });
 
+  it('does not pass a run with two major breaches, whatever its score; one major alone can pass', () => {
+    const text = miniWith((s) => {
+      s.masteryScore = 10;
+      // opening the gate now also breaks a major Don't (15.1-dont-4)
+      s.steps[0].decision.options[0].breaks = ['15.1-dont-4'];
+    });
+    const lenient = loadText(text).bundle!.scenario;
+    const two = buildDebrief(lenient, [choose('open'), choose('night-patrol', 'rally')]);
+    expect(two.score).toMatchObject({
+      majorBreaches: 2,
+      tooManyMajors: true,
+      criticalBreach: false,
+      passed: false,
+    });
+    expect(two.score.overall).toBeGreaterThan(10);
+    const one = buildDebrief(lenient, [
+      choose('open'),
+      choose('night-patrol', 'cla'),
+      { type: 'step.continued' },
+    ]);
+    expect(one.score).toMatchObject({ majorBreaches: 1, tooManyMajors: false, passed: true });
+  });
+
   it('does not pass a run that ends with civilians harmed, whatever its score', () => {
     const text = miniWith((s) => {
       // the good path now ends in harm: a scenario where doctrine alone was not enough

@@ -65,7 +65,7 @@ export interface CriticalItem extends DoctrineRef {
 }
 
 /** Why the run passed or did not. */
-export type Verdict = 'passed' | 'critical' | 'harmed' | 'failed';
+export type Verdict = 'passed' | 'critical' | 'majors' | 'harmed' | 'failed';
 
 /** The path a run took through the scenario graph, against the path doctrine's best answers take. */
 export interface RunPaths {
@@ -180,6 +180,7 @@ export function replayLengths(scenario: Scenario, log: readonly RunEvent[]): num
 function verdictOf(score: RunScore): Verdict {
   if (score.passed) return 'passed';
   if (score.criticalBreach) return 'critical';
+  if (score.tooManyMajors) return 'majors';
   if (score.harmedEnding) return 'harmed';
   return 'failed';
 }

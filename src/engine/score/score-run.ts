@@ -5,6 +5,11 @@ import type { Decision, Scenario, Step } from '../scenario/scenario.schema.ts';
 
 /** The highest overall score a run can keep once it broke a critical Don't. */
 export const CRITICAL_CAP = 40;
+/**
+ * Major breaches (Don'ts broken or duties failed, each counted once per decision) from which a run
+ * cannot pass: one major slip is a lesson, two are a pattern a POC adviser would not sign off.
+ */
+export const MAJOR_LIMIT = 2;
 /** Share of the time limit a trainee may use at no cost; past it, credit falls off linearly. */
 export const TIMELY_SHARE = 0.5;
 /** Credit kept by a decision taken at the very last second of its limit. */
@@ -66,6 +71,10 @@ export interface RunScore {
   mastery: number;
   /** True when the run ended with civilians harmed: such a run cannot pass, whatever its score. */
   harmedEnding: boolean;
+  /** Major Don'ts broken and major duties failed, each once per decision. */
+  majorBreaches: number;
+  /** True when `majorBreaches` reached MAJOR_LIMIT: such a run cannot pass, whatever its score. */
+  tooManyMajors: boolean;
   passed: boolean;
 }
 
@@ -326,6 +335,8 @@ export function scoreRun(
     reached?.type === 'ending.reached' &&
     scenario.endings.find((e) => e.id === reached.ending)?.outcome === 'harmed';
   let overall = pct(mean(decisions.map((d) => d.score / 100)));
+  const majorBreaches = violations.filter((v) => v.severity === 'major').length;
+  const tooManyMajors = majorBreaches >= MAJOR_LIMIT;
   const capped = criticalBroken && overall !== null && overall > CRITICAL_CAP;
   if (capped) overall = CRITICAL_CAP;
   const byTier = Object.fromEntries(TIERS.map((t) => [t, pct(mean(tierScores[t]))])) as Record<
@@ -345,7 +356,14 @@ export function scoreRun(
       capped,
       mastery: scenario.masteryScore,
       harmedEnding,
-      passed: overall !== null && overall >= scenario.masteryScore && !criticalBroken && !harmedEnding,
+      majorBreaches,
+      tooManyMajors,
+      passed:
+        overall !== null &&
+        overall >= scenario.masteryScore &&
+        !criticalBroken &&
+        !harmedEnding &&
+        !tooManyMajors,
     },
     decisions,
     violations,

@@ -3,7 +3,7 @@ import { CATALOGUE, type DoctrineCatalogue } from '../../engine/doctrine/catalog
 import { scenarioText, type TextSource } from '../../engine/run/run-view.ts';
 import { textKey } from '../../engine/scenario/text-keys.ts';
 import type { Lesson } from '../../engine/score/lessons.ts';
-import type { DoctrineRef, ReportDecision, TimelineItem } from '../../engine/score/report-model.ts';
+import type { DoctrineRef, ReportDecision, TimelineItem, Verdict } from '../../engine/score/report-model.ts';
 import type { UiLanguage } from '../../i18n/i18n.ts';
 
 // why: the debrief page, its CSV and the CLI's HTML and Markdown reports all word the report
@@ -172,10 +172,11 @@ export function decisionTimeText(ctx: ReportContext, d: ReportDecision): string 
 }
 
 /** Key of the sentence that explains the verdict. */
-export function verdictKey(verdict: 'passed' | 'critical' | 'harmed' | 'failed'): string {
+export function verdictKey(verdict: Verdict): string {
   return {
     passed: 'debrief.verdictPassed',
     critical: 'debrief.verdictCritical',
+    majors: 'debrief.verdictMajors',
     harmed: 'debrief.verdictHarmed',
     failed: 'debrief.verdictFailed',
   }[verdict];
