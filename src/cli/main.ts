@@ -1,20 +1,22 @@
 import { existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { checkArchetypes, loadArchetypes } from '../engine/analysis/archetypes.ts';
 import { buildCoverage } from '../engine/analysis/doctrine-coverage.ts';
 import { lintScenario, type ScoredPath } from '../engine/analysis/lint-scenario.ts';
 import { CATALOGUE, SITUATIONS } from '../engine/doctrine/catalogue.ts';
 import { CHAPTER_15 } from '../engine/doctrine/chapter-15.ts';
-import { createRun } from '../engine/run/run.ts';
+import { playChoices } from '../engine/run/play-choices.ts';
 import { didYouMean, formatDiagnostic } from '../engine/scenario/diagnostic.ts';
 import type { ScenarioBundle } from '../engine/scenario/load-scenario.ts';
+import type { Scenario } from '../engine/scenario/scenario.schema.ts';
 import { buildDebrief } from '../engine/score/debrief.ts';
 import { formatDebriefText } from './debrief-text.ts';
 import { EXERCISE_USAGE, exerciseCommand } from './exercise-command.ts';
 import { buildStarterScenario } from './new-scenario.ts';
 import { PACKAGE_USAGE, packageCommand } from './package-command.ts';
 import { reportCommand } from './report-command.ts';
-import { findScenarioFolders, loadScenarioFolder } from './scenario-files.ts';
+import { archetypesFileOf, findScenarioFolders, loadScenarioFolder } from './scenario-files.ts';
 
 /** What a command prints and its exit code; commands never call process.exit themselves. */
 export interface CommandResult {
@@ -196,10 +198,34 @@ function lint(args: string[], cwd: string): CommandResult {
       `  worst: ${path(r.worst)}`,
       ...r.problems.map((p) => `  ${l.place ? formatDiagnostic(l.place(p)) : p.message}`),
     );
-    if (r.problems.length) failed++;
+    const archetypes = lintArchetypes(l.folder, b.scenario, cwd);
+    lines.push(...archetypes.lines);
+    if (r.problems.length || archetypes.findings) failed++;
   }
   lines.push(`${loaded.length - failed} of ${loaded.length} scenarios clean`);
   return { code: failed ? 1 : 0, stdout: `${lines.join('\n')}\n`, stderr: '' };
+}
+
+// why: a scenario's archetypes say what a POC adviser would make of typical runs; a verdict the
+// engine does not share is a finding like any other, placed in archetypes.yaml.
+function lintArchetypes(folder: string, scenario: Scenario, cwd: string) {
+  const file = archetypesFileOf(folder, cwd);
+  if (!file) return { lines: [], findings: 0 };
+  const loaded = loadArchetypes(file);
+  const lines = loaded.diagnostics.map((d) => `  ${formatDiagnostic(d)}`);
+  let findings = loaded.diagnostics.filter((d) => d.severity === 'error').length;
+  if (loaded.archetypes) {
+    const results = checkArchetypes(scenario, loaded.archetypes, CATALOGUE);
+    const agree = results.filter((r) => r.problems.length === 0).length;
+    lines.unshift(
+      `  archetypes: ${agree} of ${results.length} agree with the adviser (${results.map((r) => `${r.id} ${r.actual ?? '?'}`).join(', ')})`,
+    );
+    for (const r of results) {
+      for (const p of r.problems) lines.push(`  ${formatDiagnostic(loaded.place(p))}`);
+      findings += r.problems.length;
+    }
+  }
+  return { lines, findings };
 }
 
 function coverage(args: string[], cwd: string): CommandResult {
@@ -268,46 +294,8 @@ function play(args: string[], cwd: string): CommandResult {
 
 /** Plays a scenario to an ending with the given choices; returns the run log and any choice that did not fit. */
 export function playHeadless(bundle: ScenarioBundle, choices: string[]) {
-  const run = createRun(bundle.scenario);
-  const problems: string[] = [];
-  const queue = [...choices];
-  const steps = new Map(bundle.scenario.steps.map((s) => [s.id, s]));
-  for (let guard = 0; !run.finished() && guard < 10_000; guard++) {
-    const step = steps.get(run.context().step)!;
-    const d = step.decision;
-    if (!d) {
-      if (!run.send({ type: 'step.continued' }))
-        problems.push(`step "${step.id}": no route is open to continue`);
-      if (problems.length) break;
-      continue;
-    }
-    const choice = queue.shift();
-    if (choice === '-') {
-      if (d.timeLimit === undefined) {
-        problems.push(`step "${step.id}" has no time limit, so "-" cannot let it run out`);
-        break;
-      }
-      run.send({ type: 'clock.ticked', seconds: d.timeLimit });
-      continue;
-    }
-    const ids = choice ? choice.split('+') : [d.options[0]!.id];
-    const unknown = ids.filter((id) => !d.options.some((o) => o.id === id));
-    if (unknown.length) {
-      problems.push(
-        `step "${step.id}": no option "${unknown.join('", "')}"; its options are ${d.options.map((o) => o.id).join(', ')}`,
-      );
-      break;
-    }
-    if (!run.send({ type: 'decision.chosen', optionIds: ids })) {
-      problems.push(
-        `step "${step.id}": the choice ${ids.join('+')} is not accepted (pick at most ${d.pick ?? 1})`,
-      );
-      break;
-    }
-  }
-  if (!problems.length && queue.length)
-    problems.push(`the run ended with choices left over: ${queue.join(',')}`);
-  return { log: [...run.log], problems };
+  const { log, problems } = playChoices(bundle.scenario, choices);
+  return { log, problems };
 }
 
 const isMain = process.argv[1] !== undefined && /[\\/]src[\\/]cli[\\/]main\.ts$/.test(process.argv[1]);

@@ -465,7 +465,8 @@ export interface Problem {
   severity?: 'error' | 'warning';
 }
 
-function placed(parsed: ParsedFile, p: Problem): Diagnostic {
+/** Places a checker's problem (a field path) at its line and column in a parsed file. */
+export function placed(parsed: ParsedFile, p: Problem): Diagnostic {
   return {
     file: parsed.file,
     ...parsed.locate(p.path),
