@@ -3,6 +3,7 @@ import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { checkArchetypes, loadArchetypes } from '../engine/analysis/archetypes.ts';
 import { buildCoverage } from '../engine/analysis/doctrine-coverage.ts';
+import { lintAcrossScenarios } from '../engine/analysis/doctrine-lint.ts';
 import { lintScenario, type ScoredPath } from '../engine/analysis/lint-scenario.ts';
 import { CATALOGUE, SITUATIONS } from '../engine/doctrine/catalogue.ts';
 import { CHAPTER_15 } from '../engine/doctrine/chapter-15.ts';
@@ -183,10 +184,14 @@ function lint(args: string[], cwd: string): CommandResult {
   if (!loaded) return { code: 1, stdout: '', stderr: error };
   const lines: string[] = [];
   let failed = 0;
+  // why: the same act must weigh the same wherever a trainee meets it, so scenarios linted together
+  // are also compared with each other.
+  const across = lintAcrossScenarios(loaded.map((l) => l.bundle!.scenario));
   for (const l of loaded) {
     const b = l.bundle!;
     const started = performance.now();
     const r = lintScenario(b.scenario, CATALOGUE);
+    r.problems.push(...across.filter((f) => f.scenario === b.scenario.id));
     const ms = Math.round(performance.now() - started);
     const path = (p: ScoredPath | null) =>
       p

@@ -293,7 +293,11 @@ export function scoreRun(
       violations.push({ doctrine: b.id, severity, duty: b.duty, step: step.id, option: b.option });
     }
     const bestValue = Math.max(...all.map(sum));
-    const best = all.find((c) => sum(c) === bestValue)!;
+    // why: between equally valued answers the one with fewest picks is named best, so a neutral
+    // pick never rides along in the "better choice" a debrief suggests.
+    const best = all
+      .filter((c) => sum(c) === bestValue)
+      .reduce((a, b) => (b.options.length < a.options.length ? b : a));
     const isBest = sum(chosen) === bestValue;
 
     // why: a best answer counts in the tiers and phases it acted in. A miss counts where it missed:
