@@ -9,7 +9,7 @@ import { CATALOGUE, SITUATIONS } from '../engine/doctrine/catalogue.ts';
 import { CHAPTER_15 } from '../engine/doctrine/chapter-15.ts';
 import { playChoices } from '../engine/run/play-choices.ts';
 import { didYouMean, formatDiagnostic } from '../engine/scenario/diagnostic.ts';
-import type { ScenarioBundle } from '../engine/scenario/load-scenario.ts';
+import type { LoadResult, ScenarioBundle } from '../engine/scenario/load-scenario.ts';
 import type { Scenario } from '../engine/scenario/scenario.schema.ts';
 import { buildDebrief } from '../engine/score/debrief.ts';
 import { formatDebriefText } from './debrief-text.ts';
@@ -17,6 +17,7 @@ import { EXERCISE_USAGE, exerciseCommand } from './exercise-command.ts';
 import { buildStarterScenario } from './new-scenario.ts';
 import { PACKAGE_USAGE, packageCommand } from './package-command.ts';
 import { reportCommand } from './report-command.ts';
+import { REVIEW_USAGE, reviewCommand } from './review-command.ts';
 import { archetypesFileOf, findScenarioFolders, loadScenarioFolder } from './scenario-files.ts';
 
 /** What a command prints and its exit code; commands never call process.exit themselves. */
@@ -41,7 +42,7 @@ Usage:
                                    "-" lets a timed decision run out of time
   pocsim report <run.json> [--format html|md] [--lang en|fr] [--scenarios <dir>]
                                    re-score a run exported from the debrief and print its report
-${EXERCISE_USAGE}${PACKAGE_USAGE}`;
+${REVIEW_USAGE}${EXERCISE_USAGE}${PACKAGE_USAGE}`;
 
 /** Runs one CLI command with its arguments and returns what to print. */
 export function runCli(argv: string[], cwd = process.cwd()): CommandResult {
@@ -60,6 +61,8 @@ export function runCli(argv: string[], cwd = process.cwd()): CommandResult {
         return coverage(rest, cwd);
       case 'report':
         return reportCommand(rest, USAGE, cwd);
+      case 'review':
+        return reviewCommand(rest, (target) => loadBundle(target, cwd), cwd);
       case 'exercise':
         return exerciseCommand(rest, cwd);
       case 'package':
@@ -259,14 +262,19 @@ function coverage(args: string[], cwd: string): CommandResult {
 }
 
 /** Loads a scenario for play: its folder or its scenario.yaml. */
-export function loadBundle(target: string, cwd: string): { bundle?: ScenarioBundle; errors: string } {
+export function loadBundle(
+  target: string,
+  cwd: string,
+): { bundle?: ScenarioBundle; errors: string; folder?: string; place?: LoadResult['place'] } {
   if (!existsSync(target)) return { errors: `${target}: no such file or folder\n` };
   const folder = statSync(target).isDirectory() ? target : dirname(target);
   const result = loadScenarioFolder(folder, cwd);
   const errors = result.diagnostics
     .filter((d) => d.severity === 'error')
     .map((d) => `${formatDiagnostic(d)}\n`);
-  return result.bundle ? { bundle: result.bundle, errors: '' } : { errors: errors.join('') };
+  return result.bundle
+    ? { bundle: result.bundle, errors: '', folder, ...(result.place ? { place: result.place } : {}) }
+    : { errors: errors.join('') };
 }
 
 function play(args: string[], cwd: string): CommandResult {
