@@ -377,7 +377,10 @@ function buildRow(
       `run of version ${standing.fromVersion}; its log does not replay on version ${scenario.version} (${standing.reason}), so it is shown but not scored or counted`,
     );
   }
-  if (debrief && run.summary && summaryDisagrees(run, debrief)) {
+  // why: a run of an older version is re-scored against the scenario as it is now (its tags, and
+  // the scoring, may have changed since), so the summary written then may honestly differ; only a
+  // run of the current version whose summary disagrees with its own log was edited.
+  if (debrief && run.summary && standing.kind === 'current' && summaryDisagrees(run, debrief)) {
     const recomputed = summaryOf(debrief);
     flags.push({ kind: 'edited-summary', claimed: { ...run.summary }, recomputed });
     note(
