@@ -56,12 +56,10 @@ const archetype = z.strictObject({
 });
 
 /** The archetypes file of a scenario (`scenarios/<id>/archetypes.yaml`). */
-export const archetypesSchema = z
-  .strictObject({ archetypes: z.array(archetype).min(1) })
-  .meta({
-    title: 'pocsim scenario archetypes',
-    description: 'Written trainee runs with an adviser’s verdict.',
-  });
+export const archetypesSchema = z.strictObject({ archetypes: z.array(archetype).min(1) }).meta({
+  title: 'pocsim scenario archetypes',
+  description: 'Written trainee runs with an adviser’s verdict.',
+});
 
 /** One written trainee run with the adviser's verdict. */
 export type Archetype = z.output<typeof archetype>;
