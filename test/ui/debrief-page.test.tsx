@@ -1,10 +1,13 @@
 // @vitest-environment happy-dom
 import { cleanup, fireEvent, render, screen, within } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { loadScenarioFolder } from '../../src/cli/scenario-files.ts';
 import { CATALOGUE } from '../../src/engine/doctrine/catalogue.ts';
 import { parseRunFile } from '../../src/engine/results/run-file.ts';
+import { playChoices } from '../../src/engine/run/play-choices.ts';
 import { createRun } from '../../src/engine/run/run.ts';
 import type { RunEvent } from '../../src/engine/run/run-state.ts';
+import type { ScenarioBundle } from '../../src/engine/scenario/load-scenario.ts';
 import { PreferencesContext } from '../../src/ui/app-header.tsx';
 import type { ExportFile } from '../../src/ui/debrief/exports.ts';
 import { DebriefPage } from '../../src/ui/debrief-page.tsx';
@@ -17,7 +20,7 @@ afterEach(cleanup);
 function renderDebrief(
   log: RunEvent[],
   lang: 'en' | 'fr' = 'en',
-  extra: { storage?: KeyValueStorage; replay?: boolean } = {},
+  extra: { storage?: KeyValueStorage; replay?: boolean; bundle?: ScenarioBundle } = {},
 ) {
   const onPlayAgain = vi.fn();
   const onBack = vi.fn();
@@ -30,7 +33,7 @@ function renderDebrief(
         value={{ muted: false, volume: 1, setLanguage: () => {}, setMuted: () => {}, setVolume: () => {} }}
       >
         <DebriefPage
-          bundle={miniBundle()}
+          bundle={extra.bundle ?? miniBundle()}
           log={log}
           onPlayAgain={onPlayAgain}
           onBack={onBack}
@@ -56,6 +59,22 @@ const good: RunEvent[] = [
 ];
 
 describe('DebriefPage', () => {
+  it('shows a failed duty as failed, with its severity, summary and section (15-6, halting out of sight)', () => {
+    const bundle = loadScenarioFolder('scenarios/15-6-sv-imminent').bundle!;
+    const { log, problems } = playChoices(bundle.scenario, ['market-km14', 'approach-hold']);
+    expect(problems).toEqual([]);
+    renderDebrief(log, 'en', { bundle });
+    const alert = screen.getByRole('alert');
+    expect(alert.textContent).toContain(CATALOGUE.get('15.6-do-1')!.summary.en);
+    const failed = screen.getAllByText('Failed a duty (critical)');
+    expect(failed.length).toBeGreaterThan(0);
+    expect(failed[0]!.closest('li')!.textContent).toContain('Handbook §15.6');
+    // the lesson says the duty was failed, not that a Don't was broken
+    expect(document.body.textContent).toMatch(
+      /Halt out of sight, report to Sector and wait for instructions\.?” failed a critical duty/,
+    );
+  });
+
   it('puts a broken critical Don’t first, with its summary and handbook section', () => {
     renderDebrief(pushedBack);
     const alert = screen.getByRole('alert');
