@@ -32,6 +32,7 @@ export function formatDebriefText(bundle: ScenarioBundle, debrief: Debrief, lang
     }),
   );
   if (s.criticalBreach) lines.push(t('cli.capped', { cap: CRITICAL_CAP }));
+  else if (s.tooManyMajors) lines.push(t('cli.majors', { count: s.majorBreaches }));
   else if (s.harmedEnding) lines.push(t('cli.harmed'));
   const fmt = (v: number | null) => (v === null ? t('cli.notTouched') : String(v));
   lines.push('', `${t('cli.byTier')}:`);
@@ -64,7 +65,7 @@ export function formatDebriefText(bundle: ScenarioBundle, debrief: Debrief, lang
     for (const b of d.broken) {
       const e = CATALOGUE.get(b.doctrine);
       lines.push(
-        t('cli.broke', {
+        t(b.duty ? 'cli.failedDuty' : 'cli.broke', {
           id: b.doctrine,
           severity: t(`doctrine.severity.${b.severity}`),
           section: t('doctrine.section', { section: e?.section }),

@@ -1,13 +1,16 @@
 import { existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { checkArchetypes, loadArchetypes } from '../engine/analysis/archetypes.ts';
 import { buildCoverage } from '../engine/analysis/doctrine-coverage.ts';
+import { lintAcrossScenarios } from '../engine/analysis/doctrine-lint.ts';
 import { lintScenario, type ScoredPath } from '../engine/analysis/lint-scenario.ts';
 import { CATALOGUE, SITUATIONS } from '../engine/doctrine/catalogue.ts';
 import { CHAPTER_15 } from '../engine/doctrine/chapter-15.ts';
-import { createRun } from '../engine/run/run.ts';
+import { playChoices } from '../engine/run/play-choices.ts';
 import { didYouMean, formatDiagnostic } from '../engine/scenario/diagnostic.ts';
-import type { ScenarioBundle } from '../engine/scenario/load-scenario.ts';
+import type { LoadResult, ScenarioBundle } from '../engine/scenario/load-scenario.ts';
+import type { Scenario } from '../engine/scenario/scenario.schema.ts';
 import { buildDebrief } from '../engine/score/debrief.ts';
 import { formatDebriefText } from './debrief-text.ts';
 import { DOCTRINE_USAGE, doctrineCommand } from './doctrine-command.ts';
@@ -15,7 +18,8 @@ import { EXERCISE_USAGE, exerciseCommand } from './exercise-command.ts';
 import { buildStarterScenario } from './new-scenario.ts';
 import { PACKAGE_USAGE, packageCommand } from './package-command.ts';
 import { reportCommand } from './report-command.ts';
-import { findScenarioFolders, loadScenarioFolder } from './scenario-files.ts';
+import { REVIEW_USAGE, reviewCommand } from './review-command.ts';
+import { archetypesFileOf, findScenarioFolders, loadScenarioFolder } from './scenario-files.ts';
 import { SERVE_USAGE, serveCommand } from './serve-command.ts';
 import { terminalSafeResult } from './terminal-text.ts';
 import { TRANSLATE_USAGE, translateCommand } from './translate-command.ts';
@@ -45,7 +49,7 @@ Usage:
   pocsim report <run.json> [--format html|md] [--lang en|fr] [--scenarios <dir>] [--accept-implausible]
                                    re-score a run exported from the debrief and print its report;
                                    a forged or impossible run is marked and exits 3 unless accepted
-${TRANSLATE_USAGE}${DOCTRINE_USAGE}${EXERCISE_USAGE}${PACKAGE_USAGE}${SERVE_USAGE}`;
+${REVIEW_USAGE}${TRANSLATE_USAGE}${DOCTRINE_USAGE}${EXERCISE_USAGE}${PACKAGE_USAGE}${SERVE_USAGE}`;
 
 /** Runs one CLI command with its arguments and returns what to print, made safe for a terminal. */
 export function runCli(argv: string[], cwd = process.cwd()): CommandResult {
@@ -79,6 +83,8 @@ function dispatch(argv: string[], cwd: string): CommandResult {
         return translateCommand(rest, cwd);
       case 'doctrine':
         return doctrineCommand(rest);
+      case 'review':
+        return reviewCommand(rest, (target) => loadBundle(target, cwd), cwd);
       case 'exercise':
         return exerciseCommand(rest, cwd);
       case 'serve':
@@ -210,10 +216,14 @@ function lint(args: string[], cwd: string): CommandResult {
   if (!loaded) return { code: 1, stdout: '', stderr: error };
   const lines: string[] = [];
   let failed = 0;
+  // why: the same act must weigh the same wherever a trainee meets it, so scenarios linted together
+  // are also compared with each other.
+  const across = lintAcrossScenarios(loaded.map((l) => l.bundle!.scenario));
   for (const l of loaded) {
     const b = l.bundle!;
     const started = performance.now();
     const r = lintScenario(b.scenario, CATALOGUE);
+    r.problems.push(...across.filter((f) => f.scenario === b.scenario.id));
     const ms = Math.round(performance.now() - started);
     const path = (p: ScoredPath | null) =>
       p
@@ -225,10 +235,34 @@ function lint(args: string[], cwd: string): CommandResult {
       `  worst: ${path(r.worst)}`,
       ...r.problems.map((p) => `  ${l.place ? formatDiagnostic(l.place(p)) : p.message}`),
     );
-    if (r.problems.length) failed++;
+    const archetypes = lintArchetypes(l.folder, b.scenario, cwd);
+    lines.push(...archetypes.lines);
+    if (r.problems.length || archetypes.findings) failed++;
   }
   lines.push(`${loaded.length - failed} of ${loaded.length} scenarios clean`);
   return { code: failed ? 1 : 0, stdout: `${lines.join('\n')}\n`, stderr: '' };
+}
+
+// why: a scenario's archetypes say what a POC adviser would make of typical runs; a verdict the
+// engine does not share is a finding like any other, placed in archetypes.yaml.
+function lintArchetypes(folder: string, scenario: Scenario, cwd: string) {
+  const file = archetypesFileOf(folder, cwd);
+  if (!file) return { lines: [], findings: 0 };
+  const loaded = loadArchetypes(file);
+  const lines = loaded.diagnostics.map((d) => `  ${formatDiagnostic(d)}`);
+  let findings = loaded.diagnostics.filter((d) => d.severity === 'error').length;
+  if (loaded.archetypes) {
+    const results = checkArchetypes(scenario, loaded.archetypes, CATALOGUE);
+    const agree = results.filter((r) => r.problems.length === 0).length;
+    lines.unshift(
+      `  archetypes: ${agree} of ${results.length} agree with the adviser (${results.map((r) => `${r.id} ${r.actual ?? '?'}`).join(', ')})`,
+    );
+    for (const r of results) {
+      for (const p of r.problems) lines.push(`  ${formatDiagnostic(loaded.place(p))}`);
+      findings += r.problems.length;
+    }
+  }
+  return { lines, findings };
 }
 
 function coverage(args: string[], cwd: string): CommandResult {
@@ -257,14 +291,19 @@ function coverage(args: string[], cwd: string): CommandResult {
 }
 
 /** Loads a scenario for play: its folder or its scenario.yaml. */
-export function loadBundle(target: string, cwd: string): { bundle?: ScenarioBundle; errors: string } {
+export function loadBundle(
+  target: string,
+  cwd: string,
+): { bundle?: ScenarioBundle; errors: string; folder?: string; place?: LoadResult['place'] } {
   if (!existsSync(target)) return { errors: `${target}: no such file or folder\n` };
   const folder = statSync(target).isDirectory() ? target : dirname(target);
   const result = loadScenarioFolder(folder, cwd);
   const errors = result.diagnostics
     .filter((d) => d.severity === 'error')
     .map((d) => `${formatDiagnostic(d)}\n`);
-  return result.bundle ? { bundle: result.bundle, errors: '' } : { errors: errors.join('') };
+  return result.bundle
+    ? { bundle: result.bundle, errors: '', folder, ...(result.place ? { place: result.place } : {}) }
+    : { errors: errors.join('') };
 }
 
 function play(args: string[], cwd: string): CommandResult {
@@ -303,48 +342,8 @@ function play(args: string[], cwd: string): CommandResult {
 
 /** Plays a scenario to an ending with the given choices; returns the run log and any choice that did not fit. */
 export function playHeadless(bundle: ScenarioBundle, choices: string[]) {
-  const run = createRun(bundle.scenario);
-  const problems: string[] = [];
-  const defaulted: string[] = [];
-  const queue = [...choices];
-  const steps = new Map(bundle.scenario.steps.map((s) => [s.id, s]));
-  for (let guard = 0; !run.finished() && guard < 10_000; guard++) {
-    const step = steps.get(run.context().step)!;
-    const d = step.decision;
-    if (!d) {
-      if (!run.send({ type: 'step.continued' }))
-        problems.push(`step "${step.id}": no route is open to continue`);
-      if (problems.length) break;
-      continue;
-    }
-    const choice = queue.shift();
-    if (choice === '-') {
-      if (d.timeLimit === undefined) {
-        problems.push(`step "${step.id}" has no time limit, so "-" cannot let it run out`);
-        break;
-      }
-      run.send({ type: 'clock.ticked', seconds: d.timeLimit });
-      continue;
-    }
-    if (!choice) defaulted.push(`${step.id}:${d.options[0]!.id}`);
-    const ids = choice ? choice.split('+') : [d.options[0]!.id];
-    const unknown = ids.filter((id) => !d.options.some((o) => o.id === id));
-    if (unknown.length) {
-      problems.push(
-        `step "${step.id}": no option "${unknown.join('", "')}"; its options are ${d.options.map((o) => o.id).join(', ')}`,
-      );
-      break;
-    }
-    if (!run.send({ type: 'decision.chosen', optionIds: ids })) {
-      problems.push(
-        `step "${step.id}": the choice ${ids.join('+')} is not accepted (pick at most ${d.pick ?? 1})`,
-      );
-      break;
-    }
-  }
-  if (!problems.length && queue.length)
-    problems.push(`the run ended with choices left over: ${queue.join(',')}`);
-  return { log: [...run.log], problems, defaulted };
+  const { log, problems, defaulted } = playChoices(bundle.scenario, choices);
+  return { log, problems, defaulted };
 }
 
 const isMain = process.argv[1] !== undefined && /[\\/]src[\\/]cli[\\/]main\.ts$/.test(process.argv[1]);

@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, join, relative } from 'node:path';
 import {
   type LoadOptions,
@@ -9,6 +9,7 @@ import {
 
 const SCENARIO_FILE = 'scenario.yaml';
 const TRANSLATION_FILE = /^[a-z]{2}\.yaml$/;
+const ARCHETYPES_FILE = 'archetypes.yaml';
 
 /** One scenario folder on disk, loaded and checked. */
 export interface LoadedFolder extends LoadResult {
@@ -40,6 +41,12 @@ export function findScenarioFolders(targets: string[]): string[] {
   };
   for (const t of targets) visit(t, 0);
   return [...found];
+}
+
+/** The archetypes file of a scenario folder (`archetypes.yaml`), when it has one. */
+export function archetypesFileOf(folder: string, cwd = process.cwd()): SourceFile | undefined {
+  const path = join(folder, ARCHETYPES_FILE);
+  return existsSync(path) ? source(path, cwd) : undefined;
 }
 
 /** Loads a scenario folder (`scenario.yaml` plus `<lang>.yaml` translations). */

@@ -188,7 +188,12 @@ export function createStatementBuilder(session: SessionInput, clock: StatementCl
           [POCSIM_EXTENSIONS.phase]: step.phase,
           [POCSIM_EXTENSIONS.phases]: d.phases,
           [POCSIM_EXTENSIONS.doctrineFollowed]: d.followed,
-          [POCSIM_EXTENSIONS.doctrineBroken]: d.broken,
+          [POCSIM_EXTENSIONS.doctrineBroken]: d.broken
+            .filter((b) => !b.duty)
+            .map((b) => ({ doctrine: b.doctrine, severity: b.severity })),
+          [POCSIM_EXTENSIONS.doctrineFailed]: d.broken
+            .filter((b) => b.duty)
+            .map((b) => ({ doctrine: b.doctrine, severity: b.severity })),
           [POCSIM_EXTENSIONS.timedOut]: d.timedOut,
         }),
       });

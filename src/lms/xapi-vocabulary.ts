@@ -26,6 +26,8 @@ export const POCSIM_EXTENSIONS = {
   doctrineFollowed: `${POCSIM_IRI}/extensions/doctrine-followed`,
   /** Doctrine entry ids (Don'ts) the decision broke, with their severity. */
   doctrineBroken: `${POCSIM_IRI}/extensions/doctrine-broken`,
+  /** Doctrine entry ids (Do's worded as duties) the decision failed, with the severity the duty weighs. */
+  doctrineFailed: `${POCSIM_IRI}/extensions/doctrine-failed`,
   /** True when the time limit ran out without a decision. */
   timedOut: `${POCSIM_IRI}/extensions/timed-out`,
   /** The scenario and its version, so results of two versions are not mixed. */

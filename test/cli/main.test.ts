@@ -138,6 +138,34 @@ describe('pocsim lint and coverage', () => {
     expect(r.stdout).toMatch(/scenario\.yaml:\d+:\d+ steps\[3\]\.id: dead end: from step "trap"/);
   });
 
+  it('plays the archetypes beside a scenario and reports a verdict the engine does not share', async () => {
+    const { mkdtempSync, writeFileSync, mkdirSync, readFileSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const folder = join(mkdtempSync(join(tmpdir(), 'pocsim-lint-')), 'mini');
+    mkdirSync(folder);
+    writeFileSync(join(folder, 'scenario.yaml'), readFileSync(join(MINI, 'scenario.yaml'), 'utf8'));
+    const reason = '    reason: { en: "Handbook §15.1.", fr: "Manuel §15.1." }';
+    writeFileSync(
+      join(folder, 'archetypes.yaml'),
+      [
+        'archetypes:',
+        '  - { id: faithful, kind: faithful, choose: "open,night-patrol+cla", verdict: pass,',
+        `${reason} }`,
+        '  - { id: reckless, kind: reckless, choose: "push-back", verdict: pass,',
+        `${reason} }`,
+        '',
+      ].join('\n'),
+    );
+    const r = runCli(['lint', folder]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain('archetypes: 1 of 2 agree with the adviser (faithful pass, reckless fail)');
+    expect(r.stdout).toMatch(
+      /archetypes\.yaml:4:\d+ archetypes\[1\]\.verdict: archetype "reckless" \(reckless\) fails in the engine \(overall 0 against mastery 70, a critical breach, 0 major, ending end-bad \(harmed\)\) but a POC adviser says pass/,
+    );
+    expect(r.stdout).toContain('0 of 1 scenarios clean');
+  });
+
   it('refuses to lint a scenario that does not validate', () => {
     const r = runCli(['lint', 'test/fixtures/broken']);
     expect(r.code).toBe(1);

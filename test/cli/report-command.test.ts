@@ -96,7 +96,7 @@ describe('pocsim report', () => {
   it('puts a critical Don’t first, right after the title', () => {
     const md = report(saved({ log: pushedBack }), '--format', 'md').stdout;
     const sections = [...md.matchAll(/^## (.+)$/gm)].map((m) => m[1]);
-    expect(sections[0]).toBe('⚠ 1 critical Don’t broken');
+    expect(sections[0]).toBe('⚠ 1 critical Don’t broken or duty failed');
     expect(md).toContain('`15.1-dont-1`');
   });
 

@@ -20,10 +20,35 @@ describe('scoring a run', () => {
     expect(d.violations).toEqual([]);
   });
 
-  it('counts a decision in the tiers acted in and the tier of the best answer, not in every tier offered', () => {
-    // at night the best answer (patrols + CLAs) lies in tiers II and I; choosing CLAs + rally acts in I and III
+  it('counts a miss in the tiers of the doctrine at stake, not in every tier of the best answer', () => {
+    // at night CLAs + rally misses night patrols (15.1-do-12, Tier II) and breaks 15.1-dont-2 (Tier
+    // II): the miss is a Tier II one, though the options are tagged I and III
     const d = buildDebrief(scenario, [choose('open'), choose('cla', 'rally')]);
-    expect(d.score.byTier).toEqual({ I: 25, II: 63, III: 25 });
+    expect(d.decisions[1]!.counts).toEqual({ tiers: ['II'], phases: ['response'] });
+    expect(d.score.byTier).toEqual({ I: null, II: 63, III: null });
+  });
+
+  it('does not pass a run with two major breaches, whatever its score; one major alone can pass', () => {
+    const text = miniWith((s) => {
+      s.masteryScore = 10;
+      // opening the gate now also breaks a major Don't (15.1-dont-4)
+      s.steps[0].decision.options[0].breaks = ['15.1-dont-4'];
+    });
+    const lenient = loadText(text).bundle!.scenario;
+    const two = buildDebrief(lenient, [choose('open'), choose('night-patrol', 'rally')]);
+    expect(two.score).toMatchObject({
+      majorBreaches: 2,
+      tooManyMajors: true,
+      criticalBreach: false,
+      passed: false,
+    });
+    expect(two.score.overall).toBeGreaterThan(10);
+    const one = buildDebrief(lenient, [
+      choose('open'),
+      choose('night-patrol', 'cla'),
+      { type: 'step.continued' },
+    ]);
+    expect(one.score).toMatchObject({ majorBreaches: 1, tooManyMajors: false, passed: true });
   });
 
   it('does not pass a run that ends with civilians harmed, whatever its score', () => {
@@ -55,7 +80,7 @@ describe('scoring a run', () => {
   it("flags a critical Don't, lists it with severity and step, and fails the run", () => {
     const d = buildDebrief(scenario, [choose('push-back')]);
     expect(d.violations).toEqual([
-      { doctrine: '15.1-dont-1', severity: 'critical', step: 'arrival', option: 'push-back' },
+      { doctrine: '15.1-dont-1', severity: 'critical', duty: false, step: 'arrival', option: 'push-back' },
     ]);
     expect(d.score.criticalBreach).toBe(true);
     expect(d.score.passed).toBe(false);
@@ -80,7 +105,7 @@ describe('scoring a run', () => {
     const night = d.decisions[1]!;
     // values: patrol +1, cla +1, rally -2 (major); best +2, worst -2 (rally + either), chosen -1
     expect(night.score).toBe(25);
-    expect(night.broken).toEqual([{ doctrine: '15.1-dont-2', severity: 'major' }]);
+    expect(night.broken).toEqual([{ doctrine: '15.1-dont-2', severity: 'major', duty: false }]);
     expect(night.better?.sort()).toEqual(['cla', 'night-patrol']);
   });
 
@@ -107,8 +132,10 @@ describe('scoring a run', () => {
   it('scores a time-out as the no-decision branch', () => {
     const d = buildDebrief(scenario, [{ type: 'clock.ticked', seconds: 60 }]);
     expect(d.decisions[0]).toMatchObject({ options: [], timedOut: true, elapsed: 60 });
-    // no-decision breaks nothing here: it sits between open (+2) and push-back (-3)
-    expect(d.decisions[0]?.score).toBe(60);
+    // no-decision breaks nothing here: it sits between open (+2) and push-back (-3), 60, and keeps
+    // the credit of the latest answer possible (70 %)
+    expect(d.decisions[0]?.score).toBe(42);
+    expect(d.decisions[0]?.timeliness).toBe(0.7);
   });
 
   it('is a pure function of scenario and log', () => {

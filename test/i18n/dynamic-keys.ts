@@ -97,6 +97,8 @@ export const DYNAMIC_KEYS: DynamicKeys = {
     'timely',
     'criticalBroken',
     'dontBroken',
+    'criticalFailed',
+    'dutyFailed',
     'harmedEnding',
     'timedOut',
     'late',
@@ -191,6 +193,6 @@ export const DYNAMIC_KEYS: DynamicKeys = {
   'exercise.hotwash.*s': every<HotwashEntry['kind']>()(['strength', 'improvement']),
   'exercise.hotwash.add.*': every<HotwashEntry['kind']>()(['strength', 'improvement']),
   'exercise.hotwash.placeholder.*': every<HotwashEntry['kind']>()(['strength', 'improvement']),
-  'exercise.report.*': every<DoctrineMark>()(['followed', 'broke']),
+  'exercise.report.*': every<DoctrineMark>()(['followed', 'broke', 'failed']),
   'exercise.report.source.*': every<CorrectiveAction['source']>()(['improvement', 'missed', 'facilitator']),
 };

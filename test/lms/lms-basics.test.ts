@@ -13,6 +13,8 @@ const score = (over: Partial<RunScore>): RunScore => ({
   capped: false,
   mastery: 70,
   harmedEnding: false,
+  majorBreaches: 0,
+  tooManyMajors: false,
   passed: true,
   ...over,
 });
@@ -49,6 +51,9 @@ describe('the LMS verdict', () => {
     expect(judgeRun(score({ overall: 95, harmedEnding: true }), 0.5).failedBecause).toEqual([
       'civilians-harmed',
     ]);
+    expect(
+      judgeRun(score({ overall: 90, majorBreaches: 2, tooManyMajors: true }), 0.5).failedBecause,
+    ).toEqual(['major-breaches']);
   });
 });
 

@@ -63,7 +63,9 @@ describe.each(folders)('bundled scenario %s', (folder) => {
     expect(report.worst?.breaksDont).toBe(true);
     expect(report.best?.ending).not.toBe(report.worst?.ending);
     expect(report.best!.score).toBeGreaterThanOrEqual(result.bundle!.scenario.masteryScore);
-  }, 60_000);
+    // why: 15-1 explores about 130,000 states, over a minute on a loaded two-core machine; the
+    // explorer's speed is tracked in the benchmarks, this test only proves the scenario clean.
+  }, 240_000);
 
   it('ends on every path', () => {
     const scenario = result.bundle!.scenario;

@@ -1,10 +1,13 @@
 // @vitest-environment happy-dom
 import { cleanup, fireEvent, render, screen, within } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { loadScenarioFolder } from '../../src/cli/scenario-files.ts';
 import { CATALOGUE } from '../../src/engine/doctrine/catalogue.ts';
 import { parseRunFile } from '../../src/engine/results/run-file.ts';
+import { playChoices } from '../../src/engine/run/play-choices.ts';
 import { createRun } from '../../src/engine/run/run.ts';
 import type { RunEvent } from '../../src/engine/run/run-state.ts';
+import type { ScenarioBundle } from '../../src/engine/scenario/load-scenario.ts';
 import { PreferencesContext } from '../../src/ui/app-header.tsx';
 import type { ExportFile } from '../../src/ui/debrief/exports.ts';
 import { DebriefPage } from '../../src/ui/debrief-page.tsx';
@@ -17,7 +20,7 @@ afterEach(cleanup);
 function renderDebrief(
   log: RunEvent[],
   lang: 'en' | 'fr' = 'en',
-  extra: { storage?: KeyValueStorage; replay?: boolean } = {},
+  extra: { storage?: KeyValueStorage; replay?: boolean; bundle?: ScenarioBundle } = {},
 ) {
   const onPlayAgain = vi.fn();
   const onBack = vi.fn();
@@ -30,7 +33,7 @@ function renderDebrief(
         value={{ muted: false, volume: 1, setLanguage: () => {}, setMuted: () => {}, setVolume: () => {} }}
       >
         <DebriefPage
-          bundle={miniBundle()}
+          bundle={extra.bundle ?? miniBundle()}
           log={log}
           onPlayAgain={onPlayAgain}
           onBack={onBack}
@@ -56,10 +59,26 @@ const good: RunEvent[] = [
 ];
 
 describe('DebriefPage', () => {
+  it('shows a failed duty as failed, with its severity, summary and section (15-6, halting out of sight)', () => {
+    const bundle = loadScenarioFolder('scenarios/15-6-sv-imminent').bundle!;
+    const { log, problems } = playChoices(bundle.scenario, ['market-km14', 'approach-hold']);
+    expect(problems).toEqual([]);
+    renderDebrief(log, 'en', { bundle });
+    const alert = screen.getByRole('alert');
+    expect(alert.textContent).toContain(CATALOGUE.get('15.6-do-1')!.summary.en);
+    const failed = screen.getAllByText('Failed a duty (critical)');
+    expect(failed.length).toBeGreaterThan(0);
+    expect(failed[0]!.closest('li')!.textContent).toContain('Handbook §15.6');
+    // the lesson says the duty was failed, not that a Don't was broken
+    expect(document.body.textContent).toMatch(
+      /Halt out of sight, report to Sector and wait for instructions\.?” failed a critical duty/,
+    );
+  });
+
   it('puts a broken critical Don’t first, with its summary and handbook section', () => {
     renderDebrief(pushedBack);
     const alert = screen.getByRole('alert');
-    expect(alert.textContent).toContain('1 critical Don’t broken');
+    expect(alert.textContent).toContain('1 critical Don’t broken or duty failed');
     expect(alert.textContent).toContain(CATALOGUE.get('15.1-dont-1')!.summary.en);
     expect(alert.textContent).toContain('Handbook §15.1');
     expect(alert.textContent).toContain('In “Arrival”, by: Push them away');
@@ -77,7 +96,9 @@ describe('DebriefPage', () => {
     expect(screen.getByText('0 / 100')).toBeTruthy();
     expect(screen.getByText('Not passed')).toBeTruthy();
     expect(screen.getByText('Mastery score: 70')).toBeTruthy();
-    expect(screen.getByText('A critical Don’t was broken, so this run cannot pass.')).toBeTruthy();
+    expect(
+      screen.getByText('A critical Don’t was broken or a critical duty failed, so this run cannot pass.'),
+    ).toBeTruthy();
   });
 
   it('shows no critical alert when no critical Don’t was broken', () => {
@@ -294,13 +315,13 @@ describe('DebriefPage', () => {
     expect(csv.type).toBe('text/csv;charset=utf-8');
     const lines = csv.text.split('\r\n');
     expect(lines[0]).toBe(
-      '\uFEFF#,Step,Question,Choice,Time taken (s),Time ran out,Score,Doctrine followed,Doctrine broken,Better choice',
+      '\uFEFF#,Step,Question,Choice,Time taken (s),Time ran out,Score,Doctrine followed,Doctrine broken,Duties failed,Better choice',
     );
     expect(lines[1]).toBe(
-      '1,Arrival,What do you do?,Open the gate and screen,10,no,100,15.1-do-3 15.1-do-4,,',
+      '1,Arrival,What do you do?,Open the gate and screen,10,no,100,15.1-do-3 15.1-do-4,,,',
     );
     expect(lines[2]).toBe(
-      '2,Night,Pick up to two.,Night patrols + Talk with CLAs,0,no,100,15.1-do-12 15.1-do-5,,',
+      '2,Night,Pick up to two.,Night patrols + Talk with CLAs,0,no,100,15.1-do-12 15.1-do-5,,,',
     );
     expect(screen.getByText('Downloaded mini-gate-amina-diallo-2026-03-01.csv.').getAttribute('role')).toBe(
       'status',

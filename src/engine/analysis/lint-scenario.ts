@@ -4,6 +4,7 @@ import type { HistoryEntry, RunEvent } from '../run/run-state.ts';
 import type { Outcome, Scenario } from '../scenario/scenario.schema.ts';
 import { whyNeverReached } from '../scenario/scenario-graph.ts';
 import { CRITICAL_CAP, scoreRun } from '../score/score-run.ts';
+import { freeRiders, lintDoctrine } from './doctrine-lint.ts';
 
 /** A path through a scenario with the overall score it earns. */
 export interface ScoredPath {
@@ -146,14 +147,18 @@ export function lintScenario(
   if (report.best?.breaksDont) {
     report.problems.push({
       path: firstBreakingOption(scenario, report.best.choices) ?? ['start'],
-      message: `the best path breaks a Don't here: make the doctrinal answer the best one (--choose ${report.best.choices.join(',')})`,
+      message: `the best path breaks a Don't or fails a duty here: make the doctrinal answer the best one (--choose ${report.best.choices.join(',')})`,
     });
   }
+  if (report.best) report.problems.push(...freeRidersOnPath(scenario, report.best.choices, catalogue));
+  report.problems.push(...lintDoctrine(scenario, catalogue));
   return report;
 }
 
 interface Tally {
   sum: number;
+  /** Options picked so far: between equal sums the best path takes fewer, so no neutral pick rides along. */
+  picks: number;
   from: string | null;
   via: RunEvent | null;
   fromTally: string | null;
@@ -173,8 +178,8 @@ function bestAndWorst(
   const worst = new Map<string, Map<string, Tally>>();
   const paths = new Map<string, number>();
   const root = graph.root;
-  best.set(root, new Map([['0|0|0', { sum: 0, from: null, via: null, fromTally: null }]]));
-  worst.set(root, new Map([['0|0|0', { sum: 0, from: null, via: null, fromTally: null }]]));
+  best.set(root, new Map([['0|0|0', { sum: 0, picks: 0, from: null, via: null, fromTally: null }]]));
+  worst.set(root, new Map([['0|0|0', { sum: 0, picks: 0, from: null, via: null, fromTally: null }]]));
   paths.set(root, 1);
   for (const key of order) {
     const node = graph.nodes.get(key)!;
@@ -190,11 +195,13 @@ function bestAndWorst(
           const [k, crit, broke] = tk.split('|').map(Number) as [number, number, number];
           const nk = s ? `${k + 1}|${crit || +s.critical}|${broke || +s.breaks}` : tk;
           const sum = tally.sum + (s?.score ?? 0);
+          const picks =
+            tally.picks + (edge.event.type === 'decision.chosen' ? edge.event.optionIds.length : 0);
           const target = table.get(edge.to) ?? new Map<string, Tally>();
           table.set(edge.to, target);
           const prev = target.get(nk);
-          if (!prev || better(sum, prev.sum))
-            target.set(nk, { sum, from: key, via: edge.event, fromTally: tk });
+          if (!prev || better(sum, prev.sum) || (sum === prev.sum && picks < prev.picks))
+            target.set(nk, { sum, picks, from: key, via: edge.event, fromTally: tk });
         }
       }
     }
@@ -275,12 +282,42 @@ function timeOutLoop(graph: ExploredGraph): string[] | null {
   return null;
 }
 
+/** Findings for picks on the best path that add nothing to their decision (pick-up-to-N free riders). */
+function freeRidersOnPath(
+  scenario: Scenario,
+  choices: readonly string[],
+  catalogue: DoctrineCatalogue,
+): LintReport['problems'] {
+  const out: LintReport['problems'] = [];
+  const optionAt = new Map<string, [number, number]>();
+  scenario.steps.forEach((st, si) => {
+    st.decision?.options.forEach((o, oi) => {
+      optionAt.set(o.id, [si, oi]);
+    });
+  });
+  for (const choice of choices) {
+    const ids = choice.split('+');
+    const at = optionAt.get(ids[0]!);
+    if (!at || ids.length < 2) continue;
+    const d = scenario.steps[at[0]]!.decision!;
+    for (const id of freeRiders(d, ids, catalogue)) {
+      const [si, oi] = optionAt.get(id)!;
+      out.push({
+        path: ['steps', si, 'decision', 'options', oi],
+        message: `the best path picks "${id}" in ${choice}, which adds nothing to that answer: a contradictory or idle pick must cost something (tag what it breaks or fails)`,
+      });
+    }
+  }
+  return out;
+}
+
 /** The field path of the first option along a path that breaks a Don't. */
 function firstBreakingOption(scenario: Scenario, choices: string[]): (string | number)[] | undefined {
   const ids = new Set(choices.flatMap((c) => c.split('+')));
   for (const [si, step] of scenario.steps.entries()) {
     for (const [oi, o] of (step.decision?.options ?? []).entries()) {
       if (ids.has(o.id) && o.breaks.length > 0) return ['steps', si, 'decision', 'options', oi, 'breaks'];
+      if (ids.has(o.id) && o.fails.length > 0) return ['steps', si, 'decision', 'options', oi, 'fails'];
     }
   }
   return undefined;

@@ -65,6 +65,7 @@ export const CHAPTER_15: readonly DoctrineEntry[] = [
     kind: 'do',
     tiers: ['II'],
     phases: ['prevention', 'pre-emption', 'response'],
+    duty: 'major',
     summary: {
       en:
         'Keep a base contingency plan ready and protect civilians ' +
@@ -95,11 +96,11 @@ export const CHAPTER_15: readonly DoctrineEntry[] = [
     phases: ['pre-emption', 'response'],
     summary: {
       en:
-        'Secure the protection site and its surroundings, widen the perimeter if needed and, only ' +
-        'as a last resort, shelter civilians in a separate area of the compound',
+        'Secure the site and its surroundings, widen the perimeter if needed and, only as a ' +
+        'last resort, shelter civilians briefly in the compound, away from staff quarters',
       fr:
         'Sécuriser le site de protection et ses abords, étendre le périmètre au besoin et, en dernier ' +
-        'recours seulement, abriter les civils dans une zone distincte de l’enceinte',
+        'recours seulement, abriter temporairement les civils dans l’enceinte, à l’écart des logements du personnel',
     },
   },
   {
@@ -108,13 +109,14 @@ export const CHAPTER_15: readonly DoctrineEntry[] = [
     kind: 'do',
     tiers: ['II'],
     phases: ['response', 'consolidation'],
+    duty: 'critical',
     summary: {
       en:
-        'Keep the site civilian: screen out fighters, and admit combatants only ' +
-        'disarmed and out of uniform if the mission extends protection to them',
+        'Keep the site civilian: let no armed actor enter it or press people to stay or leave; ' +
+        'admit combatants only disarmed and out of uniform, if granted protection',
       fr:
-        'Préserver le caractère civil du site : écarter les combattants et n’admettre ceux-ci ' +
-        'que désarmés et sans uniforme si la mission leur étend sa protection',
+        'Préserver le caractère civil du site : qu’aucun acteur armé n’y entre ni ne pousse les gens ' +
+        'à rester ou à partir ; n’admettre les combattants que désarmés et sans uniforme, s’ils sont protégés',
     },
   },
   {
@@ -323,7 +325,7 @@ export const CHAPTER_15: readonly DoctrineEntry[] = [
     id: '15.1-dont-3',
     section: '15.1',
     kind: 'dont',
-    tiers: ['III'],
+    tiers: ['II'],
     phases: ['response', 'consolidation'],
     severity: 'minor',
     summary: {
@@ -417,6 +419,7 @@ export const CHAPTER_15: readonly DoctrineEntry[] = [
     kind: 'do',
     tiers: ['I'],
     phases: ['pre-emption', 'response'],
+    duty: 'major',
     summary: {
       en:
         'Be clear about the limited protection the mission can give an ' +
@@ -445,6 +448,7 @@ export const CHAPTER_15: readonly DoctrineEntry[] = [
     kind: 'do',
     tiers: ['II'],
     phases: ['response'],
+    duty: 'critical',
     summary: {
       en:
         'Get the senior UN official’s instructions before admitting someone to the base, but ' +
@@ -544,6 +548,7 @@ export const CHAPTER_15: readonly DoctrineEntry[] = [
     kind: 'do',
     tiers: ['II'],
     phases: ['response'],
+    duty: 'critical',
     summary: {
       en:
         'Always let threatened children into the base and call the ' +
@@ -575,7 +580,7 @@ export const CHAPTER_15: readonly DoctrineEntry[] = [
     kind: 'dont',
     tiers: ['I'],
     phases: ['response'],
-    severity: 'major',
+    severity: 'critical',
     summary: {
       en:
         'Do not question victims or witnesses of human rights violations about ' +
@@ -782,10 +787,10 @@ export const CHAPTER_15: readonly DoctrineEntry[] = [
     phases: ['prevention', 'response', 'consolidation'],
     summary: {
       en:
-        'Have UN police enter sites only in coordination with civilian staff and the displaced ' +
-        'community, after consulting UNHCR, local authorities or camp managers',
+        'UN police may work inside sites, in coordination with civilian staff and the displaced ' +
+        'community and after consulting UNHCR, local authorities or camp managers',
       fr:
-        'Ne faire entrer la police des Nations Unies dans les sites qu’en coordination ' +
+        'La police des Nations Unies peut intervenir dans les sites, en coordination ' +
         'avec les composantes civiles et la communauté déplacée, après consultation du ' +
         'HCR, des autorités locales ou de la gestion du camp',
     },
@@ -881,7 +886,7 @@ export const CHAPTER_15: readonly DoctrineEntry[] = [
     id: '15.3-dont-3',
     section: '15.3',
     kind: 'dont',
-    tiers: ['III'],
+    tiers: ['II'],
     phases: ['response', 'consolidation'],
     severity: 'minor',
     summary: {
@@ -997,6 +1002,7 @@ export const CHAPTER_15: readonly DoctrineEntry[] = [
     kind: 'do',
     tiers: ['I', 'II'],
     phases: ['pre-emption', 'response'],
+    duty: 'critical',
     summary: {
       en:
         'Always act to prevent or halt violence against directly threatened civilians, ' +
@@ -1082,6 +1088,7 @@ export const CHAPTER_15: readonly DoctrineEntry[] = [
     kind: 'do',
     tiers: ['I'],
     phases: ['prevention', 'pre-emption', 'response'],
+    duty: 'major',
     summary: {
       en:
         'Always give civilians objective information on security and ' +
@@ -1107,7 +1114,7 @@ export const CHAPTER_15: readonly DoctrineEntry[] = [
     id: '15.4-dont-2',
     section: '15.4',
     kind: 'dont',
-    tiers: ['III'],
+    tiers: ['II'],
     phases: ['response', 'consolidation'],
     severity: 'minor',
     summary: {
@@ -1197,6 +1204,7 @@ export const CHAPTER_15: readonly DoctrineEntry[] = [
     kind: 'do',
     tiers: ['I'],
     phases: ['response'],
+    duty: 'major',
     summary: {
       en: 'Report everything immediately to the Head of Office or to Child Protection Advisers/Officers',
       fr:
@@ -1298,7 +1306,7 @@ export const CHAPTER_15: readonly DoctrineEntry[] = [
     kind: 'dont',
     tiers: ['I'],
     phases: ['response'],
-    severity: 'major',
+    severity: 'critical',
     summary: {
       en: 'Never photograph the children, whatever the circumstances',
       fr: 'Ne jamais photographier les enfants, quelles que soient les circonstances',
@@ -1414,6 +1422,7 @@ export const CHAPTER_15: readonly DoctrineEntry[] = [
     kind: 'do',
     tiers: ['II'],
     phases: ['pre-emption', 'response'],
+    duty: 'critical',
     summary: {
       en:
         'As uniformed personnel, step in to stop or deter sexual ' +
@@ -1475,6 +1484,7 @@ export const CHAPTER_15: readonly DoctrineEntry[] = [
     kind: 'do',
     tiers: ['I'],
     phases: ['response'],
+    duty: 'major',
     summary: {
       en:
         'Report sexual violence seen by UN staff at once to the Head of Office, WPAs and ' +
@@ -1548,6 +1558,7 @@ export const CHAPTER_15: readonly DoctrineEntry[] = [
     kind: 'do',
     tiers: ['I'],
     phases: ['response'],
+    duty: 'major',
     summary: {
       en:
         'Promptly alert the mission’s focal points on sexual violence (women’s protection, ' +
@@ -1635,7 +1646,7 @@ export const CHAPTER_15: readonly DoctrineEntry[] = [
     kind: 'dont',
     tiers: ['I'],
     phases: ['response', 'consolidation'],
-    severity: 'major',
+    severity: 'critical',
     summary: {
       en: 'Do not push survivors into medical care, counselling or other help they do not want',
       fr:

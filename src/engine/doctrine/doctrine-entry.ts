@@ -35,6 +35,12 @@ export interface DoctrineEntry {
   phases: readonly Phase[];
   /** Only for Don'ts. */
   severity?: Severity;
+  /**
+   * Only for Do's the handbook words as an obligation ("must intervene", "always allow access"):
+   * how much failing it weighs. A scenario may then list the entry under `fails`, and failing it
+   * counts exactly like breaking a Don't of this severity.
+   */
+  duty?: Severity;
   summary: LocalizedText;
 }
 

@@ -140,11 +140,11 @@ export const EXERCISE_DOCTRINE: readonly DoctrineEntry[] = [
     phases: ['prevention', 'pre-emption'],
     summary: {
       en:
-        'Do not rank threats by how often incidents were recorded or by what they would cost the ' +
-        'mission; rank them by likelihood and impact on civilians',
+        'Do not rank threats on incident counts alone or on the mission’s own convenience; records ' +
+        'inform the judgement, but likelihood and impact on civilians decide the rank',
       fr:
-        'Ne pas classer les menaces selon le nombre d’incidents enregistrés ou ce qu’elles coûteraient ' +
-        'à la mission, mais selon leur probabilité et leur impact sur les civils',
+        'Ne pas classer les menaces sur le seul nombre d’incidents ni selon la commodité de la mission : ' +
+        'les antécédents éclairent le jugement, mais le rang dépend de la probabilité et de l’impact sur les civils',
     },
   },
   // §8.2.3 (other actors' acceptance and potential to cause harm) and §8.2.5 (negative consequences).
@@ -397,7 +397,7 @@ export const EXERCISE_DOCTRINE: readonly DoctrineEntry[] = [
     id: '10.1-dont-4',
     section: '10.1',
     kind: 'dont',
-    severity: 'major',
+    severity: 'critical',
     tiers: ['I'],
     phases: ['response', 'consolidation'],
     summary: {
@@ -421,7 +421,7 @@ export const EXERCISE_DOCTRINE: readonly DoctrineEntry[] = [
     id: '10.1-dont-6',
     section: '10.1',
     kind: 'dont',
-    severity: 'major',
+    severity: 'critical',
     tiers: ['I'],
     phases: ['response', 'consolidation'],
     summary: {
@@ -470,7 +470,7 @@ export const EXERCISE_DOCTRINE: readonly DoctrineEntry[] = [
     section: '10.1',
     kind: 'dont',
     severity: 'minor',
-    tiers: ['I', 'III'],
+    tiers: ['I'],
     phases: ['prevention', 'pre-emption', 'response', 'consolidation'],
     summary: {
       en: 'Do not give children money, food or work',
@@ -516,7 +516,7 @@ export const EXERCISE_DOCTRINE: readonly DoctrineEntry[] = [
     id: '10.2-dont-1',
     section: '10.2',
     kind: 'dont',
-    severity: 'minor',
+    severity: 'major',
     tiers: ['I'],
     phases: ['prevention', 'pre-emption', 'response', 'consolidation'],
     summary: {
@@ -829,7 +829,7 @@ export const EXERCISE_DOCTRINE: readonly DoctrineEntry[] = [
     id: '12.4-dont-2',
     section: '12.4',
     kind: 'dont',
-    severity: 'major',
+    severity: 'critical',
     tiers: ['II'],
     phases: ['pre-emption', 'response'],
     summary: {

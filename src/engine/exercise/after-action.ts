@@ -119,6 +119,8 @@ export interface DecisionRow {
   phases: Phase[];
   followed: DoctrineRef[];
   broken: DoctrineRef[];
+  /** Duties (Do's worded as obligations) the chosen options failed. */
+  failed: DoctrineRef[];
 }
 
 /** A role's part in the report: its decisions and its hotwash. */
@@ -194,7 +196,7 @@ export function buildAfterActionReport(
           id: e.id,
           section: e.section,
           kind: e.kind,
-          ...(e.severity ? { severity: e.severity } : {}),
+          ...(e.severity || e.duty ? { severity: e.severity ?? e.duty } : {}),
           summary: e.summary,
         }
       : undefined;
@@ -276,6 +278,7 @@ export function buildAfterActionReport(
           d.doctrine.filter(isDont),
         ),
       ),
+      failed: cites(union(chosen.flatMap((o) => o.fails))),
     };
   };
   const decisions = state.decisions.map((d) => ({ role: d.role, row: decisionRow(d) }));
@@ -614,6 +617,7 @@ export function afterActionMarkdown(report: AfterActionReport, tr: ReportTransla
       );
       for (const f of d.followed) out.push(`  - ${cite('aar.followed', f)}`);
       for (const b of d.broken) out.push(`  - ${cite('aar.broke', b)}`);
+      for (const f of d.failed) out.push(`  - ${cite('aar.failed', f)}`);
     }
     out.push('');
   }

@@ -1,4 +1,4 @@
-import { CATALOGUE, type DoctrineCatalogue, SEVERITY_WEIGHT } from '../doctrine/catalogue.ts';
+import { CATALOGUE, type DoctrineCatalogue } from '../doctrine/catalogue.ts';
 import {
   type DoctrineKind,
   type LocalizedText,
@@ -13,6 +13,7 @@ import { type Diagnostic, didYouMean, formatFieldPath } from '../scenario/diagno
 import { parseYamlFile } from '../scenario/load-scenario.ts';
 import type { Decision, Outcome, Scenario } from '../scenario/scenario.schema.ts';
 import { buildDebrief, type Debrief } from '../score/debrief.ts';
+import { decisionCandidates } from '../score/score-run.ts';
 import { csvLines } from './csv.ts';
 import { parseRunFile, type RunFile } from './run-file.ts';
 import { checkPlausibility, describeImplausibility, type Implausibility } from './run-plausibility.ts';
@@ -403,7 +404,10 @@ function buildRow(
       `run of version ${standing.fromVersion}; its log does not replay on version ${scenario.version} (${standing.reason}), so it is shown but not scored or counted`,
     );
   }
-  if (debrief && run.summary && summaryDisagrees(run, debrief)) {
+  // why: a run of an older version is re-scored against the scenario as it is now (its tags, and
+  // the scoring, may have changed since), so the summary written then may honestly differ; only a
+  // run of the current version whose summary disagrees with its own log was edited.
+  if (debrief && run.summary && standing.kind === 'current' && summaryDisagrees(run, debrief)) {
     const recomputed = summaryOf(debrief);
     flags.push({ kind: 'edited-summary', claimed: { ...run.summary }, recomputed });
     note(
@@ -518,7 +522,7 @@ function mostBroken(debriefs: readonly Debrief[], catalogue: DoctrineCatalogue):
       return {
         doctrine: id,
         section: entry?.section ?? null,
-        severity: entry?.severity ?? severity,
+        severity: entry?.severity ?? entry?.duty ?? severity,
         kind: entry?.kind ?? null,
         summary: entry ? { ...entry.summary } : null,
         runs,
@@ -573,23 +577,8 @@ function heatmapOf(scenario: Scenario, debriefs: readonly Debrief[]): CohortHeat
 
 /** Doctrine's best answers to a decision (`[]` for not deciding), valued as the scoring values them. */
 export function bestChoices(d: Decision, catalogue: DoctrineCatalogue = CATALOGUE): string[][] {
-  const weight = (breaks: readonly string[]) =>
-    breaks.reduce((sum, id) => sum + SEVERITY_WEIGHT[catalogue.get(id)?.severity ?? 'minor'], 0);
-  const candidates: { options: string[]; value: number }[] = [];
-  const limit = d.mode === 'multi' ? (d.pick ?? 1) : 1;
-  const walk = (from: number, acc: Decision['options']) => {
-    if (acc.length > 0) {
-      const follows = new Set(acc.flatMap((o) => o.follows));
-      const breaks = [...new Set(acc.flatMap((o) => o.breaks))];
-      candidates.push({ options: acc.map((o) => o.id), value: follows.size - weight(breaks) });
-    }
-    if (acc.length === limit) return;
-    for (let i = from; i < d.options.length; i++) walk(i + 1, [...acc, d.options[i]!]);
-  };
-  walk(0, []);
-  if (d.noDecision) {
-    candidates.push({ options: [], value: d.noDecision.follows.length - weight(d.noDecision.breaks) });
-  }
+  // why: one definition of value, the scoring's; the phase given only labels parts, not values.
+  const candidates = decisionCandidates({ phase: 'response' }, d, catalogue);
   const top = Math.max(...candidates.map((c) => c.value));
   return candidates.filter((c) => c.value === top).map((c) => c.options);
 }

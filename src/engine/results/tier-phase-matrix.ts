@@ -52,7 +52,7 @@ export function buildTierPhaseMatrix(
     }
     for (const id of d.options) {
       const o = options.find((x) => x.id === id);
-      if (o) add(o.tiers, o.phases ?? [d.phase], o.follows.length, o.breaks.length);
+      if (o) add(o.tiers, o.phases ?? [d.phase], o.follows.length, o.breaks.length + o.fails.length);
     }
   }
   return matrix;

@@ -9,6 +9,15 @@ import { collectTexts } from './text-keys.ts';
 
 type Path = PropertyKey[];
 
+/** The doctrine fields an option or a noDecision block carries. */
+interface TaggedChoice {
+  follows: string[];
+  breaks: string[];
+  fails?: string[];
+  doctrine?: 'none';
+  doctrineNote?: string;
+}
+
 /** Most "did you mean" suggestions computed per file; later unknown names are reported without one. */
 const MAX_SUGGESTIONS = 100;
 
@@ -99,8 +108,42 @@ export function checkScenario(s: Scenario, catalogue: DoctrineCatalogue): Proble
     breaks.forEach((id, i) => {
       const entry = catalogue.get(id);
       if (!entry) err([...path, 'breaks', i], `unknown doctrine id "${id}"${doctrineHint(id, catalogue)}`);
-      else if (entry.kind !== 'dont') err([...path, 'breaks', i], `"${id}" is a Do; list it under follows`);
+      else if (entry.kind !== 'dont')
+        err(
+          [...path, 'breaks', i],
+          entry.duty
+            ? `"${id}" is a Do that carries a duty; list it under fails when the choice fails it`
+            : `"${id}" is a Do; list it under follows`,
+        );
     });
+  };
+  // why: a choice fails a duty only where the handbook words the Do as an obligation (the catalogue
+  // marks it with \`duty\`); an option cannot both do and fail the same thing, and \`doctrine: none\`
+  // is a claim that nothing applies, so it cannot sit beside tags.
+  const checkChoiceDoctrine = (c: TaggedChoice, path: Path) => {
+    checkDoctrine(c.follows, c.breaks, path);
+    const fails = Array.isArray(c.fails) ? c.fails : [];
+    fails.forEach((id, i) => {
+      const entry = catalogue.get(id);
+      if (!entry) err([...path, 'fails', i], `unknown doctrine id "${id}"${doctrineHint(id, catalogue)}`);
+      else if (entry.kind === 'dont') err([...path, 'fails', i], `"${id}" is a Don't; list it under breaks`);
+      else if (!entry.duty)
+        err(
+          [...path, 'fails', i],
+          `"${id}" carries no duty in the catalogue, so failing it cannot be scored; cite a Do the handbook words as an obligation`,
+        );
+      else if (c.follows.includes(id))
+        err(
+          [...path, 'fails', i],
+          `"${id}" is also under follows: a choice cannot follow and fail the same Do`,
+        );
+    });
+    if (c.doctrine === 'none' && c.doctrineNote === undefined)
+      err([...path, 'doctrine'], 'doctrine: none needs a doctrineNote saying why no doctrine applies');
+    if (c.doctrineNote !== undefined && c.doctrine !== 'none')
+      err([...path, 'doctrineNote'], 'doctrineNote goes with doctrine: none; add it or remove the note');
+    if (c.doctrine === 'none' && c.follows.length + c.breaks.length + fails.length > 0)
+      err([...path, 'doctrine'], 'doctrine: none contradicts the follows, breaks or fails listed here');
   };
   const checkRoutes = (routes: Route[] | undefined, path: Path) => {
     routes?.forEach((r, i) => {
@@ -165,13 +208,13 @@ export function checkScenario(s: Scenario, catalogue: DoctrineCatalogue): Proble
         const op = [...dp, 'options', oi];
         checkEffects(o.effects, op);
         checkMap(o.map, op);
-        checkDoctrine(o.follows, o.breaks, op);
+        checkChoiceDoctrine(o, op);
       });
       if (d.noDecision) {
         const np = [...dp, 'noDecision'];
         checkEffects(d.noDecision.effects, np);
         checkMap(d.noDecision.map, np);
-        checkDoctrine(d.noDecision.follows, d.noDecision.breaks, np);
+        checkChoiceDoctrine(d.noDecision, np);
       }
     }
     step.injects?.forEach((inj, ii) => {

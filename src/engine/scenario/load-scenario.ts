@@ -510,6 +510,7 @@ function withDefaults(raw: unknown): Scenario | undefined {
       ...o,
       follows: list2(o.follows),
       breaks: list2(o.breaks),
+      fails: list2(o.fails),
     });
     return d
       ? {
@@ -549,7 +550,8 @@ export interface Problem {
   severity?: 'error' | 'warning';
 }
 
-function placed(parsed: ParsedFile, p: Problem): Diagnostic {
+/** Places a checker's problem (a field path) at its line and column in a parsed file. */
+export function placed(parsed: ParsedFile, p: Problem): Diagnostic {
   return {
     file: parsed.file,
     ...parsed.locate(p.path),

@@ -13,7 +13,7 @@ export interface ScenarioListing {
   language: Language;
   /** Title and summary by language, keyed like the full text tables. */
   texts: ScenarioBundle['texts'];
-  /** Doctrine ids the scenario's options follow or break, in catalogue order. */
+  /** Doctrine ids the scenario's options (and time-outs) follow, break or fail, in catalogue order. */
   doctrine: string[];
   /** Whether it can be run as a facilitated exercise (it has an `exercise:` section). */
   facilitated: boolean;
@@ -35,8 +35,10 @@ export function buildListing(bundle: ScenarioBundle): ScenarioListing {
   }
   const ids = new Set<string>();
   for (const step of s.steps) {
-    for (const o of step.decision?.options ?? []) for (const id of [...o.follows, ...o.breaks]) ids.add(id);
-    for (const id of step.decision?.noDecision?.breaks ?? []) ids.add(id);
+    for (const o of step.decision?.options ?? [])
+      for (const id of [...o.follows, ...o.breaks, ...o.fails]) ids.add(id);
+    const nd = step.decision?.noDecision;
+    for (const id of [...(nd?.breaks ?? []), ...(nd?.fails ?? [])]) ids.add(id);
   }
   return {
     id: s.id,

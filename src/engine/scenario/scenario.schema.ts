@@ -194,6 +194,23 @@ const inject = z.strictObject({
   sound: z.enum(SOUND_CUES).optional(),
 });
 
+const failsIds = z.array(z.string().min(1)).meta({
+  description:
+    "Ids of Do entries that carry a duty (the handbook words them as an obligation) which this choice fails; each counts like breaking a Don't of the duty's severity.",
+});
+
+// why: lint flags an untagged choice beside tagged ones; an author who means it says so, and why,
+// so the reviewer signing the scenario off reads the reason rather than guessing at an oversight.
+const noDoctrine = {
+  doctrine: z.literal('none').optional().meta({
+    description:
+      'Say "none" when no doctrine applies to this choice on purpose (lint then accepts it untagged); needs doctrineNote.',
+  }),
+  doctrineNote: text.optional().meta({
+    description: 'Why no doctrine applies to this choice, for the reviewer; required with doctrine: none.',
+  }),
+};
+
 const option = z.strictObject({
   id: elementId.meta({ description: 'Unique in the whole scenario; runs and translations refer to it.' }),
   label: text,
@@ -202,6 +219,8 @@ const option = z.strictObject({
   phases: z.array(phase).min(1).optional().meta({ description: 'Defaults to the step phase.' }),
   follows: doctrineIds.default([]),
   breaks: doctrineIds.default([]),
+  fails: failsIds.default([]),
+  ...noDoctrine,
   effects: effects.optional(),
   map: z.array(mapChange).optional(),
   ...target,
@@ -212,6 +231,8 @@ const noDecision = z
     feedback: text,
     follows: doctrineIds.default([]),
     breaks: doctrineIds.default([]),
+    fails: failsIds.default([]),
+    ...noDoctrine,
     effects: effects.optional(),
     map: z.array(mapChange).optional(),
     ...target,

@@ -24,6 +24,8 @@ export type StrengthKey =
 export type ImprovementKey =
   | 'criticalBroken'
   | 'dontBroken'
+  | 'criticalFailed'
+  | 'dutyFailed'
   | 'harmedEnding'
   | 'timedOut'
   | 'late'
@@ -170,21 +172,31 @@ export function buildLessons(scenario: Scenario, debrief: Debrief, catalogue: Do
     .filter((d) => d.broken.length > 0)
     .sort((a, b) => worstBroken(a) - worstBroken(b) || decisions.indexOf(a) - decisions.indexOf(b));
   const lead: Lesson<ImprovementKey>[] = [];
+  // why: a failed duty (a Do the handbook words as an obligation) is told apart from a broken Don't,
+  // so the trainee reads "failed a duty" for not intervening rather than "broke" something they never did.
   for (const d of brokenIn) {
-    const critical = d.broken.filter((b) => b.severity === 'critical').map((b) => b.doctrine);
-    if (critical.length) {
-      lead.push({ key: 'criticalBroken', params: { step: d.step, options: d.options, ...cite(critical) } });
-    }
-    const other = d.broken.filter((b) => b.severity !== 'critical');
-    if (other.length) {
-      const severity = other.some((b) => b.severity === 'major') ? 'major' : 'minor';
-      lead.push({
-        key: 'dontBroken',
-        params: { step: d.step, options: d.options, severity, ...cite(other.map((b) => b.doctrine)) },
-      });
+    for (const duty of [false, true]) {
+      const mine = d.broken.filter((b) => b.duty === duty);
+      const critical = mine.filter((b) => b.severity === 'critical').map((b) => b.doctrine);
+      if (critical.length) {
+        lead.push({
+          key: duty ? 'criticalFailed' : 'criticalBroken',
+          params: { step: d.step, options: d.options, ...cite(critical) },
+        });
+      }
+      const other = mine.filter((b) => b.severity !== 'critical');
+      if (other.length) {
+        const severity = other.some((b) => b.severity === 'major') ? 'major' : 'minor';
+        lead.push({
+          key: duty ? 'dutyFailed' : 'dontBroken',
+          params: { step: d.step, options: d.options, severity, ...cite(other.map((b) => b.doctrine)) },
+        });
+      }
     }
   }
-  lead.sort((a, b) => (a.key === 'criticalBroken' ? 0 : 1) - (b.key === 'criticalBroken' ? 0 : 1));
+  const isCritical = (l: Lesson<ImprovementKey>) =>
+    l.key === 'criticalBroken' || l.key === 'criticalFailed' ? 0 : 1;
+  lead.sort((a, b) => isCritical(a) - isCritical(b));
   if (score.harmedEnding) lead.push({ key: 'harmedEnding', params: {} });
   if (timedOut.length) lead.push({ key: 'timedOut', params: { count: timedOut.length } });
   if (late.length) lead.push({ key: 'late', params: { count: late.length } });

@@ -47,7 +47,8 @@ export interface ReportDecision {
   timeliness: number;
   score: number;
   followed: DoctrineRef[];
-  broken: (DoctrineRef & { severity: Severity })[];
+  /** Don'ts broken and duties failed (`duty: true`). */
+  broken: (DoctrineRef & { severity: Severity; duty: boolean })[];
   /** The doctrinally best choice when the trainee's was not one (empty: letting time run out). */
   better: string[] | null;
   /** Text keys of the feedback the trainee's choice (or the time-out) gave. */
@@ -64,7 +65,7 @@ export interface CriticalItem extends DoctrineRef {
 }
 
 /** Why the run passed or did not. */
-export type Verdict = 'passed' | 'critical' | 'harmed' | 'failed';
+export type Verdict = 'passed' | 'critical' | 'majors' | 'harmed' | 'failed';
 
 /** The path a run took through the scenario graph, against the path doctrine's best answers take. */
 export interface RunPaths {
@@ -179,6 +180,7 @@ export function replayLengths(scenario: Scenario, log: readonly RunEvent[]): num
 function verdictOf(score: RunScore): Verdict {
   if (score.passed) return 'passed';
   if (score.criticalBreach) return 'critical';
+  if (score.tooManyMajors) return 'majors';
   if (score.harmedEnding) return 'harmed';
   return 'failed';
 }
@@ -249,7 +251,7 @@ export function buildReportModel(
     timeliness: Math.round(d.timeliness * 100),
     score: d.score,
     followed: d.followed.map((id) => ref(id, catalogue)),
-    broken: d.broken.map((b) => ({ ...ref(b.doctrine, catalogue), severity: b.severity })),
+    broken: d.broken.map((b) => ({ ...ref(b.doctrine, catalogue), severity: b.severity, duty: b.duty })),
     better: d.better ? [...d.better] : null,
     feedback: d.timedOut
       ? [textKey.noDecisionFeedback(d.step)]

@@ -5,18 +5,33 @@ import type { Decision, Scenario, Step } from '../scenario/scenario.schema.ts';
 
 /** The highest overall score a run can keep once it broke a critical Don't. */
 export const CRITICAL_CAP = 40;
+/**
+ * Major breaches (Don'ts broken or duties failed, each counted once per decision) from which a run
+ * cannot pass: one major slip is a lesson, two are a pattern a POC adviser would not sign off.
+ */
+export const MAJOR_LIMIT = 2;
 /** Share of the time limit a trainee may use at no cost; past it, credit falls off linearly. */
 export const TIMELY_SHARE = 0.5;
 /** Credit kept by a decision taken at the very last second of its limit. */
 export const LATE_FLOOR = 0.7;
 
-/** A Don't broken in a run. */
+/** A Don't broken, or a duty (a Do worded as an obligation) failed, in a run. */
 export interface Violation {
   doctrine: string;
   severity: Severity;
+  /** True when a Do's duty was failed rather than a Don't broken. */
+  duty: boolean;
   step: string;
   /** The option that broke it, or `null` when time ran out without a decision. */
   option: string | null;
+}
+
+/** One Don't broken, or one duty failed, by a decision. */
+export interface BrokenDoctrine {
+  doctrine: string;
+  severity: Severity;
+  /** True when a Do's duty was failed rather than a Don't broken. */
+  duty: boolean;
 }
 
 /** How one decision of a run was scored. */
@@ -29,7 +44,8 @@ export interface ScoredDecision {
   tiers: Tier[];
   phases: Phase[];
   followed: string[];
-  broken: { doctrine: string; severity: Severity }[];
+  /** Don'ts broken and duties failed (`duty: true`), each with the severity it weighs. */
+  broken: BrokenDoctrine[];
   /** Scenario seconds from the decision opening to the choice (or to the time limit). */
   elapsed: number;
   timeLimit: number | null;
@@ -39,6 +55,8 @@ export interface ScoredDecision {
   score: number;
   /** A doctrinally best choice, when the trainee's was not one. */
   better: string[] | null;
+  /** The tiers and phases this decision's score counts toward in the run's tier and phase scores. */
+  counts: { tiers: Tier[]; phases: Phase[] };
 }
 
 /** Scores of a run: overall and per tier and phase, `null` where the run never touched one. */
@@ -46,13 +64,17 @@ export interface RunScore {
   overall: number | null;
   byTier: Record<Tier, number | null>;
   byPhase: Record<Phase, number | null>;
-  /** True when a critical Don't was broken: the run cannot pass. */
+  /** True when a critical Don't was broken or a critical duty failed: the run cannot pass. */
   criticalBreach: boolean;
   /** True when the critical breach lowered the overall score to the cap. */
   capped: boolean;
   mastery: number;
   /** True when the run ended with civilians harmed: such a run cannot pass, whatever its score. */
   harmedEnding: boolean;
+  /** Major Don'ts broken and major duties failed, each once per decision. */
+  majorBreaches: number;
+  /** True when `majorBreaches` reached MAJOR_LIMIT: such a run cannot pass, whatever its score. */
+  tooManyMajors: boolean;
   passed: boolean;
 }
 
@@ -67,56 +89,122 @@ interface Part {
   tiers: readonly Tier[];
   phases: readonly Phase[];
 }
-/** One candidate answer to a decision, with its doctrine value. */
-type Candidate = { options: string[]; parts: Part[]; value: number };
 
-function doctrineValue(
+/** One candidate answer to a decision (`options: []` for letting time run out), with its doctrine value. */
+export interface Candidate {
+  options: string[];
+  parts: Part[];
+  /** Doctrine value as scored: for the time-out, after it is held below the explicit answers. */
+  value: number;
+  /** Doctrine value of its own tags, before any holding down. */
+  ownValue: number;
+  follows: string[];
+  breaks: string[];
+  fails: string[];
+  /** Where it leads, as written: the `next` or the `routes` that apply to it. */
+  exit: string;
+}
+
+/** The severity a broken Don't or a failed duty weighs: the Don't's severity, or the Do's duty. */
+export function weightOf(id: string, catalogue: DoctrineCatalogue): Severity {
+  const e = catalogue.get(id);
+  return e?.severity ?? e?.duty ?? 'minor';
+}
+
+/** Doctrine value of a set of tags: +1 per Do followed, -1/-2/-3 per Don't broken or duty failed. */
+export function doctrineValue(
   follows: readonly string[],
   breaks: readonly string[],
+  fails: readonly string[],
   catalogue: DoctrineCatalogue,
 ): number {
   let v = follows.length;
-  for (const id of breaks) v -= SEVERITY_WEIGHT[catalogue.get(id)?.severity ?? 'minor'];
+  for (const id of [...breaks, ...fails]) v -= SEVERITY_WEIGHT[weightOf(id, catalogue)];
   return v;
 }
 
+type Exit = { next?: string | undefined; routes?: unknown };
+const exitOf = (...targets: Exit[]) => {
+  const t = targets.find((x) => x.next !== undefined || x.routes !== undefined);
+  return t ? JSON.stringify(t.next !== undefined ? { next: t.next } : { routes: t.routes }) : '';
+};
+
 // why: two picked options that apply the same Do (or break the same Don't) are one act of
 // doctrine, so a combination is valued on the set of entries it follows and breaks.
-function candidatesOf(step: Step, d: Decision, catalogue: DoctrineCatalogue): Candidate[] {
+// why (time-outs, Handbook §15 "not deciding is a decision"): letting time run out is valued on its
+// own tags, but never above the worst explicit answer that leads to the same place (it did no more
+// than that answer) and always below the best answer, so that a late best answer beats it.
+/**
+ * Every answer a decision accepts, valued as the scoring values them: each option or combination
+ * (on the set of entries it follows, breaks and fails), and letting time run out.
+ */
+export function decisionCandidates(
+  step: Pick<Step, 'phase'>,
+  d: Decision,
+  catalogue: DoctrineCatalogue,
+): Candidate[] {
   const byId = new Map(d.options.map((o) => [o.id, o]));
-  const parts = new Map(d.options.map((o) => [o.id, { tiers: o.tiers, phases: o.phases ?? [step.phase] }]));
-  const combinedValue = (ids: string[]) => {
-    const picked = ids.map((id) => byId.get(id)!);
-    return doctrineValue(
-      [...new Set(picked.flatMap((o) => o.follows))],
-      [...new Set(picked.flatMap((o) => o.breaks))],
-      catalogue,
-    );
-  };
   const out: Candidate[] = [];
   const ids = d.options.map((o) => o.id);
   const limit = d.mode === 'multi' ? (d.pick ?? 1) : 1;
   const walk = (from: number, acc: string[]) => {
-    if (acc.length > 0)
-      out.push({ options: acc, parts: acc.map((id) => parts.get(id)!), value: combinedValue(acc) });
+    if (acc.length > 0) {
+      const picked = acc.map((id) => byId.get(id)!);
+      const follows = [...new Set(picked.flatMap((o) => o.follows))];
+      const breaks = [...new Set(picked.flatMap((o) => o.breaks))];
+      const fails = [...new Set(picked.flatMap((o) => o.fails))];
+      const value = doctrineValue(follows, breaks, fails, catalogue);
+      out.push({
+        options: acc,
+        parts: picked.map((o) => ({ tiers: o.tiers, phases: o.phases ?? [step.phase] })),
+        value,
+        ownValue: value,
+        follows,
+        breaks,
+        fails,
+        exit: d.mode === 'multi' ? exitOf(d) : exitOf(picked[0]!, d),
+      });
+    }
     if (acc.length === limit) return;
     for (let i = from; i < ids.length; i++) walk(i + 1, [...acc, ids[i]!]);
   };
   walk(0, []);
   if (d.noDecision) {
     const nd = d.noDecision;
+    const own = doctrineValue(nd.follows, nd.breaks, nd.fails, catalogue);
+    const exit = exitOf(nd, d);
+    const best = Math.max(...out.map((c) => c.value));
+    const sameExit = out.filter((c) => c.exit === exit).map((c) => c.value);
+    const value = Math.min(own, best - 1, ...sameExit);
     out.push({
       options: [],
       parts: [noDecisionPart(step, d)],
-      value: doctrineValue(nd.follows, nd.breaks, catalogue),
+      value,
+      ownValue: own,
+      follows: [...new Set(nd.follows)],
+      breaks: [...new Set(nd.breaks)],
+      fails: [...new Set(nd.fails)],
+      exit,
     });
   }
   return out;
 }
 
 // why: failing to decide harms every tier the decision was about, so its part carries all of them.
-function noDecisionPart(step: Step, d: Decision): Part {
+function noDecisionPart(step: Pick<Step, 'phase'>, d: Decision): Part {
   return { tiers: [...new Set(d.options.flatMap((o) => o.tiers))], phases: [step.phase] };
+}
+
+/**
+ * The tiers a decision's score counts toward when the answer was not the best: those of the
+ * doctrine at stake in the miss, the entries the answer broke or failed and those the best answer
+ * followed that it did not. Empty when the catalogue knows none of them.
+ */
+export function stakesOf(chosen: Candidate, best: Candidate, catalogue: DoctrineCatalogue): Tier[] {
+  const missed = best.follows.filter((id) => !chosen.follows.includes(id));
+  const ids = [...chosen.breaks, ...chosen.fails, ...missed];
+  const tiers = new Set(ids.flatMap((id) => catalogue.get(id)?.tiers ?? []));
+  return TIERS.filter((t) => tiers.has(t));
 }
 
 const sum = (c: Candidate) => c.value;
@@ -164,7 +252,7 @@ export function scoreRun(
     const step = steps.get(h.step);
     const d = step?.decision;
     if (!step || !d) continue;
-    const all = candidatesOf(step, d, catalogue);
+    const all = decisionCandidates(step, d, catalogue);
     const timedOut = h.type === 'decision.timedOut';
     const chosenIds = timedOut ? [] : h.options;
     const chosen = timedOut
@@ -175,35 +263,57 @@ export function scoreRun(
           options: chosenIds,
           parts: [],
           value: 0,
+          ownValue: 0,
+          follows: [],
+          breaks: [],
+          fails: [],
+          exit: '',
         });
-    const timeliness = timedOut ? 1 : timelinessOf(h.latency, d.timeLimit);
+    // why: a time-out gets no more timeliness credit than the latest answer possible, so waiting
+    // for the clock never pays better than answering at the last second.
+    const timeliness = timelinessOf(timedOut ? (d.timeLimit ?? 0) : h.latency, d.timeLimit);
     const overall = standing(all, chosen) * timeliness;
 
     const picked = timedOut ? [] : d.options.filter((o) => chosenIds.includes(o.id));
     const followed = [...new Set(timedOut ? d.noDecision!.follows : picked.flatMap((o) => o.follows))];
-    const allBroken = timedOut
-      ? d.noDecision!.breaks.map((id) => ({ id, option: null }))
-      : picked.flatMap((o) => o.breaks.map((id) => ({ id, option: o.id as string | null })));
+    const refsOf = (c: { breaks: string[]; fails: string[] }, option: string | null) => [
+      ...c.breaks.map((id) => ({ id, option, duty: false })),
+      ...c.fails.map((id) => ({ id, option, duty: true })),
+    ];
+    const allBroken = timedOut ? refsOf(d.noDecision!, null) : picked.flatMap((o) => refsOf(o, o.id));
     const brokenRefs = allBroken.filter((b, i) => allBroken.findIndex((x) => x.id === b.id) === i);
-    const broken = brokenRefs.map((b) => ({
+    const broken: BrokenDoctrine[] = brokenRefs.map((b) => ({
       doctrine: b.id,
-      severity: catalogue.get(b.id)?.severity ?? ('minor' as Severity),
+      severity: weightOf(b.id, catalogue),
+      duty: b.duty,
     }));
     for (const [i, b] of brokenRefs.entries()) {
       const severity = broken[i]!.severity;
       if (severity === 'critical') criticalBroken = true;
-      violations.push({ doctrine: b.id, severity, step: step.id, option: b.option });
+      violations.push({ doctrine: b.id, severity, duty: b.duty, step: step.id, option: b.option });
     }
     const bestValue = Math.max(...all.map(sum));
-    const best = all.find((c) => sum(c) === bestValue)!;
+    // why: between equally valued answers the one with fewest picks is named best, so a neutral
+    // pick never rides along in the "better choice" a debrief suggests.
+    const best = all
+      .filter((c) => sum(c) === bestValue)
+      .reduce((a, b) => (b.options.length < a.options.length ? b : a));
     const isBest = sum(chosen) === bestValue;
 
-    // why: a decision counts towards a tier (or phase) when the trainee acted in it or when it was
-    // where doctrine's best answer lay. Counting every tier merely offered would mark down the right
-    // answer in the tiers of the distractors it rightly passed over.
-    const inPlay = [...(timedOut ? [] : chosen.parts), ...best.parts];
-    for (const t of TIERS) if (inPlay.some((p) => p.tiers.includes(t))) tierScores[t].push(overall);
-    for (const ph of PHASES) if (inPlay.some((p) => p.phases.includes(ph))) phaseScores[ph].push(overall);
+    // why: a best answer counts in the tiers and phases it acted in. A miss counts where it missed:
+    // in the tiers of the doctrine at stake (what it broke or failed, and what the best answer
+    // followed that it did not) and in the phase of its step. Counting every tier of the best
+    // answer told a trainee who breached a Tier I confidentiality rule that Tier III was weak.
+    const stakes = isBest ? [] : stakesOf(chosen, best, catalogue);
+    const countsIn: Part[] = isBest
+      ? chosen.parts
+      : [{ tiers: stakes.length ? stakes : best.parts.flatMap((p) => p.tiers), phases: [step.phase] }];
+    const counts = {
+      tiers: TIERS.filter((t) => countsIn.some((p) => p.tiers.includes(t))),
+      phases: PHASES.filter((ph) => countsIn.some((p) => p.phases.includes(ph))),
+    };
+    for (const t of counts.tiers) tierScores[t].push(overall);
+    for (const ph of counts.phases) phaseScores[ph].push(overall);
     decisions.push({
       step: step.id,
       phase: step.phase,
@@ -218,6 +328,7 @@ export function scoreRun(
       timeliness,
       score: Math.round(overall * 100),
       better: isBest ? null : best.options,
+      counts,
     });
   }
 
@@ -228,6 +339,8 @@ export function scoreRun(
     reached?.type === 'ending.reached' &&
     scenario.endings.find((e) => e.id === reached.ending)?.outcome === 'harmed';
   let overall = pct(mean(decisions.map((d) => d.score / 100)));
+  const majorBreaches = violations.filter((v) => v.severity === 'major').length;
+  const tooManyMajors = majorBreaches >= MAJOR_LIMIT;
   const capped = criticalBroken && overall !== null && overall > CRITICAL_CAP;
   if (capped) overall = CRITICAL_CAP;
   const byTier = Object.fromEntries(TIERS.map((t) => [t, pct(mean(tierScores[t]))])) as Record<
@@ -247,7 +360,14 @@ export function scoreRun(
       capped,
       mastery: scenario.masteryScore,
       harmedEnding,
-      passed: overall !== null && overall >= scenario.masteryScore && !criticalBroken && !harmedEnding,
+      majorBreaches,
+      tooManyMajors,
+      passed:
+        overall !== null &&
+        overall >= scenario.masteryScore &&
+        !criticalBroken &&
+        !harmedEnding &&
+        !tooManyMajors,
     },
     decisions,
     violations,

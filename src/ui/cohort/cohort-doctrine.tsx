@@ -29,7 +29,9 @@ export function MostBroken({ items, total }: { items: readonly BrokenDoctrine[];
                 <div class="broken-text">
                   <span class={`severity-tag severity-tag-${b.severity}`}>
                     <span aria-hidden="true">{b.severity === 'critical' ? '⚠ ' : ''}</span>
-                    {t('cohort.broken.severity', { severity: t(`doctrine.severity.${b.severity}`) })}
+                    {t(b.kind === 'do' ? 'cohort.broken.dutySeverity' : 'cohort.broken.severity', {
+                      severity: t(`doctrine.severity.${b.severity}`),
+                    })}
                   </span>
                   <span class="broken-summary">{b.summary?.[lang] ?? b.doctrine}</span>
                   <span class="section-ref">

@@ -74,7 +74,9 @@ export function DecisionReview({
               </span>
               <span class="doctrine-body">
                 <span class="doctrine-status">
-                  {t('debrief.decisions.broken', { severity: t(`doctrine.severity.${b.severity}`) })}
+                  {t(b.duty ? 'debrief.decisions.failed' : 'debrief.decisions.broken', {
+                    severity: t(`doctrine.severity.${b.severity}`),
+                  })}
                 </span>{' '}
                 <DoctrineCitation line={doctrineLine(ctx, b)} />
               </span>

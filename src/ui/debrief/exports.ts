@@ -41,6 +41,7 @@ export function decisionsCsv(model: ReportModel, ctx: ReportContext): string {
     'score',
     'followed',
     'broken',
+    'failed',
     'better',
   ].map((k) => t(`report.csv.${k}`));
   const rows = model.decisions.map((d) => [
@@ -52,7 +53,14 @@ export function decisionsCsv(model: ReportModel, ctx: ReportContext): string {
     t(d.timedOut ? 'report.csv.yes' : 'report.csv.no'),
     d.score,
     d.followed.map((f) => f.id).join(' '),
-    d.broken.map((b) => b.id).join(' '),
+    d.broken
+      .filter((b) => !b.duty)
+      .map((b) => b.id)
+      .join(' '),
+    d.broken
+      .filter((b) => b.duty)
+      .map((b) => b.id)
+      .join(' '),
     d.better === null ? '' : choiceText(ctx, d.better),
   ]);
   return toCsv([header, ...rows]);

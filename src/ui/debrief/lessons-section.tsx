@@ -34,7 +34,7 @@ function LessonList({
               {tone === 'strength'
                 ? '✓'
                 : tone === 'improvement'
-                  ? lesson.key === 'criticalBroken'
+                  ? lesson.key === 'criticalBroken' || lesson.key === 'criticalFailed'
                     ? '!'
                     : '✗'
                   : '→'}

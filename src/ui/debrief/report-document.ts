@@ -268,7 +268,9 @@ export function buildReportDocument(
         noDoctrine: d.followed.length + d.broken.length ? null : t('debrief.decisions.noDoctrine'),
         doctrine: [
           ...d.broken.map((b) => ({
-            status: t('debrief.decisions.broken', { severity: t(`doctrine.severity.${b.severity}`) }),
+            status: t(b.duty ? 'debrief.decisions.failed' : 'debrief.decisions.broken', {
+              severity: t(`doctrine.severity.${b.severity}`),
+            }),
             tone: 'broken' as const,
             severity: b.severity,
             line: doctrineLine(ctx, b),

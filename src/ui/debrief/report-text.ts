@@ -3,7 +3,7 @@ import { CATALOGUE, type DoctrineCatalogue } from '../../engine/doctrine/catalog
 import { scenarioText, type TextSource } from '../../engine/run/run-view.ts';
 import { textKey } from '../../engine/scenario/text-keys.ts';
 import type { Lesson } from '../../engine/score/lessons.ts';
-import type { DoctrineRef, ReportDecision, TimelineItem } from '../../engine/score/report-model.ts';
+import type { DoctrineRef, ReportDecision, TimelineItem, Verdict } from '../../engine/score/report-model.ts';
 import type { UiLanguage } from '../../i18n/i18n.ts';
 
 // why: the debrief page, its CSV and the CLI's HTML and Markdown reports all word the report
@@ -97,15 +97,11 @@ export function lessonText(ctx: ReportContext, lesson: Lesson): { text: string; 
     limit: p.limit === undefined ? '' : ctx.formatNumber(p.limit),
   };
   if (p.count !== undefined) options.count = p.count;
-  if (lesson.key === 'dontBroken') options.count = doctrine.length;
+  const breach = ['criticalBroken', 'dontBroken', 'criticalFailed', 'dutyFailed'].includes(lesson.key);
+  if (lesson.key === 'dontBroken' || lesson.key === 'dutyFailed') options.count = doctrine.length;
   // why: a sentence cites the handbook only when there is something to cite, and one about a
   // time-out says so instead of naming a choice that was never made.
-  if (
-    (lesson.key === 'criticalBroken' || lesson.key === 'dontBroken') &&
-    p.options !== undefined &&
-    p.options.length === 0
-  )
-    options.context = 'timedOut';
+  if (breach && p.options !== undefined && p.options.length === 0) options.context = 'timedOut';
   else if (
     (p.sections ?? []).length === 0 &&
     (lesson.key === 'chooseBetter' || lesson.key === 'decideInTime')
@@ -176,10 +172,11 @@ export function decisionTimeText(ctx: ReportContext, d: ReportDecision): string 
 }
 
 /** Key of the sentence that explains the verdict. */
-export function verdictKey(verdict: 'passed' | 'critical' | 'harmed' | 'failed'): string {
+export function verdictKey(verdict: Verdict): string {
   return {
     passed: 'debrief.verdictPassed',
     critical: 'debrief.verdictCritical',
+    majors: 'debrief.verdictMajors',
     harmed: 'debrief.verdictHarmed',
     failed: 'debrief.verdictFailed',
   }[verdict];

@@ -354,13 +354,16 @@ export function AfterActionReport({
                       <p class="aar-tags">
                         <TierList tiers={d.tiers} /> <PhaseList phases={d.phases} />
                       </p>
-                      {(d.followed.length > 0 || d.broken.length > 0) && (
+                      {d.followed.length + d.broken.length + d.failed.length > 0 && (
                         <ul class="aar-doctrine">
                           {d.followed.map((f) => (
                             <Doctrine key={f.id} entry={f} kind="followed" />
                           ))}
                           {d.broken.map((b) => (
                             <Doctrine key={b.id} entry={b} kind="broke" />
+                          ))}
+                          {d.failed.map((f) => (
+                            <Doctrine key={f.id} entry={f} kind="failed" />
                           ))}
                         </ul>
                       )}
@@ -525,7 +528,7 @@ function PhaseList({ phases }: { phases: readonly Phase[] }) {
 }
 
 /** Whether a role's decision followed or broke a doctrine entry; each is marked in words and a symbol. */
-export type DoctrineMark = 'followed' | 'broke';
+export type DoctrineMark = 'followed' | 'broke' | 'failed';
 
 function Doctrine({ entry, kind }: { entry: DoctrineRef; kind: DoctrineMark }) {
   const { t, lang } = useI18n();

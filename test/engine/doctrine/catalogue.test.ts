@@ -86,6 +86,26 @@ describe('the whole doctrine catalogue', () => {
     }
   });
 
+  it("weighs a duty only on Do's, and only those the handbook words as obligations (docs/severity-rubric.md)", () => {
+    for (const e of DOCTRINE) if (e.duty !== undefined) expect(e.kind, e.id).toBe('do');
+    const duties = Object.fromEntries(DOCTRINE.filter((e) => e.duty).map((e) => [e.id, e.duty]));
+    expect(duties).toEqual({
+      '15.1-do-1': 'major',
+      '15.1-do-4': 'critical',
+      '15.2-do-2': 'major',
+      '15.2-do-4': 'critical',
+      '15.2-do-11': 'critical',
+      '15.4-do-5': 'critical',
+      '15.4-do-11': 'major',
+      '15.5-do-4': 'major',
+      '15.6-do-1': 'critical',
+      '15.6-do-5': 'major',
+      '15.7-do-2': 'major',
+    });
+    const rubric = readFileSync('docs/severity-rubric.md', 'utf8');
+    for (const id of Object.keys(duties)) expect(rubric, id).toContain(`\`${id}\``);
+  });
+
   it('tags every entry with valid tiers and phases and a short summary in both languages', () => {
     for (const e of DOCTRINE) {
       expect(e.tiers.length, e.id).toBeGreaterThan(0);
@@ -139,7 +159,19 @@ describe('the exercise doctrine beyond Chapter 15', () => {
 
   it('keeps critical severity for grave harm to civilians only', () => {
     const critical = EXERCISE_DOCTRINE.filter((e) => e.severity === 'critical').map((e) => e.id);
-    expect(critical.sort()).toEqual(['10.1-dont-5', '12.4-dont-1']);
+    // why: docs/severity-rubric.md: questioning victims, photographing children, exposing victims to the
+    // authorities, indiscriminate force and standing by during an attack directly endanger people.
+    expect(critical.sort()).toEqual([
+      '10.1-dont-4',
+      '10.1-dont-5',
+      '10.1-dont-6',
+      '12.4-dont-1',
+      '12.4-dont-2',
+    ]);
+  });
+
+  it("carries no duties: its obligations are already written as Don'ts", () => {
+    expect(EXERCISE_DOCTRINE.filter((e) => e.duty !== undefined).map((e) => e.id)).toEqual([]);
   });
 
   it('lists every entry with its section in docs/doctrine-beyond-15.md', () => {

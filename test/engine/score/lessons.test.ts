@@ -61,11 +61,14 @@ describe('lessons of a run', () => {
     });
   });
 
-  it('names a late answer, a major Don’t and the weak tiers, and lists the costliest miss first', () => {
+  it('names a late answer, a major Don’t and the weak phase, and lists the costliest miss first', () => {
     const l = lessonsOf([{ type: 'clock.ticked', seconds: 50 }, choose('open'), choose('cla', 'rally')]);
-    expect(keys(l.improvements)).toEqual(['dontBroken', 'late', 'weakTier', 'weakTier', 'weakPhase']);
+    expect(keys(l.improvements)).toEqual(['dontBroken', 'late', 'weakPhase']);
     expect(l.improvements[0]!.params).toMatchObject({ severity: 'major', doctrine: ['15.1-dont-2'] });
-    expect(l.improvements).toContainEqual({ key: 'weakTier', params: { tier: 'III', score: 25 } });
+    expect(l.improvements).toContainEqual({ key: 'weakPhase', params: { phase: 'response', score: 25 } });
+    // the night's miss lay in Tier II (patrols missed, a Tier II Don't broken): the tiers of the
+    // options passed over (I, III) are not named weak
+    expect(l.improvements.filter((x) => x.key === 'weakTier')).toEqual([]);
     expect(keys(l.nextTime)).toEqual(['chooseBetter']);
     expect(l.nextTime[0]!.params.options).toEqual(['night-patrol', 'cla']);
   });

@@ -47,7 +47,9 @@ describe('the debrief report model', () => {
 
   it('cites every doctrine entry with its section, and lists critical Don’ts with where they were broken', () => {
     const m = modelOf([choose('push-back')]);
-    expect(m.decisions[0]!.broken).toEqual([{ id: '15.1-dont-1', section: '15.1', severity: 'critical' }]);
+    expect(m.decisions[0]!.broken).toEqual([
+      { id: '15.1-dont-1', section: '15.1', severity: 'critical', duty: false },
+    ]);
     expect(m.critical).toEqual([
       { id: '15.1-dont-1', section: '15.1', step: 'arrival', option: 'push-back' },
     ]);

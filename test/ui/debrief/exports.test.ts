@@ -92,6 +92,7 @@ describe('CSV of decisions', () => {
       'Score',
       'Doctrine followed',
       'Doctrine broken',
+      'Duties failed',
       'Better choice',
     ]);
     expect(rows).toHaveLength(3);
@@ -106,6 +107,7 @@ describe('CSV of decisions', () => {
       '15.1-do-3 15.1-do-4',
       '',
       '',
+      '',
     ]);
     expect(rows[2]).toEqual([
       '2',
@@ -117,6 +119,7 @@ describe('CSV of decisions', () => {
       String(model.decisions[1]!.score),
       '15.1-do-12',
       '15.1-dont-2',
+      '',
       'Night patrols + Talk with CLAs',
     ]);
   });
