@@ -69,16 +69,17 @@ export async function connectLms(
       launch: found.launch,
       scenario,
       fetch: win.fetch.bind(win),
-      tokenStore: safeSessionStorage(win),
+      tokenStore: safeStorage(win, 'sessionStorage'),
+      outboxStore: safeStorage(win, 'localStorage'),
       navigate: (url) => win.location.assign(url),
     });
   win.addEventListener('pagehide', () => void connection.exit({ unloading: true }));
   return connection;
 }
 
-function safeSessionStorage(win: Window): Storage | undefined {
+function safeStorage(win: Window, which: 'sessionStorage' | 'localStorage'): Storage | undefined {
   try {
-    return win.sessionStorage;
+    return win[which];
   } catch {
     return undefined;
   }
