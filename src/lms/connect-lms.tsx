@@ -54,7 +54,8 @@ export async function connectLms(
 ): Promise<LmsConnection> {
   registerStrings({ en, fr });
   let connection: LmsConnection;
-  if (found.kind === 'scorm12') connection = connectScorm12({ api: found.api, scenario });
+  if (found.kind === 'scorm12')
+    connection = connectScorm12({ api: found.api, scenario, store: safeStorage(win, 'localStorage') });
   else if ('problem' in found) {
     const failed = createLmsState({ status: 'failed', problem: found.problem });
     connection = {
