@@ -108,13 +108,13 @@ export function ResumeRuns({
 }: {
   saves: RunSaves;
   scenarios: readonly ScenarioEntry[];
-  /** Reopens a run where it was saved. */
-  onContinue(bundle: ScenarioBundle, saved: SavedRun): void;
+  /** Reopens a run where it was saved; `takeOver` when another tab is playing it. */
+  onContinue(bundle: ScenarioBundle, saved: SavedRun, takeOver?: boolean): void;
 }) {
   const { t, lang } = useI18n();
   const when = useDateTime();
   const discard = useDiscard(saves);
-  const { placed } = usePlaced(saves, scenarios, inProgress);
+  const { placed, snap } = usePlaced(saves, scenarios, inProgress);
   // why: a run is offered only once its log has replayed against the scenario (a moment, once the
   // scenario's chunk has loaded), so one that no longer fits never shows a Continue button.
   const open = placed.filter((p) => p.standing && replays(p.standing));
@@ -129,6 +129,7 @@ export function ResumeRuns({
             {open.map(({ saved, bundle, standing }) => {
               const title = titleOf(scenarios, saved.run.scenario.id, lang);
               const at = standing && replays(standing) ? standing : undefined;
+              const elsewhere = snap.elsewhere.has(saved.id);
               return (
                 <li key={saved.id} class="card saved-run">
                   <h3 class="card-title">{title}</h3>
@@ -150,15 +151,20 @@ export function ResumeRuns({
                       })}
                     </p>
                   )}
+                  {elsewhere && (
+                    <p class="saved-run-elsewhere" role="status">
+                      {t('storage.openElsewhere')}
+                    </p>
+                  )}
                   <div class="card-actions">
                     <button
                       type="button"
                       class="button button-primary"
-                      aria-label={t('storage.continueLabel', { title })}
+                      aria-label={t(elsewhere ? 'storage.takeOverLabel' : 'storage.continueLabel', { title })}
                       disabled={!bundle || !at}
-                      onClick={() => bundle && onContinue(bundle, saved)}
+                      onClick={() => bundle && onContinue(bundle, saved, elsewhere)}
                     >
-                      {t('storage.continue')}
+                      {t(elsewhere ? 'storage.takeOver' : 'storage.continue')}
                       <span aria-hidden="true" class="button-arrow">
                         →
                       </span>
