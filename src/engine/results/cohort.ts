@@ -13,7 +13,7 @@ import { type Diagnostic, didYouMean, formatFieldPath } from '../scenario/diagno
 import { parseYamlFile } from '../scenario/load-scenario.ts';
 import type { Decision, Outcome, Scenario } from '../scenario/scenario.schema.ts';
 import { buildDebrief, type Debrief } from '../score/debrief.ts';
-import { parseRunFile, type RunFile } from './run-file.ts';
+import { parseRunFile, type RunFile, type RunFileResult } from './run-file.ts';
 import { placeRun, summaryDisagrees, summaryOf } from './run-standing.ts';
 import { buildTierPhaseMatrix, createTierPhaseMatrix, type TierPhaseMatrix } from './tier-phase-matrix.ts';
 
@@ -202,11 +202,20 @@ export interface Cohort {
 
 const SEVERITY_ORDER: Record<Severity, number> = { critical: 0, major: 1, minor: 2 };
 
+/** What a caller that already read the files can hand over, and how it hears of progress. */
+export interface BuildCohortOptions {
+  /** Files already parsed (by the same `CohortFile` object), so none is parsed twice. */
+  parsed?: ReadonlyMap<CohortFile, RunFileResult>;
+  /** Called after each file is placed, with how many are done of how many. */
+  onProgress?(done: number, total: number): void;
+}
+
 /** Builds a cohort from run files: re-scores each from its log, sets damaged ones aside, groups by scenario. */
 export function buildCohort(
   files: readonly CohortFile[],
   scenarios: readonly Scenario[],
   catalogue: DoctrineCatalogue = CATALOGUE,
+  options: BuildCohortOptions = {},
 ): Cohort {
   const setAside: SetAsideFile[] = [];
   const placed = new Map<string, { scenario: Scenario; runs: PlacedRun[] }>();
@@ -215,8 +224,11 @@ export function buildCohort(
   // why: the order files arrive in (a drop, a folder listing) must not change which copy of a
   // duplicated run is kept, so files are taken in path order.
   const ordered = [...files].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  let done = 0;
   for (const file of ordered) {
-    const parsed = parseRunFile(file.text, file.name);
+    if (done > 0) options.onProgress?.(done, ordered.length);
+    done++;
+    const parsed = options.parsed?.get(file) ?? parseRunFile(file.text, file.name);
     if (!parsed.ok) {
       setAside.push({ file: file.name, reason: 'damaged', diagnostics: parsed.diagnostics });
       continue;
@@ -294,6 +306,7 @@ export function buildCohort(
     group.runs.push({ row, debrief });
   }
 
+  options.onProgress?.(ordered.length, ordered.length);
   const groups = [...placed.values()]
     .map(({ scenario, runs }) => buildGroup(scenario, runs, catalogue))
     .sort((a, b) => b.rows.length - a.rows.length || a.scenario.id.localeCompare(b.scenario.id));
