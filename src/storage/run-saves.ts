@@ -176,8 +176,14 @@ export function createRunSaves(options: RunSavesOptions): RunSaves {
   };
 
   const keep = (saved: SavedRun) => {
+    const had = runs.has(saved.id);
     runs.set(saved.id, saved);
-    update({ runs: listRuns() });
+    // why: a run just written is the newest; with thousands of runs kept, sorting them all after
+    // every second of play would cost more than the play.
+    const first = snap.runs[0];
+    if (!first || first.savedAt <= saved.savedAt)
+      update({ runs: [saved, ...(had ? snap.runs.filter((r) => r.id !== saved.id) : snap.runs)] });
+    else update({ runs: listRuns() });
   };
 
   const write = (saved: SavedRun) => {

@@ -199,4 +199,23 @@ describe('saved runs in the app', () => {
       ]),
     );
   });
+
+  it('list a few runs in progress and count the rest, so thousands of runs never slow the menu', async () => {
+    const store = createMemoryRunStore();
+    for (let i = 0; i < 30; i++)
+      await store.put(
+        fakeSavedRun({ id: `run-${i}`, savedAt: `2026-03-01T08:${String(i).padStart(2, '0')}:00.000Z` }),
+      );
+    renderApp(savesOver(store));
+    const resume = await screen.findByRole('region', { name: 'Continue where you stopped' });
+    await waitFor(() =>
+      expect(within(resume).getAllByRole('button', { name: /^Continue / })).toHaveLength(6),
+    );
+    expect(resume.textContent).toContain('…and 24 more runs in progress, not listed here.');
+    fireEvent.click(within(resume).getByRole('button', { name: 'Show 20 more' }));
+    await waitFor(() =>
+      expect(within(resume).getAllByRole('button', { name: /^Continue / })).toHaveLength(26),
+    );
+    expect(resume.textContent).toContain('…and 4 more runs in progress');
+  });
 });

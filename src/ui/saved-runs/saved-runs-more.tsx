@@ -46,10 +46,19 @@ const finished = (r: SavedRun) => r.status === 'finished';
  * Runs in progress that can no longer be continued (their scenario changed, or the browser's copy
  * is damaged), each with why and what it recorded; never dropped without the trainee's say.
  */
-export function AsideRuns({ saves, scenarios }: { saves: RunSaves; scenarios: readonly ScenarioEntry[] }) {
+export function AsideRuns({
+  saves,
+  scenarios,
+  limit,
+}: {
+  saves: RunSaves;
+  scenarios: readonly ScenarioEntry[];
+  /** Only the newest runs the menu lists are replayed (see RUNS_SHOWN). */
+  limit: number;
+}) {
   const { t } = useI18n();
   const discard = useDiscard(saves);
-  const { snap, placed } = usePlaced(saves, scenarios, inProgress);
+  const { snap, placed } = usePlaced(saves, scenarios, inProgress, true, limit);
   const aside = placed.filter((p) => p.standing && !replays(p.standing));
   if (!aside.length && !snap.setAside.length) return null;
   return (
