@@ -353,9 +353,18 @@ export function App({
       const times = screen.session
         ? { startedAt: screen.session.startedAt, finishedAt: new Date().toISOString() }
         : undefined;
-      setScreen({ name: 'debrief', bundle: screen.bundle, log: [...log], preview: screen.preview, times });
+      // why: a run another tab took over is that tab's to count; this copy is not recorded again.
+      const takenOver = !!screen.session && !!saves?.snapshot().takenOver.has(screen.session.id);
+      setScreen({
+        name: 'debrief',
+        bundle: screen.bundle,
+        log: [...log],
+        preview: screen.preview,
+        times,
+        ...(takenOver ? { kept: true } : {}),
+      });
     },
-    [screen, observers],
+    [screen, observers, saves],
   );
   const leaveRun = useCallback(() => {
     if (screen.name === 'play' && screen.session) {
