@@ -5,6 +5,7 @@ import type { LmsAppProps } from './lms/connect-lms.tsx';
 import { detectLmsLaunch } from './lms/detect-lms.ts';
 import { keepZodFromEval } from './pwa/no-eval.ts';
 import { createUpdateNotice } from './pwa/update-notice.ts';
+import { createRunOwnership } from './storage/run-ownership.ts';
 import { createRunSaves } from './storage/run-saves.ts';
 import { App, startScreenFor } from './ui/app.tsx';
 import { isUiLanguage } from './ui/i18n-context.tsx';
@@ -70,6 +71,8 @@ const saves = createRunSaves({
   persist: () => {
     navigator.storage?.persist?.().catch(() => undefined);
   },
+  // why: two tabs must never write the same run; a run is written by the one tab that holds it.
+  ownership: createRunOwnership(globalThis as Parameters<typeof createRunOwnership>[0]),
 });
 // why: the clock's last second waits for its write; a page going away writes it at once.
 window.addEventListener('pagehide', () => void saves.flush());

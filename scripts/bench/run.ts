@@ -9,7 +9,15 @@ import { join } from 'node:path';
 import type { BenchSection } from './section.ts';
 
 /** Sections in the order they run; each name is also its file name. */
-const SECTIONS = ['engine', 'ink', 'first-load', 'browser-load', 'map-frames', 'server-rooms'] as const;
+const SECTIONS = [
+  'engine',
+  'ink',
+  'first-load',
+  'browser-load',
+  'map-frames',
+  'big-inputs',
+  'server-rooms',
+] as const;
 
 const RESULTS = join(import.meta.dirname, '..', '..', 'bench', 'results.json');
 

@@ -122,6 +122,7 @@ export function createStatementBuilder(session: SessionInput, clock: StatementCl
     return new Date(last).toISOString();
   };
   const au: XapiActivity = { objectType: 'Activity', id: session.activityId };
+  const currentSession = () => session.launchData.contextTemplate.extensions?.[CMI5.sessionId];
   const masteryScore = session.launchData.masteryScore;
 
   const context = (kind: 'defined' | 'moveOn' | 'allowed', extensions: Json = {}): XapiContext => {
@@ -225,6 +226,23 @@ export function createStatementBuilder(session: SessionInput, clock: StatementCl
         result,
         context: context('moveOn', masteryScore === undefined ? {} : { [CMI5.masteryScore]: masteryScore }),
       });
+    },
+
+    /**
+     * A statement of an earlier session, made again in this one (new id, timestamp and session id),
+     * for a result the LMS refused to take under its first session.
+     */
+    again(earlier: XapiStatement): XapiStatement {
+      const session = currentSession();
+      return {
+        ...structuredClone(earlier),
+        id: clock.newId(),
+        timestamp: stamp(),
+        context: {
+          ...structuredClone(earlier.context),
+          extensions: { ...(earlier.context.extensions ?? {}), [CMI5.sessionId]: session },
+        },
+      };
     },
 
     terminated: (duration: number) =>

@@ -54,7 +54,8 @@ export async function connectLms(
 ): Promise<LmsConnection> {
   registerStrings({ en, fr });
   let connection: LmsConnection;
-  if (found.kind === 'scorm12') connection = connectScorm12({ api: found.api, scenario });
+  if (found.kind === 'scorm12')
+    connection = connectScorm12({ api: found.api, scenario, store: safeStorage(win, 'localStorage') });
   else if ('problem' in found) {
     const failed = createLmsState({ status: 'failed', problem: found.problem });
     connection = {
@@ -69,16 +70,17 @@ export async function connectLms(
       launch: found.launch,
       scenario,
       fetch: win.fetch.bind(win),
-      tokenStore: safeSessionStorage(win),
+      tokenStore: safeStorage(win, 'sessionStorage'),
+      outboxStore: safeStorage(win, 'localStorage'),
       navigate: (url) => win.location.assign(url),
     });
   win.addEventListener('pagehide', () => void connection.exit({ unloading: true }));
   return connection;
 }
 
-function safeSessionStorage(win: Window): Storage | undefined {
+function safeStorage(win: Window, which: 'sessionStorage' | 'localStorage'): Storage | undefined {
   try {
-    return win.sessionStorage;
+    return win[which];
   } catch {
     return undefined;
   }

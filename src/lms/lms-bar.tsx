@@ -23,7 +23,8 @@ export function LmsBar({ connection }: { connection: LmsConnection }) {
           : t(state.returning ? 'lms.returning' : 'lms.ended');
   const problem =
     state.status === 'failed' ? state.problem : state.status === 'recording' ? state.saveFailed : undefined;
-  const tone = state.status === 'failed' || problem ? 'lms-bar-warn' : 'lms-bar-ok';
+  const waiting = state.waiting ?? 0;
+  const tone = state.status === 'failed' || problem || waiting ? 'lms-bar-warn' : 'lms-bar-ok';
   const open = state.status === 'recording' || state.status === 'not-recording';
 
   return (
@@ -36,6 +37,12 @@ export function LmsBar({ connection }: { connection: LmsConnection }) {
           {message}
           {state.status === 'recording' && state.saveFailed ? ` ${t('lms.saveFailed')}` : ''}
         </p>
+        {(waiting > 0 || state.progressWaiting) && (
+          <p class="lms-bar-waiting">
+            {waiting > 0 ? t('lms.waiting', { count: waiting }) : t('lms.progressWaiting')}{' '}
+            {t(state.status === 'recording' ? 'lms.waitingRetry' : 'lms.waitingNextLaunch')}
+          </p>
+        )}
         {problem && <p class="lms-bar-detail">{t('lms.reason', { problem })}</p>}
         {connection.resumeProblem && (
           <p class="lms-bar-detail">

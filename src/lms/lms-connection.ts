@@ -10,11 +10,22 @@ export type LmsKind = 'cmi5' | 'scorm12';
  * recording (results go to the LMS), not-recording (a browse or review launch), failed (the LMS
  * could not be reached or refused us; the app still plays), ended (the session was closed).
  */
-export type LmsState =
+export type LmsState = (
   | { status: 'recording'; saveFailed?: string }
   | { status: 'not-recording'; mode: 'browse' | 'review' }
   | { status: 'failed'; problem: string }
-  | { status: 'ended'; returning: boolean };
+  | { status: 'ended'; returning: boolean }
+) &
+  Waiting;
+
+/**
+ * What is kept on this computer until the LMS acknowledges it: `waiting` results (statements, or a
+ * SCORM status and score) and whether saved progress is still on its way. Absent when nothing waits.
+ */
+export interface Waiting {
+  waiting?: number;
+  progressWaiting?: boolean;
+}
 
 /** A live link to the LMS that launched the app. */
 export interface LmsConnection {
@@ -35,16 +46,18 @@ export interface LmsConnection {
    * the page is going away: requests are sent with keepalive and nothing navigates.
    */
   exit(options?: { unloading?: boolean }): Promise<void>;
+  /** Resolves once everything reported so far has been acknowledged by the LMS. */
+  delivered?(): Promise<void>;
 }
 
 /** A small observable holder of the LMS state. */
 export function createLmsState(initial: LmsState) {
-  let state = initial;
+  let state = tidy(initial);
   const listeners = new Set<() => void>();
   return {
     get: () => state,
     set(next: LmsState) {
-      state = next;
+      state = tidy(next);
       for (const l of listeners) l();
     },
     subscribe(listener: () => void) {
@@ -63,4 +76,12 @@ export function uiLanguageOf(tags: readonly string[]): UiLanguage | undefined {
     if (primary === 'en' || primary === 'fr') return primary;
   }
   return undefined;
+}
+
+// why: "nothing waits" is the absence of the fields, so a bar and a test see one shape for it.
+function tidy(s: LmsState): LmsState {
+  const out = { ...s };
+  if (!out.waiting) delete out.waiting;
+  if (!out.progressWaiting) delete out.progressWaiting;
+  return out;
 }

@@ -43,6 +43,8 @@ export interface StateScope {
 /** The calls pocsim makes to the LMS's xAPI endpoint. */
 export interface XapiClient {
   sendStatement(statement: object, options?: { keepalive?: boolean }): Promise<void>;
+  /** Sends several statements in one request, in order (the LRS takes all or none). */
+  sendStatements(statements: readonly object[], options?: { keepalive?: boolean }): Promise<void>;
   /** A state document, or null when there is none. */
   getState(stateId: string, scope: StateScope): Promise<unknown>;
   putState(
@@ -102,6 +104,18 @@ export function createXapiClient(endpoint: string, token: string, fetchImpl: Fet
       );
       if (r.status === 404)
         throw new LmsRequestError('sending a statement: no statements resource (HTTP 404)', 404);
+    },
+    async sendStatements(statements, options) {
+      await call(
+        'statements',
+        {
+          method: 'POST',
+          headers: headers(true),
+          body: JSON.stringify(statements),
+          keepalive: !!options?.keepalive,
+        },
+        'sending statements',
+      );
     },
     async getState(stateId, scope) {
       return readJson(

@@ -215,51 +215,99 @@ function hashText(text: string): string {
   return (h >>> 0).toString(36);
 }
 
+/** What an import did with one run of the file. */
+export type ImportOutcome =
+  /** This browser did not have it. */
+  | { kind: 'added'; id: string }
+  /** This browser had it in an earlier state; the file's copy went further and replaced it. */
+  | { kind: 'updated'; id: string }
+  /** It went another way than every copy here; kept as one more copy, under `id`. */
+  | { kind: 'kept-beside'; id: string; of: string }
+  /** This browser already has it as far, or further (under `id`). */
+  | { kind: 'already-here'; id: string };
+
 /** How an import changes the runs on this browser. */
 export interface ImportPlan {
   /** Runs this browser did not have. */
   added: SavedRun[];
   /** Runs this browser had in an earlier state (the file's copy went further). */
   updated: SavedRun[];
+  /** Runs that went another way than every copy here, each kept beside them under a new id. */
+  keptBeside: SavedRun[];
   /** Runs this browser already has as far, or further. */
   skipped: SavedRun[];
+  /** What happened to each run of the file, in the file's order. */
+  outcomes: ImportOutcome[];
+}
+
+/** The ids under which copies of one run are kept: `r`, `r~imported`, `r~imported-2`, … */
+function copyId(id: string, n: number): string {
+  return n === 0 ? id : n === 1 ? `${id}~imported` : `${id}~imported-${n}`;
 }
 
 /**
  * Decides, run by run, what an import adds, updates or leaves.
  * why: a run is an append-only log, so of two copies the one whose log extends the other is newer;
- * two copies that went different ways are both kept, the imported one under a new id.
+ * a copy that went another way is kept beside the others. Every copy of a run (`r`, `r~imported`,
+ * `r~imported-2`, …) is compared, so carrying a run between two computers again and again never
+ * keeps the shorter copy in place of the longer one.
  */
 export function planImport(existing: readonly SavedRun[], incoming: readonly SavedRun[]): ImportPlan {
   const byId = new Map(existing.map((r) => [r.id, r]));
-  const plan: ImportPlan = { added: [], updated: [], skipped: [] };
+  /** Copies by the id of the run they are copies of. */
+  const families = new Map<string, string[]>();
+  const baseOf = (id: string) => id.replace(/~imported(-\d+)?$/, '');
+  const addToFamily = (id: string) => {
+    const base = baseOf(id);
+    families.set(base, [...(families.get(base) ?? []), id]);
+  };
+  for (const r of existing) addToFamily(r.id);
+  const plan: ImportPlan = { added: [], updated: [], keptBeside: [], skipped: [], outcomes: [] };
   for (const run of incoming) {
-    const here = byId.get(run.id);
-    if (!here) {
+    const base = baseOf(run.id);
+    const family = (families.get(base) ?? []).map((id) => byId.get(id)!);
+    if (!family.length) {
       plan.added.push(run);
+      plan.outcomes.push({ kind: 'added', id: run.id });
       byId.set(run.id, run);
+      addToFamily(run.id);
       continue;
     }
-    const a = here.run.log;
-    const b = run.run.log;
-    if (
-      startsWith(a, b) &&
-      (a.length > b.length || here.status === 'finished' || run.status !== 'finished')
-    ) {
+    const covering = family.find((here) => covers(here, run));
+    if (covering) {
       plan.skipped.push(run);
-    } else if (startsWith(b, a)) {
-      plan.updated.push(run);
-      byId.set(run.id, run);
-    } else {
-      const copy = { ...run, id: `${run.id}~imported` };
-      if (byId.has(copy.id)) plan.skipped.push(run);
-      else {
-        plan.added.push(copy);
-        byId.set(copy.id, copy);
-      }
+      plan.outcomes.push({ kind: 'already-here', id: covering.id });
+      continue;
     }
+    // why: of the copies the file's run extends, the longest is the one it continues.
+    const extended = family
+      .filter((here) => startsWith(run.run.log, here.run.log))
+      .sort((x, y) => y.run.log.length - x.run.log.length)[0];
+    if (extended) {
+      const update = { ...run, id: extended.id };
+      plan.updated.push(update);
+      plan.outcomes.push({ kind: 'updated', id: extended.id });
+      byId.set(update.id, update);
+      continue;
+    }
+    let n = 1;
+    while (byId.has(copyId(base, n))) n++;
+    const copy = { ...run, id: copyId(base, n) };
+    plan.keptBeside.push(copy);
+    plan.outcomes.push({ kind: 'kept-beside', id: copy.id, of: base });
+    byId.set(copy.id, copy);
+    addToFamily(copy.id);
   }
   return plan;
+}
+
+/** Whether the copy here holds everything the incoming copy does (as far, or further). */
+function covers(here: SavedRun, incoming: SavedRun): boolean {
+  const a = here.run.log;
+  const b = incoming.run.log;
+  return (
+    startsWith(a, b) && (a.length > b.length || here.status === 'finished' || incoming.status !== 'finished')
+  );
 }
 
 function startsWith(log: readonly RunEvent[], prefix: readonly RunEvent[]): boolean {

@@ -2,6 +2,7 @@ import type { RunFile } from '../engine/results/run-file.ts';
 import type { RunEvent } from '../engine/run/run-state.ts';
 import type { Language } from '../engine/scenario/scenario.schema.ts';
 import {
+  addFinishedRun,
   LEGACY_PROGRESS_KEY,
   mergeProgress,
   PROGRESS_VERSION,
@@ -12,6 +13,7 @@ import {
 } from '../ui/progress.ts';
 import type { RunObserver, RunSession } from '../ui/run-observer.ts';
 import type { KeyValueStorage } from '../ui/settings.ts';
+import type { RunOwnership } from './run-ownership.ts';
 import type { RunStore } from './run-store.ts';
 import {
   checkStoredRun,
@@ -38,6 +40,10 @@ export interface SavesSnapshot {
   /** Stored runs that could not be read, kept as found. */
   setAside: readonly Extract<StoredRun, { ok: false }>[];
   progress: Progress;
+  /** Runs another tab of this browser is playing now: continuing one here means taking it over. */
+  elsewhere: ReadonlySet<string>;
+  /** Runs another tab took over from this one: this tab no longer writes them. */
+  takenOver: ReadonlySet<string>;
 }
 
 /** The trainee's saved runs and progress, and the observer that keeps them up to date. */
@@ -46,8 +52,18 @@ export interface RunSaves {
   readonly observer: RunObserver;
   snapshot(): SavesSnapshot;
   subscribe(listener: () => void): () => void;
-  /** Replaces the progress record (a run was finished and scored). */
+  /**
+   * Counts a finished, scored run in the progress record. The stored record is changed in one
+   * transaction (read, add, write), so runs finished in two tabs at once are both counted.
+   */
+  recordFinished(scenario: string, run: { overall: number; passed: boolean }): void;
+  /** Merges progress into the record (larger count, better score, a pass kept); never replaces it. */
   recordProgress(progress: Progress): void;
+  /**
+   * Takes a saved run for this tab to continue, with the freshest copy the store holds;
+   * 'elsewhere' when another tab is playing it (unless `takeOver`, which makes that tab stop).
+   */
+  take(id: string, options?: { takeOver?: boolean }): Promise<SavedRun | 'elsewhere' | undefined>;
   /** Adds or replaces runs and merges progress, as an import does. */
   merge(runs: readonly SavedRun[], progress: Progress): Promise<void>;
   /** Forgets a run (the trainee discarded it). */
@@ -70,6 +86,8 @@ export interface RunSavesOptions {
   summarize?: (session: RunSession) => Promise<RunFile['summary']>;
   /** Asks the browser to keep the store under storage pressure; called at the first save. */
   persist?: () => void;
+  /** One writing tab per run (Web Locks); without it this tab writes every run it plays. */
+  ownership?: RunOwnership | undefined;
 }
 
 const PROGRESS_META = 'progress';
@@ -87,7 +105,10 @@ export function createRunSaves(options: RunSavesOptions): RunSaves {
     runs: [],
     setAside: [],
     progress: options.legacy ? readLegacy(options.legacy) : {},
+    elsewhere: new Set(),
+    takenOver: new Set(),
   };
+  const ownership = options.ownership;
   let store: RunStore | null = null;
   let queue: Promise<void>;
   const languages = new Map<string, Language>();
@@ -127,8 +148,12 @@ export function createRunSaves(options: RunSavesOptions): RunSaves {
         snap.progress,
       );
       if ((await opened.getMeta(LEGACY_MIGRATED_META)) !== true) {
-        progress = mergeProgress(progress, options.legacy ? readLegacy(options.legacy) : {});
-        await opened.putMeta(PROGRESS_META, progressRecord(progress));
+        const legacy = options.legacy ? readLegacy(options.legacy) : {};
+        progress = storedProgress(
+          await opened.updateMeta(PROGRESS_META, (old) =>
+            progressRecord(mergeProgress(mergeProgress(parseProgressRecord(old) ?? {}, progress), legacy)),
+          ),
+        );
         await opened.putMeta(LEGACY_MIGRATED_META, true);
       }
       update({ health: { kind: 'stored' }, loaded: true, runs: listRuns(), setAside, progress });
@@ -151,11 +176,19 @@ export function createRunSaves(options: RunSavesOptions): RunSaves {
   };
 
   const keep = (saved: SavedRun) => {
+    const had = runs.has(saved.id);
     runs.set(saved.id, saved);
-    update({ runs: listRuns() });
+    // why: a run just written is the newest; with thousands of runs kept, sorting them all after
+    // every second of play would cost more than the play.
+    const first = snap.runs[0];
+    if (!first || first.savedAt <= saved.savedAt)
+      update({ runs: [saved, ...(had ? snap.runs.filter((r) => r.id !== saved.id) : snap.runs)] });
+    else update({ runs: listRuns() });
   };
 
   const write = (saved: SavedRun) => {
+    // why: a run another tab took over is that tab's to write; this tab's copy is out of date.
+    if (ownership?.lost(saved.id)) return queue;
     const timer = timers.get(saved.id);
     if (timer !== undefined) clearTimeout(timer);
     timers.delete(saved.id);
@@ -186,9 +219,14 @@ export function createRunSaves(options: RunSavesOptions): RunSaves {
     return { id: session.id, status: finished ? 'finished' : 'in-progress', savedAt, run };
   };
 
+  const releaseAfter = (id: string, written: Promise<void>) => {
+    if (ownership) void written.then(() => ownership.release(id));
+  };
+
   const observer: RunObserver = {
     opened(session) {
       if (!languages.has(session.id)) languages.set(session.id, options.language());
+      void ownership?.claim(session.id);
       const saved = record(session);
       keep(saved);
       void write(saved);
@@ -223,23 +261,78 @@ export function createRunSaves(options: RunSavesOptions): RunSaves {
     finished(session) {
       const saved = record(session);
       keep(saved);
-      void write(saved);
-      options.summarize?.(session).then(
+      const written = write(saved);
+      const summarized = options.summarize?.(session).then(
         (summary) => {
           const current = runs.get(session.id);
           if (!summary || !current || current.status !== 'finished') return;
           const withSummary: SavedRun = { ...current, run: { ...current.run, summary } };
           keep(withSummary);
-          void write(withSummary);
+          return write(withSummary);
         },
         () => undefined,
+      );
+      releaseAfter(
+        session.id,
+        Promise.all([written, summarized]).then(() => undefined),
       );
     },
     left(session) {
       const saved = record(session);
       keep(saved);
-      void write(saved);
+      releaseAfter(session.id, write(saved));
     },
+  };
+
+  const checked = (raw: unknown): SavedRun | undefined => {
+    const stored = raw === undefined ? undefined : checkStoredRun(raw);
+    return stored?.ok ? stored.saved : undefined;
+  };
+  /** Reads one run again from the store (another tab may have written it). */
+  const reread = async (id: string): Promise<SavedRun | undefined> => {
+    await queue;
+    if (!store) return runs.get(id);
+    try {
+      const fresh = checked(await store.get(id));
+      if (fresh) keep(fresh);
+      return fresh ?? runs.get(id);
+    } catch {
+      return runs.get(id);
+    }
+  };
+  // why: another tab claimed, released or took a run, or finished one (and counted it): the menu
+  // here should say which runs are open elsewhere and show progress from every tab.
+  let looking = false;
+  const lookAgain = async () => {
+    if (!ownership || looking) return;
+    looking = true;
+    try {
+      const before = snap.elsewhere;
+      const elsewhere = await ownership.heldElsewhere();
+      const takenOver = new Set([...runs.keys()].filter((id) => ownership.lost(id)));
+      update({ elsewhere, takenOver });
+      for (const id of before) if (!elsewhere.has(id)) await reread(id);
+      await queue;
+      if (store) {
+        const stored = parseProgressRecord(await store.getMeta(PROGRESS_META).catch(() => undefined));
+        if (stored) update({ progress: mergeProgress(stored, snap.progress) });
+      }
+    } finally {
+      looking = false;
+    }
+  };
+  if (ownership) {
+    ownership.subscribe(() => void lookAgain());
+    void queue.then(lookAgain);
+  }
+  const changeProgress = (change: (p: Progress) => Progress) => {
+    update({ progress: change(snap.progress) });
+    return enqueue(async (s) => {
+      const stored = storedProgress(
+        await s.updateMeta(PROGRESS_META, (old) => progressRecord(change(parseProgressRecord(old) ?? {}))),
+      );
+      update({ progress: mergeProgress(stored, snap.progress) });
+    });
   };
 
   return {
@@ -249,16 +342,26 @@ export function createRunSaves(options: RunSavesOptions): RunSaves {
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
+    recordFinished(scenario, run) {
+      void changeProgress((p) => addFinishedRun(p, scenario, run));
+    },
     recordProgress(progress) {
-      update({ progress });
-      void enqueue((s) => s.putMeta(PROGRESS_META, progressRecord(progress)));
+      void changeProgress((p) => mergeProgress(p, progress));
+    },
+    async take(id, takeOptions) {
+      if (!ownership) return runs.get(id);
+      if ((await ownership.claim(id, takeOptions)) === 'elsewhere') {
+        update({ elsewhere: new Set([...snap.elsewhere, id]) });
+        return 'elsewhere';
+      }
+      update({ elsewhere: new Set([...snap.elsewhere].filter((e) => e !== id)) });
+      return reread(id);
     },
     async merge(incoming, progress) {
       for (const saved of incoming) runs.set(saved.id, saved);
-      const merged = mergeProgress(snap.progress, progress);
-      update({ runs: listRuns(), progress: merged });
+      update({ runs: listRuns() });
       for (const saved of incoming) void enqueue((s) => s.put(saved));
-      await enqueue((s) => s.putMeta(PROGRESS_META, progressRecord(merged)));
+      await changeProgress((p) => mergeProgress(p, progress));
     },
     async remove(id) {
       runs.delete(id);
@@ -276,6 +379,10 @@ export function createRunSaves(options: RunSavesOptions): RunSaves {
 export function isQuotaError(error: unknown): boolean {
   const name = (error as { name?: unknown } | null)?.name;
   return name === 'QuotaExceededError' || name === 'NS_ERROR_DOM_QUOTA_REACHED';
+}
+
+function storedProgress(raw: unknown): Progress {
+  return parseProgressRecord(raw) ?? {};
 }
 
 function progressRecord(progress: Progress): ProgressRecord {

@@ -9,12 +9,19 @@ import type { SavedRun } from './saved-run.ts';
 export interface RunStore {
   /** Every stored run, as found (unchecked). */
   list(): Promise<unknown[]>;
+  /** One stored run, as found (unchecked), or undefined. */
+  get(id: string): Promise<unknown>;
   /** Writes a run, replacing any with the same id. */
   put(run: SavedRun): Promise<void>;
   remove(id: string): Promise<void>;
   /** A small record by name (for example the trainee's progress), as found. */
   getMeta(key: string): Promise<unknown>;
   putMeta(key: string, value: unknown): Promise<void>;
+  /**
+   * Reads a small record, changes it and writes it back in one transaction, so that two tabs
+   * changing it at once both count (neither overwrites the other from a stale copy); returns it.
+   */
+  updateMeta(key: string, change: (old: unknown) => unknown): Promise<unknown>;
 }
 
 /** A store that keeps everything in memory, for tests and for a browser that refuses storage. */
@@ -24,6 +31,7 @@ export function createMemoryRunStore(): RunStore {
   // why: copies in and out, as IndexedDB does, so a caller changing an object later changes nothing stored.
   return {
     list: async () => [...runs.values()].map((r) => structuredClone(r)),
+    get: async (id) => structuredClone(runs.get(id)),
     put: async (run) => {
       runs.set(run.id, structuredClone(run));
     },
@@ -33,6 +41,11 @@ export function createMemoryRunStore(): RunStore {
     getMeta: async (key) => structuredClone(meta.get(key)),
     putMeta: async (key, value) => {
       meta.set(key, structuredClone(value));
+    },
+    updateMeta: async (key, change) => {
+      const next = change(structuredClone(meta.get(key)));
+      meta.set(key, structuredClone(next));
+      return structuredClone(next);
     },
   };
 }
@@ -75,6 +88,7 @@ export async function openIndexedDbRunStore(name = RUN_DB_NAME): Promise<RunStor
   // why: a quota error can surface only when the transaction commits, so every write waits for `done`.
   return {
     list: () => db.getAll('runs'),
+    get: (id) => db.get('runs', id),
     async put(run) {
       const tx = db.transaction('runs', 'readwrite');
       await Promise.all([tx.store.put(run), tx.done]);
@@ -87,6 +101,14 @@ export async function openIndexedDbRunStore(name = RUN_DB_NAME): Promise<RunStor
     async putMeta(key, value) {
       const tx = db.transaction('meta', 'readwrite');
       await Promise.all([tx.store.put(value, key), tx.done]);
+    },
+    async updateMeta(key, change) {
+      // why: IndexedDB runs readwrite transactions on one store one at a time, across tabs too;
+      // the read and the write below share one, so no other tab's write falls between them.
+      const tx = db.transaction('meta', 'readwrite');
+      const next = change(await tx.store.get(key));
+      await Promise.all([tx.store.put(next, key), tx.done]);
+      return next;
     },
   };
 }

@@ -19,7 +19,7 @@ import { BreakScreen, TakeABreak } from './content-note.tsx';
 import { I18nProvider, useI18n } from './i18n-context.tsx';
 import { Menu } from './menu.tsx';
 import { PlayScreen } from './play-screen.tsx';
-import { addFinishedRun, readProgress, recordFinishedRun } from './progress.ts';
+import { readProgress, recordFinishedRun } from './progress.ts';
 import { createSessionId, type RunObserver, type RunSession } from './run-observer.ts';
 import { ResumeRuns, RunHistory } from './saved-runs.tsx';
 import { type KeyValueStorage, readSettings, writeSettings } from './settings.ts';
@@ -285,19 +285,26 @@ export function App({
   useEffect(() => saves?.subscribe(() => setProgress(saves.snapshot().progress)), [saves]);
   const recordResult = useCallback(
     (scenario: string, run: { overall: number; passed: boolean }) => {
-      if (saves) saves.recordProgress(addFinishedRun(saves.snapshot().progress, scenario, run));
+      if (saves) saves.recordFinished(scenario, run);
       else setProgress((p) => recordFinishedRun(storage, p, scenario, run));
     },
     [storage, saves],
   );
+  // why: a run has one writing tab; when another tab plays it, the menu says so and offers to take
+  // it over, and the run continues from the freshest copy in the store, not this tab's old one.
   const continueRun = useCallback(
-    (bundle: ScenarioBundle, saved: SavedRun) =>
-      start(bundle, undefined, {
-        id: saved.id,
-        log: saved.run.log,
-        startedAt: saved.run.startedAt ?? saved.savedAt,
-      }),
-    [start],
+    (bundle: ScenarioBundle, saved: SavedRun, takeOver?: boolean) => {
+      void (saves ? saves.take(saved.id, { takeOver }) : Promise.resolve(saved)).then((fresh) => {
+        if (fresh === 'elsewhere') return;
+        const from = fresh ?? saved;
+        start(bundle, undefined, {
+          id: from.id,
+          log: from.run.log,
+          startedAt: from.run.startedAt ?? from.savedAt,
+        });
+      });
+    },
+    [start, saves],
   );
   const reopenDebrief = useCallback((bundle: ScenarioBundle, saved: SavedRun) => {
     const startedAt = saved.run.startedAt ?? saved.savedAt;
@@ -351,9 +358,18 @@ export function App({
       const times = screen.session
         ? { startedAt: screen.session.startedAt, finishedAt: new Date().toISOString() }
         : undefined;
-      setScreen({ name: 'debrief', bundle: screen.bundle, log: [...log], preview: screen.preview, times });
+      // why: a run another tab took over is that tab's to count; this copy is not recorded again.
+      const takenOver = !!screen.session && !!saves?.snapshot().takenOver.has(screen.session.id);
+      setScreen({
+        name: 'debrief',
+        bundle: screen.bundle,
+        log: [...log],
+        preview: screen.preview,
+        times,
+        ...(takenOver ? { kept: true } : {}),
+      });
     },
-    [screen, observers],
+    [screen, observers, saves],
   );
   const leaveRun = useCallback(() => {
     if (screen.name === 'play' && screen.session) {

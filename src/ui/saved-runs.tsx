@@ -44,15 +44,20 @@ function useBundles(scenarios: readonly ScenarioEntry[], ids: readonly string[])
   return bundles;
 }
 
-/** The saved runs a filter picks, each replayed against its scenario once that has loaded (while `active`). */
+/**
+ * The saved runs a filter picks (the newest `limit` of them), each replayed against its scenario
+ * once that has loaded (while `active`); `total` counts every run the filter picks.
+ */
 export function usePlaced(
   saves: RunSaves,
   scenarios: readonly ScenarioEntry[],
   pick: (saved: SavedRun) => boolean,
   active = true,
+  limit = Number.POSITIVE_INFINITY,
 ) {
   const snap = useSavesSnapshot(saves);
-  const picked = snap.runs.filter(pick);
+  const all = useMemo(() => snap.runs.filter(pick), [snap.runs, pick]);
+  const picked = all.length > limit ? all.slice(0, limit) : all;
   const bundles = useBundles(scenarios, active ? picked.map((r) => r.run.scenario.id) : []);
   const key = picked.map((r) => `${r.id}@${r.savedAt}`).join('\n');
   const placed = useMemo(
@@ -69,8 +74,17 @@ export function usePlaced(
       }),
     [key, bundles, scenarios],
   );
-  return { snap, placed };
+  return { snap, placed, total: all.length };
 }
+
+/**
+ * Runs in progress the menu replays and lists at first, newest first; the rest are counted and
+ * listed on request. why: a backup of 20,000 runs made every menu load replay and draw all of
+ * them (a 10 s stall, review defect 8).
+ */
+export const RUNS_SHOWN = 6;
+/** How many more runs each "Show more" lists. */
+const RUNS_MORE = 20;
 
 /** Formats ISO times as a date and time in the UI language. */
 export function useDateTime(): (iso: string | undefined) => string {
@@ -95,7 +109,8 @@ export function useDiscard(saves: RunSaves): (id: string) => void {
   };
 }
 
-const inProgress = (r: SavedRun) => r.status === 'in-progress';
+/** Whether a run is still in progress (a stable function, so lists of them can be kept). */
+export const inProgress = (r: SavedRun) => r.status === 'in-progress';
 
 /**
  * Runs in progress, each with a way to continue it at the step, clock and score it was saved at;
@@ -108,13 +123,15 @@ export function ResumeRuns({
 }: {
   saves: RunSaves;
   scenarios: readonly ScenarioEntry[];
-  /** Reopens a run where it was saved. */
-  onContinue(bundle: ScenarioBundle, saved: SavedRun): void;
+  /** Reopens a run where it was saved; `takeOver` when another tab is playing it. */
+  onContinue(bundle: ScenarioBundle, saved: SavedRun, takeOver?: boolean): void;
 }) {
-  const { t, lang } = useI18n();
+  const { t, lang, formatNumber } = useI18n();
   const when = useDateTime();
   const discard = useDiscard(saves);
-  const { placed } = usePlaced(saves, scenarios, inProgress);
+  const [limit, setLimit] = useState(RUNS_SHOWN);
+  const { placed, snap, total } = usePlaced(saves, scenarios, inProgress, true, limit);
+  const rest = Math.max(0, total - limit);
   // why: a run is offered only once its log has replayed against the scenario (a moment, once the
   // scenario's chunk has loaded), so one that no longer fits never shows a Continue button.
   const open = placed.filter((p) => p.standing && replays(p.standing));
@@ -129,6 +146,7 @@ export function ResumeRuns({
             {open.map(({ saved, bundle, standing }) => {
               const title = titleOf(scenarios, saved.run.scenario.id, lang);
               const at = standing && replays(standing) ? standing : undefined;
+              const elsewhere = snap.elsewhere.has(saved.id);
               return (
                 <li key={saved.id} class="card saved-run">
                   <h3 class="card-title">{title}</h3>
@@ -150,15 +168,20 @@ export function ResumeRuns({
                       })}
                     </p>
                   )}
+                  {elsewhere && (
+                    <p class="saved-run-elsewhere" role="status">
+                      {t('storage.openElsewhere')}
+                    </p>
+                  )}
                   <div class="card-actions">
                     <button
                       type="button"
                       class="button button-primary"
-                      aria-label={t('storage.continueLabel', { title })}
+                      aria-label={t(elsewhere ? 'storage.takeOverLabel' : 'storage.continueLabel', { title })}
                       disabled={!bundle || !at}
-                      onClick={() => bundle && onContinue(bundle, saved)}
+                      onClick={() => bundle && onContinue(bundle, saved, elsewhere)}
                     >
-                      {t('storage.continue')}
+                      {t(elsewhere ? 'storage.takeOver' : 'storage.continue')}
                       <span aria-hidden="true" class="button-arrow">
                         →
                       </span>
@@ -176,9 +199,17 @@ export function ResumeRuns({
               );
             })}
           </ul>
+          {rest > 0 && (
+            <p class="saved-runs-more">
+              <span>{t('storage.moreInProgress', { count: rest, formatted: formatNumber(rest) })}</span>{' '}
+              <button type="button" class="button button-link" onClick={() => setLimit((n) => n + RUNS_MORE)}>
+                {t('storage.showMore', { count: Math.min(rest, RUNS_MORE) })}
+              </button>
+            </p>
+          )}
         </section>
       )}
-      <More part="aside" saves={saves} scenarios={scenarios} />
+      <More part="aside" saves={saves} scenarios={scenarios} limit={limit} />
     </>
   );
 }
@@ -201,7 +232,7 @@ let moreModule: Promise<MoreModule> | undefined;
 
 function More(
   props: { saves: RunSaves; scenarios: readonly ScenarioEntry[] } & (
-    | { part: 'aside' }
+    | { part: 'aside'; limit: number }
     | { part: 'history'; onDebrief(bundle: ScenarioBundle, saved: SavedRun): void }
   ),
 ) {
@@ -224,7 +255,7 @@ function More(
   }, []);
   if (!more) return null;
   return props.part === 'aside' ? (
-    <more.AsideRuns saves={props.saves} scenarios={props.scenarios} />
+    <more.AsideRuns saves={props.saves} scenarios={props.scenarios} limit={props.limit} />
   ) : (
     <more.FinishedRuns saves={props.saves} scenarios={props.scenarios} onDebrief={props.onDebrief} />
   );

@@ -67,9 +67,18 @@ function downloadText(filename: string, text: string): void {
  */
 export function StorageBanner({ saves }: { saves: RunSaves }) {
   const { t } = useI18n();
-  const { health } = useSavesSnapshot(saves);
+  const { health, takenOver } = useSavesSnapshot(saves);
   const { exportRuns, error } = useExportRuns(saves);
-  if (health.kind !== 'memory') return null;
+  if (health.kind !== 'memory')
+    return takenOver.size ? (
+      <aside class="storage-banner" aria-label={t('storage.banner.label')}>
+        <div class="storage-banner-inner" role="alert">
+          <p>
+            <strong>{t('storage.takenOver.title')}</strong> {t('storage.takenOver.body')}
+          </p>
+        </div>
+      </aside>
+    ) : null;
   return (
     <aside class="storage-banner" aria-label={t('storage.banner.label')}>
       <div class="storage-banner-inner" role="alert">

@@ -185,4 +185,70 @@ describe('the cmi5 package against a test LRS', () => {
     expect(errors()).toEqual([]);
     await context.close();
   });
+
+  it('keeps completed and passed through an LRS outage at the end of a run, and delivers them once in a later launch', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    const first = lrs.launch({ publisherId: au.id, masteryScore: au.masteryScore });
+    await open(first, page);
+    await expect
+      .poll(() => page.locator('.lms-bar').textContent())
+      .toContain('vos résultats sont enregistrés');
+    await page.locator('.screen-briefing main button.button-primary').click();
+    const mirror = await playInApp(page, bundle, faithful, { decisions: 2, language: 'fr' });
+    await expect.poll(() => lrs.session(first.sessionId).length).toBe(3);
+
+    // the LRS goes down for the rest of the run and the whole of this launch
+    lrs.outage.down = true;
+    await playInApp(page, bundle, faithful, { mirror, language: 'fr' });
+    await expect.poll(() => page.locator('main').textContent(), { timeout: 15_000 }).toMatch(/\d+ \/ 100/);
+    await expect
+      .poll(() => page.locator('.lms-bar').textContent())
+      .toMatch(/\d+ résultats en attente d’envoi à votre plateforme de formation/);
+    await page.getByRole('button', { name: 'Enregistrer et quitter' }).click();
+    await expect.poll(() => page.locator('.lms-bar').textContent()).toContain('Session fermée');
+    await expect
+      .poll(() => page.locator('.lms-bar').textContent())
+      .toContain('à la prochaine ouverture de cette activité');
+    await page.screenshot({ path: join(tmpdir(), 'pocsim-lms-cmi5-waiting.png') });
+    await page.close();
+    expect(lrs.session(first.sessionId).map(VERB)).toEqual(['initialized', 'answered', 'answered']);
+
+    // a later launch of the same registration, with the LRS back
+    lrs.outage.down = false;
+    const second = lrs.launch({
+      publisherId: au.id,
+      activityId: first.activityId,
+      registration: first.registration,
+      masteryScore: au.masteryScore,
+    });
+    const again = await context.newPage();
+    await open(second, again);
+    await expect
+      .poll(() => again.locator('.lms-bar').textContent())
+      .toContain('vos résultats sont enregistrés');
+    await again.getByRole('button', { name: 'Enregistrer et quitter' }).click();
+    await expect.poll(() => lrs.session(second.sessionId).map(VERB)).toEqual(['initialized', 'terminated']);
+
+    const one = lrs.session(first.sessionId);
+    const decisions = mirror.context().history.filter((h) => h.type === 'decision.made').length;
+    expect(one.map(VERB)).toEqual([
+      'initialized',
+      ...Array.from({ length: decisions }, () => 'answered'),
+      'completed',
+      'passed',
+      'terminated',
+    ]);
+    expect(checkCmi5Session(one, first)).toEqual([]);
+    expect(checkCmi5Session(lrs.session(second.sessionId), second, one)).toEqual([]);
+    const inRegistration = lrs.statements
+      .map((r) => r.statement)
+      .filter((s) => s.context.registration === first.registration);
+    expect(inRegistration.filter((s) => VERB(s) === 'completed')).toHaveLength(1);
+    expect(inRegistration.filter((s) => VERB(s) === 'passed')).toHaveLength(1);
+    expect(lrs.state(POCSIM_PROGRESS_STATE, second)).toEqual({ completed: true, passed: true, run: null });
+    expect(lrs.statements.filter((r) => r.warnings.length).flatMap((r) => r.warnings)).toEqual([]);
+    expect(await again.evaluate(() => Object.keys(sessionStorage))).toEqual([]);
+    await context.close();
+  });
 });

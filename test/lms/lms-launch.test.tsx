@@ -142,4 +142,22 @@ describe('the LMS bar', () => {
       'Reason: saving state: the LMS answered HTTP 500',
     );
   });
+
+  it('says truthfully how many results wait for the learning platform, and clears once delivered', async () => {
+    const { c, state } = connection({ status: 'recording', waiting: 2, progressWaiting: true });
+    bar(c);
+    expect(screen.getByRole('status').textContent).toContain(
+      '2 results waiting to reach your learning platform. This computer keeps what is waiting',
+    );
+    state.set({ status: 'ended', returning: false, waiting: 1 });
+    await screen.findByText(/1 result waiting to reach your learning platform\. .*the next time you open/);
+    state.set({ status: 'ended', returning: false });
+    await waitFor(() => expect(screen.getByRole('status').textContent).not.toContain('waiting'));
+    cleanup();
+    const fr = connection({ status: 'recording', waiting: 3 });
+    bar(fr.c, 'fr');
+    expect(screen.getByRole('status').textContent).toContain(
+      '3 résultats en attente d’envoi à votre plateforme de formation.',
+    );
+  });
 });

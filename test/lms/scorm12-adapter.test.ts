@@ -1,5 +1,5 @@
 import { Scorm12API } from 'scorm-again';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { CATALOGUE } from '../../src/engine/doctrine/catalogue.ts';
 import { buildDebrief } from '../../src/engine/score/debrief.ts';
 import type { Scorm12Api } from '../../src/lms/detect-lms.ts';
@@ -13,6 +13,7 @@ const bundle = bundledScenario('15-4-conflict-zone');
 const scenario = { id: bundle.scenario.id, version: bundle.scenario.version };
 
 type Cmi = Record<string, any>;
+const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
 /** A runtime as an LMS would start it for a launch, from the data it kept of the last one. */
 function launchRuntime(kept: Cmi = {}, lessonMode = 'normal'): Scorm12API {
@@ -107,5 +108,62 @@ describe('the SCORM 1.2 SCO under scorm-again', () => {
       status: 'failed',
       problem: expect.stringMatching(/^LMSInitialize failed \(SCORM error 101/),
     });
+  });
+
+  it('counts a verdict only once LMSCommit succeeds: retries in this launch, and sets it again in the next', async () => {
+    const store = new Map<string, string>();
+    const storage = {
+      getItem: (k: string) => store.get(k) ?? null,
+      setItem: (k: string, v: string) => void store.set(k, v),
+      removeItem: (k: string) => void store.delete(k),
+    };
+    // an LMS whose server refuses commits while `down`: what it keeps is what was last committed
+    const flaky = (api: Scorm12API) => {
+      const lms = { down: false, committed: kept(api), commits: 0 };
+      const wrapped = new Proxy(asApi(api), {
+        get(target, name) {
+          if (name === 'LMSCommit')
+            return () => {
+              if (lms.down) return 'false';
+              const r = api.LMSCommit('');
+              lms.commits++;
+              lms.committed = kept(api);
+              return r;
+            };
+          if (name === 'LMSGetLastError') return () => (lms.down ? '101' : api.LMSGetLastError());
+          const v = (target as any)[name];
+          return typeof v === 'function' ? v.bind(api) : v;
+        },
+      });
+      return { lms, api: wrapped };
+    };
+
+    // in this launch: the commit fails, the bar says one result waits, a retry gets it in
+    const first = flaky(launchRuntime());
+    const a = connectScorm12({ api: first.api, scenario, store: storage, wait: () => sleep(2) });
+    first.lms.down = true;
+    play(openSession(bundle, [a.observer]), [a.observer], faithful);
+    expect(a.state()).toMatchObject({ status: 'recording', waiting: 1 });
+    expect(first.lms.committed.core.lesson_status).toBe('incomplete');
+    first.lms.down = false;
+    await vi.waitFor(() => expect(a.state()).toEqual({ status: 'recording' }));
+    expect(first.lms.committed.core.lesson_status).toBe('passed');
+    expect(store.size).toBe(0);
+
+    // across launches: commits fail until the window closes; the next launch sets the verdict again
+    const second = flaky(launchRuntime());
+    const b = connectScorm12({ api: second.api, scenario, store: storage, wait: () => sleep(2) });
+    second.lms.down = true;
+    play(openSession(bundle, [b.observer]), [b.observer], faithful);
+    void b.exit();
+    expect(b.state()).toMatchObject({ status: 'ended', waiting: 1 });
+    expect(second.lms.committed.core.lesson_status).toBe('incomplete');
+    expect(store.size).toBe(1);
+
+    const third = flaky(launchRuntime(second.lms.committed));
+    connectScorm12({ api: third.api, scenario, store: storage });
+    expect(third.lms.committed.core.lesson_status).toBe('passed');
+    expect(Number(third.lms.committed.core.score.raw)).toBeGreaterThanOrEqual(70);
+    expect(store.size).toBe(0);
   });
 });

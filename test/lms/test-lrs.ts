@@ -41,6 +41,15 @@ export interface TestLrs {
   statements: ReceivedStatement[];
   /** Every request, as "METHOD path", in order. */
   requests: string[];
+  /**
+   * Outage switches: `down` answers 503 to every xAPI request (statements and state) without
+   * keeping it; `loseAnswers` keeps what it is sent but answers 503, as when the answer is lost
+   * on the way back; statements of a session in `closedSessions` are refused (403), as an LMS
+   * may once it has marked a session abandoned.
+   */
+  outage: { down: boolean; loseAnswers: boolean; closedSessions: Set<string> };
+  /** Statements sent again under an id the LRS already held (kept once, as xAPI requires). */
+  repeats: string[];
   /** Prepares a launch: registration, session, LMS.LaunchData and a one-time fetch URL. */
   launch(options: {
     publisherId: string;
@@ -72,6 +81,9 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[1-8][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-
 export async function startTestLrs(): Promise<TestLrs> {
   const statements: ReceivedStatement[] = [];
   const requests: string[] = [];
+  const outage = { down: false, loseAnswers: false, closedSessions: new Set<string>() };
+  const repeats: string[] = [];
+  const byId = new Map<string, string>();
   const tokens = new Map<string, { token: string; used: boolean }>();
   const documents = new Map<string, string>();
   const profiles = new Map<string, string>();
@@ -108,6 +120,7 @@ export async function startTestLrs(): Promise<TestLrs> {
       return json(res, 200, { 'auth-token': entry.token });
     }
     if (!url.pathname.startsWith('/xapi/')) return end(res, 404);
+    if (outage.down) return end(res, 503, 'the LRS is down for maintenance');
     const auth = req.headers.authorization ?? '';
     if (!auth.startsWith('Basic ') || !validTokens.has(auth.slice(6))) return end(res, 401, 'bad token');
     if (!req.headers['x-experience-api-version'])
@@ -122,14 +135,29 @@ export async function startTestLrs(): Promise<TestLrs> {
         return end(res, 400, 'statement is not JSON');
       }
       const list = (Array.isArray(parsed) ? parsed : [parsed]) as Json[];
+      // why: xAPI keeps one statement per id: the same statement again changes nothing, a
+      // different one under a known id is a conflict (409).
       for (const s of list) {
         if (req.method === 'PUT') s.id ??= url.searchParams.get('statementId');
+        if (outage.closedSessions.has(s.context?.extensions?.[CMI5.sessionId]))
+          return end(res, 403, 'that session was abandoned; its statements are no longer accepted');
+        const known = typeof s.id === 'string' ? byId.get(s.id) : undefined;
+        if (known !== undefined && known !== JSON.stringify(s))
+          return end(res, 409, `statement ${s.id} already exists with other content`);
+      }
+      for (const s of list) {
+        if (typeof s.id === 'string' && byId.has(s.id)) {
+          repeats.push(s.id);
+          continue;
+        }
         const warnings = validateStatement(s).map(
           (w) => `${w.path.join('.')}: not a valid ${w.typeName ?? 'value'} (${JSON.stringify(w.data)})`,
         );
         statements.push({ statement: s, warnings, receivedAt: Date.now() });
         if (warnings.length) return end(res, 400, warnings.join('\n'));
+        if (typeof s.id === 'string') byId.set(s.id, JSON.stringify(s));
       }
+      if (outage.loseAnswers) return end(res, 503, 'answer lost');
       return req.method === 'PUT'
         ? end(res, 204)
         : json(
@@ -146,7 +174,7 @@ export async function startTestLrs(): Promise<TestLrs> {
       }
       if (req.method === 'PUT' || req.method === 'POST') {
         documents.set(key, body);
-        return end(res, 204);
+        return end(res, outage.loseAnswers ? 503 : 204);
       }
       if (req.method === 'DELETE') {
         documents.delete(key);
@@ -167,6 +195,8 @@ export async function startTestLrs(): Promise<TestLrs> {
     endpoint,
     statements,
     requests,
+    outage,
+    repeats,
     launch(o) {
       const registration = o.registration ?? randomUUID();
       const sessionId = randomUUID();

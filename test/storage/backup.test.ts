@@ -137,14 +137,72 @@ describe('planning an import', () => {
   it('keeps both copies of a run that went two ways', () => {
     const other = fakeSavedRun({ id: 'r', log: [{ type: 'decision.chosen', optionIds: ['push-back'] }] });
     const plan = planImport([base], [other]);
-    expect(plan.added.map((r) => r.id)).toEqual(['r~imported']);
+    expect(plan.keptBeside.map((r) => r.id)).toEqual(['r~imported']);
+    expect(plan.outcomes).toEqual([{ kind: 'kept-beside', id: 'r~imported', of: 'r' }]);
     // importing it again changes nothing
-    expect(planImport([base, ...plan.added], [other]).skipped).toHaveLength(1);
+    const again = planImport([base, ...plan.keptBeside], [other]);
+    expect(again.skipped).toHaveLength(1);
+    expect(again.outcomes).toEqual([{ kind: 'already-here', id: 'r~imported' }]);
   });
 
   it('takes a finished copy over an unfinished one with the same log', () => {
     const done = { ...base, status: 'finished' as const };
     expect(planImport([base], [done]).updated).toEqual([done]);
     expect(planImport([done], [base]).skipped).toEqual([base]);
+  });
+});
+
+// why: review defect 3 — a second import of a run that had diverged, and went further on the other
+// computer, was reported "already on this browser" and its new decisions were dropped.
+describe('importing a run carried between two computers again and again', () => {
+  const chose = (...ids: string[]) =>
+    ids.map((id) => ({ type: 'decision.chosen' as const, optionIds: [id] }));
+  const here = fakeSavedRun({ id: 'R', log: chose('alert-plan', 'gate-open-adjacent') });
+  const importedBefore = fakeSavedRun({ id: 'R~imported', log: chose('alert-plan', 'gate-disperse') });
+
+  it('brings the earlier imported copy up to date when the file went further along it', () => {
+    const further = fakeSavedRun({ id: 'R', log: chose('alert-plan', 'gate-disperse', 'road-block') });
+    const plan = planImport([here, importedBefore], [further]);
+    expect(plan.updated.map((r) => [r.id, r.run.log.length])).toEqual([['R~imported', 3]]);
+    expect(plan.skipped).toEqual([]);
+    expect(plan.outcomes).toEqual([{ kind: 'updated', id: 'R~imported' }]);
+  });
+
+  it('brings it up to date when the file’s copy is the same run, finished', () => {
+    const finished = { ...importedBefore, id: 'R', status: 'finished' as const };
+    const plan = planImport([here, importedBefore], [finished]);
+    expect(plan.updated.map((r) => [r.id, r.status])).toEqual([['R~imported', 'finished']]);
+  });
+
+  it('keeps a copy that went a third way beside the other two', () => {
+    const third = fakeSavedRun({ id: 'R', log: chose('alert-plan', 'gate-wait') });
+    const plan = planImport([here, importedBefore], [third]);
+    expect(plan.keptBeside.map((r) => r.id)).toEqual(['R~imported-2']);
+    expect(plan.skipped).toEqual([]);
+    // and a fourth, once the third is here
+    const fourth = fakeSavedRun({ id: 'R', log: chose('alert-plan', 'gate-close') });
+    expect(
+      planImport([here, importedBefore, ...plan.keptBeside], [fourth]).keptBeside.map((r) => r.id),
+    ).toEqual(['R~imported-3']);
+  });
+
+  it('never keeps the shorter copy: a file behind this browser changes nothing, and says where the run is', () => {
+    const behind = fakeSavedRun({ id: 'R', log: chose('alert-plan') });
+    const plan = planImport([here, importedBefore], [behind]);
+    expect(plan.updated).toEqual([]);
+    expect(plan.outcomes).toEqual([{ kind: 'already-here', id: 'R' }]);
+  });
+
+  it('compares a copy exported under its ~imported id with every copy of its run', () => {
+    const exported = fakeSavedRun({
+      id: 'R~imported',
+      log: chose('alert-plan', 'gate-disperse', 'road-block'),
+    });
+    const plan = planImport([here, importedBefore], [exported]);
+    expect(plan.outcomes).toEqual([{ kind: 'updated', id: 'R~imported' }]);
+    const diverged = fakeSavedRun({ id: 'R~imported', log: chose('alert-plan', 'gate-wait') });
+    expect(planImport([here, importedBefore], [diverged]).outcomes).toEqual([
+      { kind: 'kept-beside', id: 'R~imported-2', of: 'R' },
+    ]);
   });
 });

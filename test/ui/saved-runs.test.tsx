@@ -156,4 +156,66 @@ describe('saved runs in the app', () => {
     const card = document.querySelector('.scenario-card') as HTMLElement;
     expect(within(card).getByText(/Finished 2 times · Best score 75/)).toBeTruthy();
   });
+
+  it('import a run carried back again: the copy that went further along is brought up to date, and each file says so', async () => {
+    const store = createMemoryRunStore();
+    const chose = (...ids: string[]) =>
+      ids.map((id) => ({ type: 'decision.chosen' as const, optionIds: [id] }));
+    await store.put(fakeSavedRun({ id: 'R', log: chose('open') }));
+    await store.put(fakeSavedRun({ id: 'R~imported', log: chose('push-back') }));
+    const saves = savesOver(store);
+    renderApp(saves);
+    await screen.findByRole('button', { name: 'Import runs from a file' });
+    const backup = (log: ReturnType<typeof chose>) =>
+      serializeBackup({
+        runs: [fakeSavedRun({ id: 'R', log: [...log, { type: 'clock.ticked', seconds: 4 }] })],
+        progress: {},
+        exportedAt: '2026-03-02T10:00:00.000Z',
+      });
+    const input = document.querySelector('input[type=file]') as HTMLInputElement;
+    const files = [
+      new File([backup(chose('push-back'))], 'laptop-a.json', { type: 'application/json' }),
+      new File([backup(chose('wait'))], 'laptop-b.json', { type: 'application/json' }),
+    ];
+    Object.defineProperty(input, 'files', { value: files, configurable: true });
+    fireEvent.change(input);
+    const first = await screen.findByText(/Imported laptop-a.json/);
+    expect(first.textContent).toContain('0 runs added, 1 run brought up to date, 0 already on this browser.');
+    const second = await screen.findByText(/Imported laptop-b.json/);
+    expect(second.textContent).toContain('1 kept beside the copy here (it went another way)');
+    expect(
+      screen.getAllByText(/Mini gate, started .*: brought up to date \(the file’s copy went further\)\./),
+    ).toHaveLength(1);
+    await waitFor(() =>
+      expect(
+        saves
+          .snapshot()
+          .runs.map((r) => [r.id, r.run.log.length])
+          .sort(),
+      ).toEqual([
+        ['R', 1],
+        ['R~imported', 2],
+        ['R~imported-2', 2],
+      ]),
+    );
+  });
+
+  it('list a few runs in progress and count the rest, so thousands of runs never slow the menu', async () => {
+    const store = createMemoryRunStore();
+    for (let i = 0; i < 30; i++)
+      await store.put(
+        fakeSavedRun({ id: `run-${i}`, savedAt: `2026-03-01T08:${String(i).padStart(2, '0')}:00.000Z` }),
+      );
+    renderApp(savesOver(store));
+    const resume = await screen.findByRole('region', { name: 'Continue where you stopped' });
+    await waitFor(() =>
+      expect(within(resume).getAllByRole('button', { name: /^Continue / })).toHaveLength(6),
+    );
+    expect(resume.textContent).toContain('…and 24 more runs in progress, not listed here.');
+    fireEvent.click(within(resume).getByRole('button', { name: 'Show 20 more' }));
+    await waitFor(() =>
+      expect(within(resume).getAllByRole('button', { name: /^Continue / })).toHaveLength(26),
+    );
+    expect(resume.textContent).toContain('…and 4 more runs in progress');
+  });
 });

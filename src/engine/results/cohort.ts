@@ -15,7 +15,7 @@ import type { Decision, Outcome, Scenario } from '../scenario/scenario.schema.ts
 import { buildDebrief, type Debrief } from '../score/debrief.ts';
 import { decisionCandidates } from '../score/score-run.ts';
 import { csvLines } from './csv.ts';
-import { parseRunFile, type RunFile } from './run-file.ts';
+import { parseRunFile, type RunFile, type RunFileResult } from './run-file.ts';
 import { checkPlausibility, describeImplausibility, type Implausibility } from './run-plausibility.ts';
 import { placeRun, summaryDisagrees, summaryOf } from './run-standing.ts';
 import { buildTierPhaseMatrix, createTierPhaseMatrix, type TierPhaseMatrix } from './tier-phase-matrix.ts';
@@ -218,6 +218,10 @@ const SEVERITY_ORDER: Record<Severity, number> = { critical: 0, major: 1, minor:
 export interface CohortOptions {
   /** Files (by name) whose implausible runs the trainer checked and accepts: they are counted. */
   accepted?: ReadonlySet<string>;
+  /** Files already parsed (by the same `CohortFile` object), so none is parsed twice. */
+  parsed?: ReadonlyMap<CohortFile, RunFileResult>;
+  /** Called after each file is placed, with how many are done of how many. */
+  onProgress?(done: number, total: number): void;
 }
 
 /** Builds a cohort from run files: re-scores each from its log, sets damaged ones aside, groups by scenario. */
@@ -234,8 +238,11 @@ export function buildCohort(
   // why: the order files arrive in (a drop, a folder listing) must not change which copy of a
   // duplicated run is kept, so files are taken in path order.
   const ordered = [...files].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  let done = 0;
   for (const file of ordered) {
-    const parsed = parseRunFile(file.text, file.name);
+    if (done > 0) options.onProgress?.(done, ordered.length);
+    done++;
+    const parsed = options.parsed?.get(file) ?? parseRunFile(file.text, file.name);
     if (!parsed.ok) {
       setAside.push({ file: file.name, reason: 'damaged', diagnostics: parsed.diagnostics });
       continue;
@@ -321,6 +328,7 @@ export function buildCohort(
     group.runs.push({ row, debrief });
   }
 
+  options.onProgress?.(ordered.length, ordered.length);
   const groups = [...placed.values()]
     .map(({ scenario, runs }) => buildGroup(scenario, runs, catalogue))
     .sort((a, b) => b.rows.length - a.rows.length || a.scenario.id.localeCompare(b.scenario.id));

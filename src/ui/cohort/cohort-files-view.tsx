@@ -4,6 +4,7 @@ import { type Diagnostic, formatDiagnostic } from '../../engine/scenario/diagnos
 import { useDropZone } from '../common.tsx';
 import { useI18n } from '../i18n-context.tsx';
 import { droppedRunFiles, fromInputFile, type PickedRunFile } from './cohort-files.ts';
+import type { CohortProgress } from './cohort-work.ts';
 
 /** The drop zone with pickers for files and for a folder. */
 export function DropZone({
@@ -191,5 +192,50 @@ export function FilesToCheck({
         </p>
       )}
     </section>
+  );
+}
+
+const PHASE_KEY: Record<CohortProgress['phase'], string> = {
+  reading: 'cohort.progress.reading',
+  checking: 'cohort.progress.checking',
+  scoring: 'cohort.progress.scoring',
+};
+
+/**
+ * How far opening the files has got (reading, checking, scoring), as an accessible progress bar,
+ * with a way to stop.
+ */
+export function CohortProgressBar({ progress, onStop }: { progress: CohortProgress; onStop(): void }) {
+  const { t, formatNumber } = useI18n();
+  const bar = useRef<HTMLDivElement>(null);
+  const share = progress.total ? progress.done / progress.total : 0;
+  const text = t(PHASE_KEY[progress.phase], {
+    done: formatNumber(progress.done),
+    total: formatNumber(progress.total),
+  });
+  // why: the width is set through the CSSOM; the app's CSP refuses style="" in markup.
+  useEffect(() => {
+    bar.current?.style.setProperty('inline-size', `${Math.round(share * 100)}%`);
+  }, [share]);
+  return (
+    <div class="card cohort-progress">
+      <p id="cohort-progress-label" class="cohort-progress-text">
+        {text}
+      </p>
+      <div
+        class="cohort-progress-track"
+        role="progressbar"
+        aria-labelledby="cohort-progress-label"
+        aria-valuemin={0}
+        aria-valuemax={progress.total}
+        aria-valuenow={progress.done}
+        aria-valuetext={text}
+      >
+        <div ref={bar} class="cohort-progress-fill" />
+      </div>
+      <button type="button" class="button button-secondary" onClick={onStop}>
+        {t('cohort.progress.stop')}
+      </button>
+    </div>
   );
 }

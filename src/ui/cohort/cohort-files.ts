@@ -19,30 +19,53 @@ export interface ReadFiles {
 
 const RUN_FILE_NAME = /\.json$/i;
 
-/** Reads picked files: `.json` ones as run files (refusing any over the size limit), the rest listed as ignored. */
-export async function readPickedFiles(picked: readonly PickedRunFile[]): Promise<ReadFiles> {
+/**
+ * Most bytes of run files read at once (100 MiB).
+ * why: each file may be up to 1 MB and a drop may hold thousands; past this the page would hold
+ * several copies of hundreds of megabytes. Files beyond it are listed as not read, with the reason.
+ */
+export const MAX_COHORT_BYTES = 100 * 1024 * 1024;
+
+/**
+ * Reads picked files: `.json` ones as run files (refusing any over the size limit, and any past
+ * the total budget `already` bytes of open files leave), the rest listed as ignored.
+ */
+export async function readPickedFiles(
+  picked: readonly PickedRunFile[],
+  options: { already?: number; onRead?(done: number, total: number): void } = {},
+): Promise<ReadFiles> {
   const out: ReadFiles = { files: [], refused: [], ignored: [] };
-  const read = await Promise.all(
-    picked.map(async (p) => {
-      if (!RUN_FILE_NAME.test(p.path)) return { kind: 'ignored' as const, path: p.path };
-      // why: a run file is small; a huge one is refused before it is read into memory.
-      if (p.size > MAX_FILE_BYTES)
-        return {
-          kind: 'refused' as const,
-          path: p.path,
-          message: `file is ${p.size} bytes; the limit is ${MAX_FILE_BYTES} bytes, so it was not read`,
-        };
-      try {
-        return { kind: 'file' as const, path: p.path, text: await p.text() };
-      } catch (e) {
-        return {
-          kind: 'refused' as const,
-          path: p.path,
-          message: `the file could not be read (${e instanceof Error ? e.message : String(e)})`,
-        };
-      }
-    }),
-  );
+  let budget = MAX_COHORT_BYTES - (options.already ?? 0);
+  let done = 0;
+  const total = picked.filter((p) => RUN_FILE_NAME.test(p.path)).length;
+  const read = await inBatches(picked, async (p) => {
+    if (!RUN_FILE_NAME.test(p.path)) return { kind: 'ignored' as const, path: p.path };
+    // why: a run file is small; a huge one is refused before it is read into memory.
+    if (p.size > MAX_FILE_BYTES)
+      return {
+        kind: 'refused' as const,
+        path: p.path,
+        message: `file is ${p.size} bytes; the limit is ${MAX_FILE_BYTES} bytes, so it was not read`,
+      };
+    if (p.size > budget)
+      return {
+        kind: 'refused' as const,
+        path: p.path,
+        message: `not read: the files open together would pass the ${MAX_COHORT_BYTES / 1024 / 1024} MB the cohort view reads at once; open this one in a smaller batch`,
+      };
+    budget -= p.size;
+    try {
+      const text = await p.text();
+      options.onRead?.(++done, total);
+      return { kind: 'file' as const, path: p.path, text };
+    } catch (e) {
+      return {
+        kind: 'refused' as const,
+        path: p.path,
+        message: `the file could not be read (${e instanceof Error ? e.message : String(e)})`,
+      };
+    }
+  });
   for (const r of read) {
     if (r.kind === 'ignored') out.ignored.push(r.path);
     else if (r.kind === 'refused')
@@ -53,6 +76,23 @@ export async function readPickedFiles(picked: readonly PickedRunFile[]): Promise
       });
     else out.files.push({ name: r.path, text: r.text });
   }
+  return out;
+}
+
+/**
+ * Runs `work` over `items` a few at a time, keeping their order.
+ * why: starting the reads of 500 files at once cost Chromium over half a second of one task.
+ */
+async function inBatches<T, R>(items: readonly T[], work: (item: T) => Promise<R>, size = 8): Promise<R[]> {
+  const out: R[] = new Array(items.length);
+  let next = 0;
+  const lane = async () => {
+    while (next < items.length) {
+      const i = next++;
+      out[i] = await work(items[i]!);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(size, items.length) }, lane));
   return out;
 }
 

@@ -78,10 +78,10 @@ export interface HeldFiles {
  */
 export function mergeHeld(held: HeldFiles, added: HeldFiles): HeldFiles {
   const files = [...held.files];
+  const byName = new Map(files.map((f) => [f.name, f]));
   const taken = new Set([...held.files.map((f) => f.name), ...held.refused.map((r) => r.file)]);
   for (const f of added.files) {
-    const same = files.findIndex((h) => h.name === f.name);
-    if (same >= 0 && files[same]!.text === f.text) continue;
+    if (byName.get(f.name)?.text === f.text) continue;
     let name = f.name;
     for (let n = 2; taken.has(name); n++) name = `${f.name} (${n})`;
     taken.add(name);

@@ -1,7 +1,5 @@
-import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
-import { CATALOGUE } from '../../engine/doctrine/catalogue.ts';
-import { buildCohort, type Cohort, type CohortGroup } from '../../engine/results/cohort.ts';
-import { parseRunFile } from '../../engine/results/run-file.ts';
+import { useCallback, useRef, useState } from 'preact/hooks';
+import type { Cohort, CohortGroup } from '../../engine/results/cohort.ts';
 import type { ScenarioBundle } from '../../engine/scenario/load-scenario.ts';
 import type { ScenarioListing } from '../../engine/scenario/scenario-listing.ts';
 import { textKey } from '../../engine/scenario/text-keys.ts';
@@ -14,9 +12,11 @@ import { useI18n } from '../i18n-context.tsx';
 import { scenarioTextsFor } from '../scenario-text.ts';
 import { Heatmap, MostBroken, Paths } from './cohort-doctrine.tsx';
 import { MAX_DROPPED_FILES, type PickedRunFile, readPickedFiles } from './cohort-files.ts';
-import { DropZone, FilesNotice, FilesToCheck } from './cohort-files-view.tsx';
+import { CohortProgressBar, DropZone, FilesNotice, FilesToCheck } from './cohort-files-view.tsx';
 import { type HeldFiles, mergeHeld, percent } from './cohort-model.ts';
 import { TraineeTable, useDuration } from './cohort-table.tsx';
+import type { CohortProgress } from './cohort-work.ts';
+import { useCohortBuild } from './use-cohort-build.ts';
 import './cohort-page.css';
 
 // why: the cohort screen's words load with it, not with the trainee's first load.
@@ -26,8 +26,6 @@ registerStrings({ en, fr });
 export type CohortScenario = ScenarioListing & { load(): Promise<ScenarioBundle> };
 
 const NO_FILES: HeldFiles = { files: [], refused: [], ignored: [] };
-
-type Bundles = { loaded: Map<string, ScenarioBundle>; failed: Set<string>; pending: Set<string> };
 
 /**
  * The trainer's cohort view: open many run files (or folders of them), see the trainees' results
@@ -47,7 +45,7 @@ export function CohortPage({
   const { t } = useI18n();
   const heading = useFocusHeading('cohort');
   const [held, setHeld] = useState<HeldFiles>(initialFiles ?? NO_FILES);
-  const [reading, setReading] = useState(false);
+  const [reading, setReading] = useState<CohortProgress | null>(null);
   const [truncated, setTruncated] = useState(false);
   // why: implausible runs count only once the trainer, having checked with the trainee, accepts them
   const [accepted, setAccepted] = useState<ReadonlySet<string>>(() => new Set());
@@ -61,74 +59,47 @@ export function CohortPage({
       }),
     [],
   );
-  const [bundles, setBundles] = useState<Bundles>(() => ({
-    loaded: new Map(),
-    failed: new Set(),
-    pending: new Set(),
-  }));
+  const [stopped, setStopped] = useState(false);
+  const [attempt, setAttempt] = useState(0);
+  const build = useCohortBuild(held.files, scenarios, attempt, accepted);
+  const built = build.built;
+  const failed = build.failed;
+  // why: Stop puts back the files open before the last drop, and a drop read after Stop is dropped.
+  const heldNow = useRef(held);
+  heldNow.current = held;
+  const before = useRef<HeldFiles>(NO_FILES);
+  const reads = useRef(0);
 
   const add = useCallback(async (picked: readonly PickedRunFile[], cut = false) => {
     if (picked.length === 0) return;
-    setReading(true);
+    const read = ++reads.current;
+    before.current = heldNow.current;
+    setStopped(false);
     setTruncated(cut);
-    const read = await readPickedFiles(picked);
-    setHeld((h) => mergeHeld(h, read));
-    setReading(false);
+    setReading({ phase: 'reading', done: 0, total: picked.length });
+    // why: one re-render per file read made reading 500 small files take seconds; a few a second do.
+    let shown = 0;
+    const files = await readPickedFiles(picked, {
+      already: heldNow.current.files.reduce((n, f) => n + f.text.length, 0),
+      onRead: (done, total) => {
+        const now = performance.now();
+        if (read !== reads.current || (done < total && now - shown < 100)) return;
+        shown = now;
+        setReading({ phase: 'reading', done, total });
+      },
+    });
+    if (read !== reads.current) return;
+    setHeld((h) => mergeHeld(h, files));
+    setReading(null);
   }, []);
-
-  // why: only the scenarios these runs name are fetched, each once.
-  const needed = useMemo(() => {
-    const ids = new Set<string>();
-    for (const f of held.files) {
-      const parsed = parseRunFile(f.text, f.name);
-      if (parsed.ok && scenarios.some((s) => s.id === parsed.run.scenario.id))
-        ids.add(parsed.run.scenario.id);
-    }
-    return [...ids];
-  }, [held.files, scenarios]);
-
-  useEffect(() => {
-    const toLoad = needed.filter(
-      (id) => !bundles.loaded.has(id) && !bundles.failed.has(id) && !bundles.pending.has(id),
-    );
-    if (toLoad.length === 0) return;
-    setBundles((b) => ({ ...b, pending: new Set([...b.pending, ...toLoad]) }));
-    for (const id of toLoad) {
-      const entry = scenarios.find((s) => s.id === id)!;
-      entry.load().then(
-        (bundle) =>
-          setBundles((b) => ({
-            loaded: new Map(b.loaded).set(id, bundle),
-            failed: b.failed,
-            pending: without(b.pending, id),
-          })),
-        () =>
-          setBundles((b) => ({
-            loaded: b.loaded,
-            failed: new Set(b.failed).add(id),
-            pending: without(b.pending, id),
-          })),
-      );
-    }
-  }, [needed, bundles, scenarios]);
-
-  const waiting = needed.some((id) => !bundles.loaded.has(id));
-  const failed = needed.some((id) => bundles.failed.has(id));
-  const built = useMemo((): { cohort: Cohort } | { error: string } | null => {
-    if (held.files.length === 0 || waiting) return null;
-    try {
-      return {
-        cohort: buildCohort(
-          held.files,
-          [...bundles.loaded.values()].map((b) => b.scenario),
-          CATALOGUE,
-          { accepted },
-        ),
-      };
-    } catch (e) {
-      return { error: e instanceof Error ? e.message : String(e) };
-    }
-  }, [held.files, bundles.loaded, waiting, accepted]);
+  const stop = () => {
+    reads.current++;
+    setReading(null);
+    build.cancel();
+    setHeld(before.current);
+    setStopped(true);
+  };
+  const progress = reading ?? build.progress;
 
   const cohort = built && 'cohort' in built ? built.cohort : null;
   const setAside = [...held.refused, ...(cohort?.setAside ?? [])].sort((a, b) =>
@@ -140,7 +111,7 @@ export function CohortPage({
     setTruncated(false);
     setAccepted(new Set());
   };
-  const retry = () => setBundles((b) => ({ ...b, failed: new Set() }));
+  const retry = () => setAttempt((n) => n + 1);
   const fileCount = held.files.length + held.refused.length + held.ignored.length;
 
   return (
@@ -159,28 +130,26 @@ export function CohortPage({
           </h1>
           <p class="lead">{t('cohort.intro')}</p>
         </div>
-        <DropZone count={fileCount} busy={reading} onFiles={add} onClear={clear} />
+        <DropZone count={fileCount} busy={progress !== null} onFiles={add} onClear={clear} />
         {truncated && (
           <p class="cohort-alert cohort-alert-warning">
             {t('cohort.drop.truncated', { count: MAX_DROPPED_FILES })}
           </p>
         )}
+        {progress && <CohortProgressBar progress={progress} onStop={stop} />}
+        {stopped && !progress && (
+          <p class="cohort-alert cohort-alert-warning" role="status">
+            {t('cohort.progress.stopped')}
+          </p>
+        )}
         <div aria-live="polite">
-          {reading ? (
-            <p class="loading" role="status">
-              {t('cohort.reading')}
-            </p>
-          ) : failed ? (
+          {failed ? (
             <div class="cohort-alert cohort-alert-error" role="alert">
               <p>{t('cohort.scenarioFailed')}</p>
               <button type="button" class="button button-secondary" onClick={retry}>
                 {t('cohort.retry')}
               </button>
             </div>
-          ) : waiting ? (
-            <p class="loading" role="status">
-              {t('cohort.scenarioLoading')}
-            </p>
           ) : null}
         </div>
         {fileCount === 0 && <p class="empty-state">{t('cohort.empty')}</p>}
@@ -200,19 +169,13 @@ export function CohortPage({
           }}
         />
         {cohort && cohort.groups.length > 0 && (
-          <CohortResults cohort={cohort} scenarios={scenarios} bundles={bundles.loaded} onAccept={accept} />
+          <CohortResults cohort={cohort} scenarios={scenarios} bundles={build.bundles} onAccept={accept} />
         )}
         <FilesToCheck setAside={setAside} notes={notes} ignored={held.ignored} />
       </main>
       <AppFooter />
     </>
   );
-}
-
-function without<T>(set: Set<T>, value: T): Set<T> {
-  const out = new Set(set);
-  out.delete(value);
-  return out;
 }
 
 const JUMPS = [

@@ -1,7 +1,6 @@
-import { useContext, useRef, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import type { RunEvent } from '../../engine/run/run-state.ts';
 import { scenarioText } from '../../engine/run/run-view.ts';
-import { formatDiagnostic } from '../../engine/scenario/diagnostic.ts';
 import type { ScenarioBundle } from '../../engine/scenario/load-scenario.ts';
 import { textKey } from '../../engine/scenario/text-keys.ts';
 import { registerStrings } from '../../i18n/i18n.ts';
@@ -11,10 +10,9 @@ import { type ResumeStanding, replays } from '../../storage/resume-standing.ts';
 import type { RunSaves } from '../../storage/run-saves.ts';
 import { type SavedRun, type StoredRun, secondsOf } from '../../storage/saved-run.ts';
 import type { ScenarioEntry } from '../app.tsx';
-import { PreferencesContext } from '../app-header.tsx';
-import { isUiLanguage, useI18n } from '../i18n-context.tsx';
+import { useI18n } from '../i18n-context.tsx';
 import { type Placed, titleOf, useDateTime, useDiscard, usePlaced } from '../saved-runs.tsx';
-import { useExportRuns } from '../storage-banner.tsx';
+import { BackupActions, WarningIcon } from './backup-actions.tsx';
 
 registerStrings({ en, fr });
 
@@ -48,10 +46,19 @@ const finished = (r: SavedRun) => r.status === 'finished';
  * Runs in progress that can no longer be continued (their scenario changed, or the browser's copy
  * is damaged), each with why and what it recorded; never dropped without the trainee's say.
  */
-export function AsideRuns({ saves, scenarios }: { saves: RunSaves; scenarios: readonly ScenarioEntry[] }) {
+export function AsideRuns({
+  saves,
+  scenarios,
+  limit,
+}: {
+  saves: RunSaves;
+  scenarios: readonly ScenarioEntry[];
+  /** Only the newest runs the menu lists are replayed (see RUNS_SHOWN). */
+  limit: number;
+}) {
   const { t } = useI18n();
   const discard = useDiscard(saves);
-  const { snap, placed } = usePlaced(saves, scenarios, inProgress);
+  const { snap, placed } = usePlaced(saves, scenarios, inProgress, true, limit);
   const aside = placed.filter((p) => p.standing && !replays(p.standing));
   if (!aside.length && !snap.setAside.length) return null;
   return (
@@ -246,152 +253,7 @@ export function FinishedRuns({
           </ul>
         </details>
       )}
-      <BackupActions saves={saves} />
+      <BackupActions saves={saves} scenarios={scenarios} />
     </section>
-  );
-}
-
-type ImportReport =
-  | { state: 'reading'; file: string }
-  | { state: 'failed'; file: string; problems: string[] }
-  | {
-      state: 'done';
-      file: string;
-      added: number;
-      updated: number;
-      skipped: number;
-      damaged: string[];
-      settings: 'applied' | 'kept' | 'none';
-    };
-
-function BackupActions({ saves }: { saves: RunSaves }) {
-  const { t } = useI18n();
-  const preferences = useContext(PreferencesContext);
-  const { exportRuns, error } = useExportRuns(saves);
-  const input = useRef<HTMLInputElement>(null);
-  const [report, setReport] = useState<ImportReport | null>(null);
-
-  const importFile = async (file: File) => {
-    setReport({ state: 'reading', file: file.name });
-    try {
-      const [text, { parseBackup, planImport }] = await Promise.all([
-        file.text(),
-        import('../../storage/backup.ts'),
-      ]);
-      const read = parseBackup(text, file.name);
-      if (!read.ok) {
-        setReport({ state: 'failed', file: file.name, problems: read.diagnostics.map(formatDiagnostic) });
-        return;
-      }
-      const before = saves.snapshot();
-      const fresh = before.runs.length === 0 && Object.keys(before.progress).length === 0;
-      const plan = planImport(before.runs, read.runs);
-      await saves.merge([...plan.added, ...plan.updated], read.progress);
-      // why: settings come with the file only onto a browser with nothing of its own (a new
-      // computer); elsewhere the trainee's current choices stay.
-      const hasSettings = Object.keys(read.settings).length > 0;
-      if (fresh && hasSettings && preferences) {
-        if (isUiLanguage(read.settings.language)) preferences.setLanguage(read.settings.language);
-        if (read.settings.muted !== undefined) preferences.setMuted(read.settings.muted);
-        if (read.settings.volume !== undefined) preferences.setVolume(read.settings.volume);
-      }
-      setReport({
-        state: 'done',
-        file: file.name,
-        added: plan.added.length,
-        updated: plan.updated.length,
-        skipped: plan.skipped.length,
-        damaged: read.damaged.map(formatDiagnostic),
-        settings: !hasSettings ? 'none' : fresh ? 'applied' : 'kept',
-      });
-    } catch (e) {
-      setReport({ state: 'failed', file: file.name, problems: [e instanceof Error ? e.message : String(e)] });
-    }
-  };
-
-  return (
-    <div class="backup-actions">
-      <div class="card-actions">
-        <button type="button" class="button button-secondary" onClick={exportRuns}>
-          {t('storage.export')}
-        </button>
-        <button type="button" class="button button-secondary" onClick={() => input.current?.click()}>
-          {t('storage.import')}
-        </button>
-        <input
-          ref={input}
-          type="file"
-          accept=".json,application/json"
-          hidden
-          onChange={(e) => {
-            const el = e.currentTarget as HTMLInputElement;
-            const file = el.files?.[0];
-            el.value = '';
-            if (file) void importFile(file);
-          }}
-        />
-      </div>
-      {error && <p class="saved-run-note">{t('storage.exportFailed', { message: error })}</p>}
-      <div role="status" class="import-report">
-        {report?.state === 'reading' && <p>{t('storage.importing', { file: report.file })}</p>}
-        {report?.state === 'failed' && (
-          <>
-            <p class="saved-run-note">
-              <WarningIcon />
-              <span>{t('storage.importFailed', { file: report.file })}</span>
-            </p>
-            <ProblemList problems={report.problems} />
-          </>
-        )}
-        {report?.state === 'done' && (
-          <>
-            <p>
-              {t('storage.importDone', { file: report.file })}{' '}
-              {t('storage.importCounts', {
-                added: t('storage.added', { count: report.added }),
-                updated: t('storage.updated', { count: report.updated }),
-                skipped: t('storage.skipped', { count: report.skipped }),
-              })}{' '}
-              {report.settings === 'applied'
-                ? t('storage.settingsApplied')
-                : report.settings === 'kept'
-                  ? t('storage.settingsKept')
-                  : ''}
-            </p>
-            {report.damaged.length > 0 && (
-              <>
-                <p class="saved-run-note">
-                  <WarningIcon />
-                  <span>{t('storage.damaged', { count: report.damaged.length })}</span>
-                </p>
-                <ProblemList problems={report.damaged} />
-              </>
-            )}
-          </>
-        )}
-      </div>
-    </div>
-  );
-}
-
-function ProblemList({ problems }: { problems: readonly string[] }) {
-  return (
-    <ul class="import-problems">
-      {problems.map((p, i) => (
-        <li key={i}>
-          <code>{p}</code>
-        </li>
-      ))}
-    </ul>
-  );
-}
-
-/** A warning sign beside messages, so a warning is not told by colour alone. */
-function WarningIcon() {
-  return (
-    <svg class="icon" viewBox="0 0 24 24" width="16" height="16" aria-hidden="true" focusable="false">
-      <path d="M12 3l10 18H2z" fill="none" stroke="currentColor" stroke-width="2" stroke-linejoin="round" />
-      <path d="M12 10v5M12 17.5v.5" stroke="currentColor" stroke-width="2" stroke-linecap="round" />
-    </svg>
   );
 }
