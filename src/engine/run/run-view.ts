@@ -1,7 +1,9 @@
 import type { ScenarioBundle } from '../scenario/load-scenario.ts';
 import type { Inject, Outcome, Scenario } from '../scenario/scenario.schema.ts';
+import { decisionsAhead } from '../scenario/scenario-graph.ts';
 import { textKey } from '../scenario/text-keys.ts';
 import type { MapState, RunContext } from './run-state.ts';
+import { effectiveLimit, type TimeLimitSetting } from './time-limits.ts';
 
 /** An inject as the UI shows it: text keys, not text. */
 export interface InjectView {
@@ -27,9 +29,19 @@ export interface RunView {
     mode: 'single' | 'multi';
     pick: number;
     options: { id: string; labelKey: string }[];
+    /** Seconds this run allows (the scenario's limit, extended by the run's setting); null when untimed or off. */
     timeLimit: number | null;
     remaining: number | null;
+    /** Whether the scenario times this decision, even when this run has switched limits off. */
+    timedInScenario: boolean;
   } | null;
+  /** How time limits apply in this run. */
+  timeLimits: TimeLimitSetting;
+  /**
+   * Where the trainee stands: decisions taken, the number of the open one (null on a narration
+   * step), and about how many a run holds, from the decisions taken and those ahead in the graph.
+   */
+  progress: { taken: number; current: number | null; about: number };
   canContinue: boolean;
   variables: {
     id: string;
@@ -72,6 +84,13 @@ export function buildRunView(scenario: Scenario, context: RunContext): RunView {
   }
   const d = step?.decision;
   const elapsedInStep = context.time - context.stepOpenedAt;
+  const limit = effectiveLimit(d?.timeLimit, context.timeLimits);
+  const taken = context.history.filter(
+    (h) => h.type === 'decision.made' || h.type === 'decision.timedOut',
+  ).length;
+  const ahead = step && !ending ? decisionsAhead(scenario).get(step.id) : undefined;
+  // why: the midpoint of the shortest and longest ways on, so "about" errs neither way for long.
+  const about = taken + (ahead ? Math.round((ahead.min + ahead.max) / 2) : 0);
   return {
     scenarioId: scenario.id,
     step:
@@ -92,10 +111,13 @@ export function buildRunView(scenario: Scenario, context: RunContext): RunView {
             mode: d.mode,
             pick: d.mode === 'multi' ? (d.pick ?? 1) : 1,
             options: d.options.map((o) => ({ id: o.id, labelKey: textKey.optionLabel(o.id) })),
-            timeLimit: d.timeLimit ?? null,
-            remaining: d.timeLimit === undefined ? null : Math.max(0, d.timeLimit - elapsedInStep),
+            timeLimit: limit ?? null,
+            remaining: limit === undefined ? null : Math.max(0, limit - elapsedInStep),
+            timedInScenario: d.timeLimit !== undefined,
           }
         : null,
+    timeLimits: context.timeLimits,
+    progress: { taken, current: d && step && !ending ? taken + 1 : null, about: Math.max(about, taken) },
     canContinue: !!step && !d && !ending,
     variables: scenario.variables.map((v) => ({
       id: v.id,

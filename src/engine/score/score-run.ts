@@ -1,6 +1,7 @@
 import { type DoctrineCatalogue, SEVERITY_WEIGHT } from '../doctrine/catalogue.ts';
 import { PHASES, type Phase, type Severity, TIERS, type Tier } from '../doctrine/doctrine-entry.ts';
 import type { HistoryEntry } from '../run/run-state.ts';
+import { effectiveLimit } from '../run/time-limits.ts';
 import type { Decision, Scenario, Step } from '../scenario/scenario.schema.ts';
 
 /** The highest overall score a run can keep once it broke a critical Don't. */
@@ -158,6 +159,9 @@ export function scoreRun(
     consolidation: [],
   };
   let criticalBroken = false;
+  // why: extended or switched-off limits change what counts as late, so a run is judged by the limits it was played with.
+  const configured = history.find((h) => h.type === 'run.configured');
+  const timeLimits = configured?.type === 'run.configured' ? configured.timeLimits : 'standard';
 
   for (const h of history) {
     if (h.type !== 'decision.made' && h.type !== 'decision.timedOut') continue;
@@ -176,7 +180,8 @@ export function scoreRun(
           parts: [],
           value: 0,
         });
-    const timeliness = timedOut ? 1 : timelinessOf(h.latency, d.timeLimit);
+    const limit = effectiveLimit(d.timeLimit, timeLimits);
+    const timeliness = timedOut ? 1 : timelinessOf(h.latency, limit);
     const overall = standing(all, chosen) * timeliness;
 
     const picked = timedOut ? [] : d.options.filter((o) => chosenIds.includes(o.id));
@@ -214,7 +219,7 @@ export function scoreRun(
       followed: [...followed],
       broken,
       elapsed: h.latency,
-      timeLimit: d.timeLimit ?? null,
+      timeLimit: limit ?? null,
       timeliness,
       score: Math.round(overall * 100),
       better: isBest ? null : best.options,

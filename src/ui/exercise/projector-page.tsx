@@ -281,6 +281,8 @@ function mapOnlyView(scenarioId: string, view: ProjectorView): RunView {
     clock: { elapsed: view.time, timeOfDay: '' },
     injects: [],
     decision: null,
+    timeLimits: 'standard',
+    progress: { taken: 0, current: null, about: 0 },
     canContinue: false,
     variables: [],
     map: view.map,
