@@ -475,6 +475,7 @@ export function App({
           onQuit={leaveRun}
           contentNote={note}
           onTakeBreak={takeBreak}
+          startPaused={!!screen.session?.resumed}
         />
       );
       break;

@@ -17,12 +17,16 @@ export function DecisionPanel({
   decision,
   texts,
   paused,
+  onPause,
   onChoose,
 }: {
   stepId: string;
   decision: DecisionView;
   texts: ScenarioTexts;
+  /** While paused the options and Confirm are hidden: nothing can be answered with the clock stopped. */
   paused: boolean;
+  /** Stops the clock from beside the countdown (on a phone the header's tools are behind a menu). */
+  onPause?(): void;
   /** Offers the chosen option ids; returns false when the run refused them. */
   onChoose(optionIds: string[]): boolean;
 }) {
@@ -36,6 +40,7 @@ export function DecisionPanel({
   const hintId = `${name}-hint`;
 
   const confirm = () => {
+    if (paused) return;
     if (selected.length === 0) {
       setMessage(t('decision.noneSelected'));
       return;
@@ -94,7 +99,22 @@ export function DecisionPanel({
       <h3 id={`${name}-heading`} class="section-label">
         {t('decision.heading')}
       </h3>
+      {decision.timeLimit !== null && decision.remaining !== null && (
+        <Countdown
+          remaining={decision.remaining}
+          limit={decision.timeLimit}
+          paused={paused}
+          onPause={onPause}
+        />
+      )}
+      {paused && (
+        <p class="decision-paused" role="status">
+          {t('decision.hiddenWhilePaused')}
+        </p>
+      )}
+      {/* why: hidden, not disabled, so the clock cannot be stopped to read and weigh the options at leisure. */}
       <form
+        hidden={paused}
         onSubmit={(e) => {
           e.preventDefault();
           confirm();
@@ -108,8 +128,8 @@ export function DecisionPanel({
             {multi ? t('decision.pickUpTo', { count: decision.pick }) : t('decision.chooseOne')}{' '}
             <span class="muted">{t('decision.keyboardHint')}</span>
           </p>
-          {decision.timeLimit !== null && decision.remaining !== null && (
-            <Countdown remaining={decision.remaining} limit={decision.timeLimit} paused={paused} />
+          {decision.timedInScenario && decision.timeLimit === null && (
+            <p class="badge badge-neutral time-off">{t('decision.untimedForYou')}</p>
           )}
           <div class="options" ref={listRef}>
             {decision.options.map((o) => {

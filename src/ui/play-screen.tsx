@@ -5,6 +5,7 @@ import type { RunEvent } from '../engine/run/run-state.ts';
 import type { InjectView, RunView } from '../engine/run/run-view.ts';
 import type { ScenarioBundle } from '../engine/scenario/load-scenario.ts';
 import { textKey } from '../engine/scenario/text-keys.ts';
+import { senderForms } from '../i18n/sender.ts';
 import { AppHeader } from './app-header.tsx';
 import { type Caption, Captions } from './captions.tsx';
 import { ClockIcon, Paragraphs, useFocusHeading } from './common.tsx';
@@ -17,7 +18,7 @@ import { type LoadSituationMap, SituationPanel } from './situation-panel.tsx';
 import { useDocumentHidden, useRunView, useScenarioClock } from './use-run.ts';
 import { VariableGauges } from './variable-gauges.tsx';
 
-/** How many recent sound captions stay on screen. */
+/** How many recent sound captions stay on screen (the older on one line; the messages list keeps every word). */
 const CAPTIONS_KEPT = 2;
 
 /** The play screen: the current step, its messages and decision, and the situation beside it. */
@@ -30,6 +31,7 @@ export function PlayScreen({
   onQuit,
   contentNote,
   onTakeBreak,
+  startPaused = false,
 }: {
   bundle: ScenarioBundle;
   run: Run;
@@ -42,12 +44,18 @@ export function PlayScreen({
   contentNote?: ContentNote | null;
   /** Leaves through "Take a break": the run is kept and nothing is scored for stopping. */
   onTakeBreak?(): void;
+  /**
+   * Opens with the clock stopped when the run resumes on a timed decision.
+   * why: a reload or a visit to the menu must not cost seconds; the trainee restarts the clock
+   * when ready, with the same seconds left as when the run was left.
+   */
+  startPaused?: boolean;
 }) {
   const { t, lang, formatClock } = useI18n();
   const texts = useScenarioTexts(bundle);
   const view = useRunView(run);
   const context = run.context();
-  const [paused, setPaused] = useState(false);
+  const [paused, setPaused] = useState(() => startPaused && view.decision?.timeLimit != null);
   const hidden = useDocumentHidden();
   const finished = view.ending !== null;
   useScenarioClock(run, !paused && !hidden && !finished);
@@ -120,6 +128,16 @@ export function PlayScreen({
                   </dd>
                 </div>
               )}
+              {view.progress.about > 0 && (
+                <div class="play-fact">
+                  <dt class="visually-hidden">{t('play.progress')}</dt>
+                  <dd class="progress-text">
+                    {view.progress.current === null
+                      ? t('play.progressTaken', { count: view.progress.taken, about: view.progress.about })
+                      : t('play.progressAt', { current: view.progress.current, about: view.progress.about })}
+                  </dd>
+                </div>
+              )}
               <div class="play-fact">
                 <dt class="visually-hidden">{t('play.clock')}</dt>
                 <dd>
@@ -141,7 +159,7 @@ export function PlayScreen({
         </p>
         {(paused || hidden) && (
           <div class="notice notice-paused" role="status">
-            <p>{t('play.paused')}</p>
+            <p>{t(view.decision ? 'play.pausedDecision' : 'play.paused')}</p>
             {paused && (
               <button type="button" class="button button-secondary" onClick={() => setPaused(false)}>
                 {t('play.resume')}
@@ -169,6 +187,7 @@ export function PlayScreen({
                 decision={view.decision}
                 texts={texts}
                 paused={paused || hidden}
+                onPause={() => setPaused(true)}
                 onChoose={(optionIds) => run.send({ type: 'decision.chosen', optionIds })}
               />
             )}
@@ -218,13 +237,21 @@ function useSoundCues(
   const [captions, setCaptions] = useState<Caption[]>([]);
   const counter = useRef(0);
   const heard = useRef(new Set<string>());
+  const last = useRef<{ cue: SoundCue; timeOfDay: string } | null>(null);
   const cue = useCallback(
     (sound: SoundCue, timeOfDay: string, call?: { inject: InjectView }) => {
+      // why: a timed decision's alert and an opening message's alert are one sound at one moment;
+      // playing and captioning it twice read as "[Alert tone]" twice in the ticker.
+      if (!call && last.current?.cue === sound && last.current.timeOfDay === timeOfDay) return;
+      last.current = call ? null : { cue: sound, timeOfDay };
       audio.play(sound, call ? { scenario: view.scenarioId, inject: call.inject.id, lang } : undefined);
       counter.current += 1;
       const n = counter.current;
       const said = call
-        ? { from: texts.text(call.inject.fromKey), text: texts.text(call.inject.textKey) }
+        ? {
+            from: senderForms(lang, texts.lang, texts.text(call.inject.fromKey)).from,
+            text: texts.text(call.inject.textKey),
+          }
         : undefined;
       setCaptions((cs) =>
         [...cs, { n, cue: sound, timeOfDay, ...(said ? { said } : {}) }].slice(-CAPTIONS_KEPT),

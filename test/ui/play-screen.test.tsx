@@ -1,4 +1,5 @@
 // @vitest-environment happy-dom
+import { readFileSync } from 'node:fs';
 import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createRecordingAudio } from '../../src/audio/recording-audio.ts';
@@ -7,6 +8,7 @@ import type { RunEvent } from '../../src/engine/run/run-state.ts';
 import { PreferencesContext } from '../../src/ui/app-header.tsx';
 import { I18nProvider } from '../../src/ui/i18n-context.tsx';
 import { PlayScreen } from '../../src/ui/play-screen.tsx';
+import { loadText, miniWith } from '../engine/factories.ts';
 import { miniBundle } from './fixtures.ts';
 
 beforeEach(() => {
@@ -17,8 +19,7 @@ afterEach(() => {
   vi.useRealTimers();
 });
 
-function renderPlay(log: RunEvent[] = []) {
-  const bundle = miniBundle();
+function renderPlay(log: RunEvent[] = [], bundle = miniBundle()) {
   const run: Run = createRun(bundle.scenario, log);
   const audio = createRecordingAudio();
   const onFinished = vi.fn();
@@ -96,6 +97,29 @@ describe('PlayScreen', () => {
     expect(audio.ambience).toBeNull();
   });
 
+  it('names the stop-the-clock button and the break differently, in English and French', () => {
+    const en = JSON.parse(readFileSync('src/i18n/locales/en.json', 'utf8'));
+    const fr = JSON.parse(readFileSync('src/i18n/locales/fr.json', 'utf8'));
+    for (const table of [en, fr]) {
+      const labels = [table.play.pause, table.play.resume, table.contentNote.break.button];
+      expect(new Set(labels.map((l: string) => l.toLowerCase())).size).toBe(3);
+      expect(labels.join(' ').toLowerCase()).not.toMatch(/^pause$/);
+    }
+  });
+
+  it('captions an alert once when a timed decision opens with an alert message', () => {
+    const alerting = loadText(
+      miniWith((d) => {
+        d.steps[0].injects[0].channel = 'phone';
+        d.steps[0].injects[0].sound = 'alert';
+      }),
+    ).bundle!;
+    const { audio } = renderPlay([], alerting);
+    const captions = screen.getByRole('region', { name: 'Sound captions' });
+    expect(within(captions).getAllByText('[Alert tone]')).toHaveLength(1);
+    expect(audio.played.filter((c) => c === 'alert')).toHaveLength(1);
+  });
+
   it('captions sounds even when muted', () => {
     const bundle = miniBundle();
     const audio = createRecordingAudio(true);
@@ -131,11 +155,18 @@ describe('PlayScreen', () => {
   it('stops the clock while paused', () => {
     const { run } = renderPlay();
     seconds(5);
-    fireEvent.click(screen.getByRole('button', { name: 'Pause' }));
-    expect(screen.getByText('Paused: the scenario clock is stopped.')).toBeTruthy();
+    fireEvent.click(screen.getAllByRole('button', { name: 'Stop the clock' })[0]!);
+    expect(
+      screen.getByText('The scenario clock is stopped. The decision is hidden until you restart the clock.'),
+    ).toBeTruthy();
     seconds(20);
     expect(run.context().time).toBe(5);
-    fireEvent.click(screen.getAllByRole('button', { name: 'Resume' })[0]!);
+    // nothing can be answered while the clock is stopped: the options and Confirm are hidden
+    expect(screen.queryAllByRole('radio')).toEqual([]);
+    expect(screen.queryByRole('button', { name: 'Confirm decision' })).toBeNull();
+    expect(screen.getByRole('timer').textContent).toContain('55 seconds left');
+    fireEvent.click(screen.getAllByRole('button', { name: 'Restart the clock' })[0]!);
+    expect(screen.getAllByRole('radio').length).toBeGreaterThan(0);
     seconds(3);
     expect(run.context().time).toBe(8);
   });
