@@ -138,6 +138,16 @@ export function PlayScreen({
                   </dd>
                 </div>
               )}
+              {view.timeLimits !== 'standard' && (
+                <div class="play-fact">
+                  <dt class="visually-hidden">{t('timeLimits.legend')}</dt>
+                  <dd class="progress-text">
+                    {t('timeLimits.recorded', {
+                      setting: t(`timeLimits.setting.${view.timeLimits.replace('.', '_')}`),
+                    })}
+                  </dd>
+                </div>
+              )}
               <div class="play-fact">
                 <dt class="visually-hidden">{t('play.clock')}</dt>
                 <dd>

@@ -13,6 +13,7 @@ import type {
   RowFlag,
   RowResult,
 } from '../../src/engine/results/cohort.ts';
+import { TIME_LIMIT_SETTINGS } from '../../src/engine/run/time-limits.ts';
 import type { Diagnostic } from '../../src/engine/scenario/diagnostic.ts';
 import {
   ACTOR_KINDS,
@@ -70,6 +71,8 @@ export const DYNAMIC_KEYS: DynamicKeys = {
   'menu.situationTitle.*': SITUATIONS,
   'contentNote.topic.*': CONTENT_TOPICS,
   'play.channel.*': INJECT_CHANNELS,
+  // why: i18next reads "." as a key separator, so the setting "x1.5" is keyed "x1_5".
+  'timeLimits.setting.*': TIME_LIMIT_SETTINGS.map((s) => s.replace('.', '_')),
   'play.better.*': every<Variable['better']>()(['higher', 'lower']),
   'audio.caption.*': every<SoundCue>()(['radio', 'alert']),
   'map.state.*': LOCATION_STATES,

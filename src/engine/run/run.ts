@@ -99,6 +99,12 @@ function copy(e: RunEvent): RunEvent {
   return e.type === 'decision.chosen' ? { type: e.type, optionIds: [...e.optionIds] } : { ...e };
 }
 
+/** The time-limit setting a log was played with. */
+export function timeLimitsOf(log: readonly RunEvent[]): TimeLimitSetting {
+  const first = log[0];
+  return first?.type === 'run.configured' ? first.timeLimits : 'standard';
+}
+
 /** The log a run starts with for a time-limit setting: nothing for standard limits. */
 export function initialLog(timeLimits: TimeLimitSetting): RunEvent[] {
   return timeLimits === 'standard' ? [] : [{ type: 'run.configured', timeLimits }];

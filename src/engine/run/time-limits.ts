@@ -1,6 +1,11 @@
 // why: extended time is an accessibility setting (WCAG 2.2.1 Timing Adjustable) that changes what a
 // timed decision allows, so it is engine data: it enters a run as its first event and replays with it.
 
+/** Share of the time limit a trainee may use at no cost; past it, credit falls off linearly. */
+export const TIMELY_SHARE = 0.5;
+/** Credit kept by a decision taken at the very last second of its limit. */
+export const LATE_FLOOR = 0.7;
+
 /** How a run treats the time limits its scenario sets: as written, extended, or switched off. */
 export const TIME_LIMIT_SETTINGS = ['standard', 'x1.5', 'x2', 'off'] as const;
 

@@ -1,15 +1,14 @@
 import { type DoctrineCatalogue, SEVERITY_WEIGHT } from '../doctrine/catalogue.ts';
 import { PHASES, type Phase, type Severity, TIERS, type Tier } from '../doctrine/doctrine-entry.ts';
 import type { HistoryEntry } from '../run/run-state.ts';
-import { effectiveLimit } from '../run/time-limits.ts';
+import { effectiveLimit, LATE_FLOOR, TIMELY_SHARE } from '../run/time-limits.ts';
 import type { Decision, Scenario, Step } from '../scenario/scenario.schema.ts';
 
 /** The highest overall score a run can keep once it broke a critical Don't. */
 export const CRITICAL_CAP = 40;
-/** Share of the time limit a trainee may use at no cost; past it, credit falls off linearly. */
-export const TIMELY_SHARE = 0.5;
-/** Credit kept by a decision taken at the very last second of its limit. */
-export const LATE_FLOOR = 0.7;
+// why: the late-answer rule lives beside the time limits, so the briefing can state it without
+// bringing the scorer (and the doctrine catalogue) into the first load.
+export { LATE_FLOOR, TIMELY_SHARE } from '../run/time-limits.ts';
 
 /** A Don't broken in a run. */
 export interface Violation {
