@@ -9,6 +9,7 @@ import { senderForms } from '../i18n/sender.ts';
 import { AppHeader } from './app-header.tsx';
 import { type Caption, Captions } from './captions.tsx';
 import { ClockIcon, Paragraphs, useFocusHeading } from './common.tsx';
+import { ConsequencePanel } from './consequence-panel.tsx';
 import { type ContentNote, TakeABreak } from './content-note.tsx';
 import { DecisionPanel } from './decision-panel.tsx';
 import { useI18n } from './i18n-context.tsx';
@@ -58,15 +59,20 @@ export function PlayScreen({
   const [paused, setPaused] = useState(() => startPaused && view.decision?.timeLimit != null);
   const hidden = useDocumentHidden();
   const finished = view.ending !== null;
-  useScenarioClock(run, !paused && !hidden && !finished);
+  // why: what a decision led to is read before the next step, with that step's clock stopped;
+  // an outcome from before this screen opened (a resumed run) is not told again.
+  const [toldOutcome, setToldOutcome] = useState(() => view.outcome?.key ?? null);
+  const outcome = view.outcome && view.outcome.key !== toldOutcome && !finished ? view.outcome : null;
+  useScenarioClock(run, !paused && !hidden && !finished && !outcome);
 
   // why: a step can open more than once in a run; its opening time tells the visits apart.
   const stepKey = `${view.step?.id ?? ''}@${context.stepOpenedAt}`;
-  const heading = useFocusHeading(stepKey);
-  const captions = useSoundCues(audio, view, stepKey, context.startOfDay, lang, texts);
+  const shownKey = outcome ? `outcome:${outcome.key}` : stepKey;
+  const heading = useFocusHeading(shownKey);
+  const captions = useSoundCues(audio, view, stepKey, !outcome, context.startOfDay, lang, texts);
   useAmbience(audio, bundle.scenario.setting.ambience ?? null);
   const changes = useChangesSinceLastStep(view, stepKey);
-  const announcement = useDecisionAnnouncement(view, stepKey, texts);
+  const announcement = useDecisionAnnouncement(view, shownKey, texts);
 
   const reported = useRef(false);
   useEffect(() => {
@@ -179,7 +185,16 @@ export function PlayScreen({
         )}
         <div class="play-layout">
           <div class="play-main">
-            {view.step && (
+            {outcome && (
+              <ConsequencePanel
+                outcome={outcome}
+                learning={view.feedbackMode === 'learning'}
+                texts={texts}
+                heading={heading}
+                onContinue={() => setToldOutcome(outcome.key)}
+              />
+            )}
+            {view.step && !outcome && (
               <article class="card step" aria-labelledby="step-title">
                 <h2 id="step-title" ref={heading} tabIndex={-1} class="step-title" lang={texts.lang}>
                   {texts.text(view.step.titleKey)}
@@ -190,7 +205,7 @@ export function PlayScreen({
                 <InjectsFeed injects={view.injects} startOfDay={context.startOfDay} texts={texts} />
               </article>
             )}
-            {view.decision && view.step && (
+            {view.decision && view.step && !outcome && (
               <DecisionPanel
                 key={stepKey}
                 stepId={view.step.id}
@@ -201,7 +216,7 @@ export function PlayScreen({
                 onChoose={(optionIds) => run.send({ type: 'decision.chosen', optionIds })}
               />
             )}
-            {view.canContinue && (
+            {view.canContinue && !outcome && (
               <div class="continue">
                 <button
                   type="button"
@@ -239,6 +254,8 @@ function useSoundCues(
   audio: AudioPort,
   view: RunView,
   stepKey: string,
+  /** False while the previous decision's outcome is read: the step's sounds wait until it shows. */
+  active: boolean,
   startOfDay: number,
   lang: string,
   texts: ScenarioTexts,
@@ -272,9 +289,10 @@ function useSoundCues(
   const timed = view.decision?.timeLimit != null;
   // why: the alert sounds once per step visit, when a timed decision opens.
   useEffect(() => {
-    if (timed) cue('alert', formatClock(startOfDay + view.clock.elapsed));
-  }, [stepKey]);
+    if (timed && active) cue('alert', formatClock(startOfDay + view.clock.elapsed));
+  }, [stepKey, active]);
   useEffect(() => {
+    if (!active) return;
     for (const inj of view.injects) {
       const key = `${stepKey}:${inj.id}`;
       if (heard.current.has(key)) continue;
@@ -288,7 +306,7 @@ function useSoundCues(
         );
       }
     }
-  }, [view.injects, stepKey, startOfDay, cue, formatClock]);
+  }, [view.injects, stepKey, active, startOfDay, cue, formatClock]);
   return captions;
 }
 
@@ -301,7 +319,7 @@ function useDecisionAnnouncement(view: RunView, stepKey: string, texts: Scenario
   const [text, setText] = useState('');
   const decision = view.decision;
   useEffect(() => {
-    if (!decision) {
+    if (!decision || stepKey.startsWith('outcome:')) {
       setText('');
       return;
     }

@@ -120,6 +120,34 @@ describe('PlayScreen', () => {
     expect(audio.played.filter((c) => c === 'alert')).toHaveLength(1);
   });
 
+  it('tells what a choice led to before the next step, with the feedback at once in learning mode', () => {
+    const learning = loadText(
+      miniWith((d) => {
+        d.feedbackMode = 'learning';
+        for (const o of d.steps[0].decision.options) o.consequence = `After ${o.id}: the crowd moves.`;
+      }),
+    ).bundle!;
+    const { run } = renderPlay([], learning);
+    fireEvent.click(screen.getByRole('radio', { name: 'Open the gate and screen' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Confirm decision' }));
+    expect(screen.getByRole('heading', { level: 2, name: 'What happened' })).toBeTruthy();
+    expect(screen.getByText('After open: the crowd moves.')).toBeTruthy();
+    expect(screen.getByRole('heading', { name: 'What doctrine says' })).toBeTruthy();
+    expect(screen.queryByRole('heading', { level: 2, name: 'Night' })).toBeNull();
+    fireEvent.click(screen.getByRole('button', { name: 'Go on' }));
+    expect(screen.getByRole('heading', { level: 2, name: 'Night' })).toBeTruthy();
+    expect(run.context().step).toBe('night');
+  });
+
+  it('keeps the feedback for the debrief in assessment mode, the default', () => {
+    renderPlay();
+    fireEvent.click(screen.getByRole('radio', { name: 'Open the gate and screen' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Confirm decision' }));
+    expect(screen.getByRole('heading', { level: 2, name: 'What happened' })).toBeTruthy();
+    expect(screen.queryByRole('heading', { name: 'What doctrine says' })).toBeNull();
+    expect(screen.getByText(/played as an assessment/)).toBeTruthy();
+  });
+
   it('captions sounds even when muted', () => {
     const bundle = miniBundle();
     const audio = createRecordingAudio(true);
@@ -194,6 +222,14 @@ describe('PlayScreen', () => {
     expect(screen.getByRole('timer').textContent).toContain('1 second left');
     seconds(1);
     expect(run.context().history.some((h) => h.type === 'decision.timedOut')).toBe(true);
+    // what the time-out led to is told first, with the next step's clock stopped
+    const told = screen.getByRole('heading', { level: 2, name: 'What happened' });
+    expect(document.activeElement).toBe(told);
+    expect(screen.getByText('No decision was taken in time, and events moved on without you.')).toBeTruthy();
+    const at = run.context().time;
+    seconds(10);
+    expect(run.context().time).toBe(at);
+    fireEvent.click(screen.getByRole('button', { name: 'Go on' }));
     const night = screen.getByRole('heading', { level: 2, name: 'Night' });
     expect(document.activeElement).toBe(night);
     expect(screen.getByText('Pick up to 2 actions.')).toBeTruthy();
@@ -207,6 +243,7 @@ describe('PlayScreen', () => {
     expect(trust.textContent).toContain('higher is better');
     fireEvent.click(screen.getByRole('radio', { name: 'Open the gate and screen' }));
     fireEvent.click(screen.getByRole('button', { name: 'Confirm decision' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Go on' }));
     const after = screen.getByText('Trust').closest('li')!;
     expect(after.textContent).toContain('7 / 10');
     expect(after.textContent).toContain('Change since the previous step: +2, better');

@@ -282,6 +282,8 @@ function mapOnlyView(scenarioId: string, view: ProjectorView): RunView {
     injects: [],
     decision: null,
     timeLimits: 'standard',
+    outcome: null,
+    feedbackMode: 'assessment',
     progress: { taken: 0, current: null, about: 0 },
     canContinue: false,
     variables: [],
