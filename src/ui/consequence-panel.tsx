@@ -1,5 +1,6 @@
 import type { Ref } from 'preact';
 import type { OutcomeView } from '../engine/run/run-view.ts';
+import { outcomeFromFeedback } from '../engine/scenario/consequence.ts';
 import { Paragraphs } from './common.tsx';
 import { useI18n } from './i18n-context.tsx';
 import type { ScenarioTexts } from './scenario-text.ts';
@@ -25,11 +26,22 @@ export function ConsequencePanel({
 }) {
   const { t } = useI18n();
   const nd = outcome.noDecision;
-  const told = outcome.timedOut
-    ? nd?.consequenceKey
-      ? [texts.text(nd.consequenceKey)]
-      : []
-    : outcome.options.flatMap((o) => (o.consequenceKey ? [texts.text(o.consequenceKey)] : []));
+  // why: without an author's consequence line, the opening of the feedback (the story before it
+  // turns to doctrine) tells what happened; in learning mode the whole feedback shows, so the
+  // derived line would only repeat it.
+  const tell = (consequenceKey: string | null, feedbackKey: string) =>
+    consequenceKey
+      ? texts.text(consequenceKey)
+      : learning
+        ? ''
+        : outcomeFromFeedback(texts.text(feedbackKey));
+  const told = (
+    outcome.timedOut
+      ? nd
+        ? [tell(nd.consequenceKey, nd.feedbackKey)]
+        : []
+      : outcome.options.map((o) => tell(o.consequenceKey, o.feedbackKey))
+  ).filter(Boolean);
   const feedback = learning
     ? outcome.timedOut
       ? nd

@@ -137,6 +137,7 @@ export function DebriefPage({
             startClock={model.startClock}
             duration={durationText(ctx, model.duration)}
             timeLimits={timeLimitsOf(log)}
+            feedbackMode={bundle.scenario.feedbackMode}
           />
         </div>
 

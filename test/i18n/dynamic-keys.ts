@@ -21,6 +21,7 @@ import {
   AUDIENCE_ROLES,
   CONTENT_TOPICS,
   EXERCISE_FORMATS,
+  FEEDBACK_MODES,
   INJECT_CHANNELS,
   LOCATION_STATES,
   OUTCOMES,
@@ -72,6 +73,7 @@ export const DYNAMIC_KEYS: DynamicKeys = {
   'contentNote.topic.*': CONTENT_TOPICS,
   'play.channel.*': INJECT_CHANNELS,
   // why: i18next reads "." as a key separator, so the setting "x1.5" is keyed "x1_5".
+  'consequence.mode.*': FEEDBACK_MODES,
   'timeLimits.setting.*': TIME_LIMIT_SETTINGS.map((s) => s.replace('.', '_')),
   'play.better.*': every<Variable['better']>()(['higher', 'lower']),
   'audio.caption.*': every<SoundCue>()(['radio', 'alert']),
