@@ -4,8 +4,9 @@ import { LATE_FLOOR, TIMELY_SHARE, type TimeLimitSetting } from '../engine/run/t
 import type { ScenarioBundle } from '../engine/scenario/load-scenario.ts';
 import { textKey } from '../engine/scenario/text-keys.ts';
 import { AppFooter, AppHeader } from './app-header.tsx';
-import { AudienceChips, Paragraphs, useFocusHeading } from './common.tsx';
+import { AudienceChips, useFocusHeading } from './common.tsx';
 import { type ContentNote, ContentNotePanel, TakeABreak } from './content-note.tsx';
+import { Glossed, GlossedParagraphs } from './glossary.tsx';
 import { useI18n } from './i18n-context.tsx';
 import { useScenarioTexts } from './scenario-text.ts';
 import { type KeyValueStorage, readTimeLimits, writeTimeLimits } from './settings.ts';
@@ -82,13 +83,15 @@ export function Briefing({
           <div class="briefing-main" lang={texts.lang}>
             <section class="card prose" aria-labelledby="briefing-text">
               <h2 id="briefing-text">{t('briefing.heading')}</h2>
-              <Paragraphs text={texts.text(textKey.briefing())} />
+              <GlossedParagraphs text={texts.text(textKey.briefing())} />
             </section>
             <section class="card" aria-labelledby="briefing-objectives">
               <h2 id="briefing-objectives">{t('briefing.objectives')}</h2>
               <ol class="objectives">
                 {s.objectives.map((_, i) => (
-                  <li key={i}>{texts.text(textKey.objective(i))}</li>
+                  <li key={i}>
+                    <Glossed text={texts.text(textKey.objective(i))} />
+                  </li>
                 ))}
               </ol>
             </section>

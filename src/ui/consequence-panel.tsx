@@ -1,7 +1,7 @@
 import type { Ref } from 'preact';
 import type { OutcomeView } from '../engine/run/run-view.ts';
 import { outcomeFromFeedback } from '../engine/scenario/consequence.ts';
-import { Paragraphs } from './common.tsx';
+import { Glossed, GlossedParagraphs } from './glossary.tsx';
 import { useI18n } from './i18n-context.tsx';
 import type { ScenarioTexts } from './scenario-text.ts';
 
@@ -60,7 +60,9 @@ export function ConsequencePanel({
           <h3 class="section-label">{t('consequence.yourOrder')}</h3>
           <ul class="consequence-choices" lang={texts.lang}>
             {outcome.options.map((o) => (
-              <li key={o.id}>{texts.text(o.labelKey)}</li>
+              <li key={o.id}>
+                <Glossed text={texts.text(o.labelKey)} />
+              </li>
             ))}
           </ul>
         </>
@@ -69,7 +71,7 @@ export function ConsequencePanel({
       {told.length > 0 && (
         <div class="consequence-text" lang={texts.lang}>
           {told.map((text, i) => (
-            <Paragraphs key={i} text={text} />
+            <GlossedParagraphs key={i} text={text} />
           ))}
         </div>
       )}
@@ -80,7 +82,7 @@ export function ConsequencePanel({
           </h3>
           <div lang={texts.lang}>
             {feedback.map((text, i) => (
-              <Paragraphs key={i} text={text} />
+              <GlossedParagraphs key={i} text={text} />
             ))}
           </div>
         </section>

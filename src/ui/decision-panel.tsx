@@ -2,6 +2,7 @@ import type { JSX } from 'preact';
 import { useRef, useState } from 'preact/hooks';
 import type { RunView } from '../engine/run/run-view.ts';
 import { Countdown } from './countdown.tsx';
+import { Glossed } from './glossary.tsx';
 import { useI18n } from './i18n-context.tsx';
 import type { ScenarioTexts } from './scenario-text.ts';
 
@@ -122,7 +123,7 @@ export function DecisionPanel({
       >
         <fieldset class="decision-fieldset" aria-describedby={hintId}>
           <legend id={promptId} class="decision-prompt" lang={texts.lang}>
-            {texts.text(decision.promptKey)}
+            <Glossed text={texts.text(decision.promptKey)} />
           </legend>
           <p id={hintId} class="decision-hint">
             {multi ? t('decision.pickUpTo', { count: decision.pick }) : t('decision.chooseOne')}{' '}
@@ -145,7 +146,7 @@ export function DecisionPanel({
                     onKeyDown={onKeyDown}
                   />
                   <span class="option-label" lang={texts.lang}>
-                    {texts.text(o.labelKey)}
+                    <Glossed text={texts.text(o.labelKey)} />
                   </span>
                 </label>
               );

@@ -1,5 +1,6 @@
 import type { InjectView } from '../engine/run/run-view.ts';
 import { senderForms } from '../i18n/sender.ts';
+import { Glossed } from './glossary.tsx';
 import { useI18n } from './i18n-context.tsx';
 import type { ScenarioTexts } from './scenario-text.ts';
 
@@ -48,7 +49,7 @@ export function InjectsFeed({
                   {i === newest && <span class="badge badge-blue badge-small">{t('play.newMessage')}</span>}
                 </p>
                 <p class="feed-text" lang={texts.lang}>
-                  {texts.text(inj.textKey)}
+                  <Glossed text={texts.text(inj.textKey)} />
                 </p>
               </li>
             );

@@ -8,10 +8,11 @@ import { textKey } from '../engine/scenario/text-keys.ts';
 import { senderForms } from '../i18n/sender.ts';
 import { AppHeader } from './app-header.tsx';
 import { type Caption, Captions } from './captions.tsx';
-import { ClockIcon, Paragraphs, useFocusHeading } from './common.tsx';
+import { ClockIcon, useFocusHeading } from './common.tsx';
 import { ConsequencePanel } from './consequence-panel.tsx';
 import { type ContentNote, TakeABreak } from './content-note.tsx';
 import { DecisionPanel } from './decision-panel.tsx';
+import { GlossedParagraphs } from './glossary.tsx';
 import { useI18n } from './i18n-context.tsx';
 import { InjectsFeed } from './injects-feed.tsx';
 import { type ScenarioTexts, useScenarioTexts } from './scenario-text.ts';
@@ -200,7 +201,7 @@ export function PlayScreen({
                   {texts.text(view.step.titleKey)}
                 </h2>
                 <div class="narration" lang={texts.lang}>
-                  <Paragraphs text={texts.text(view.step.narrationKey)} />
+                  <GlossedParagraphs text={texts.text(view.step.narrationKey)} />
                 </div>
                 <InjectsFeed injects={view.injects} startOfDay={context.startOfDay} texts={texts} />
               </article>

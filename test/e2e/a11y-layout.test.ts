@@ -169,6 +169,7 @@ describe.each([
     await page.locator('.page-briefing .button-large').click();
     await page.locator('.options input').first().check();
     await page.locator('.decision button[type="submit"]').click();
+    await page.locator('.consequence .continue button').click();
     await page.locator('.countdown').waitFor();
     await page.locator('.feed-item').first().waitFor();
     await shot(page, `${name}-play`);

@@ -147,6 +147,8 @@ describe.each(['en', 'fr'] as const)('accessibility of every screen in %s', (lan
         await option.check();
         await page.getByRole('button', { name: w.confirm }).click();
       } else if (await next.count()) await next.click();
+      else if (await page.locator('.consequence .continue button').count())
+        await page.locator('.consequence .continue button').click();
       await page.waitForTimeout(50);
     }
     await page.locator('.page-debrief').waitFor();
@@ -223,6 +225,7 @@ describe('motion', () => {
     // the first decision is untimed: its first option leads to the timed one at the gate
     await page.locator('.options input').first().check();
     await page.getByRole('button', { name: 'Confirm decision' }).click();
+    await page.locator('.consequence .continue button').click();
     await page.locator('.countdown').waitFor();
     // the countdown bar, the gauges and the newest message move when nothing asks otherwise
     expect((await movingElements(page)).length).toBeGreaterThan(0);

@@ -55,9 +55,10 @@ async function playToDebrief(page: Page): Promise<void> {
         .first()
         .waitFor()
         .then(() => 'decide' as const),
+      // a step's Continue, or the Go on after a decision's consequence
       page
-        .getByRole('button', { name: 'Continue', exact: false })
-        .and(page.locator('.continue button'))
+        .locator('.continue button')
+        .first()
         .waitFor()
         .then(() => 'continue' as const),
     ]);

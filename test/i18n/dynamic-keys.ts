@@ -38,6 +38,7 @@ import type { MselStatus } from '../../src/ui/exercise/console-model.ts';
 import type { AfterStage } from '../../src/ui/exercise/console-page.tsx';
 import type { LogKind } from '../../src/ui/exercise/side-panel.tsx';
 import type { OpeningNotice } from '../../src/ui/exercise/use-exercise.ts';
+import { GLOSSARY_CONCEPTS } from '../../src/ui/glossary.tsx';
 import type { DynamicKeys } from './string-check.ts';
 
 /**
@@ -74,6 +75,8 @@ export const DYNAMIC_KEYS: DynamicKeys = {
   'play.channel.*': INJECT_CHANNELS,
   // why: i18next reads "." as a key separator, so the setting "x1.5" is keyed "x1_5".
   'consequence.mode.*': FEEDBACK_MODES,
+  'glossary.concepts.*.term': GLOSSARY_CONCEPTS,
+  'glossary.concepts.*.definition': GLOSSARY_CONCEPTS,
   'timeLimits.setting.*': TIME_LIMIT_SETTINGS.map((s) => s.replace('.', '_')),
   'play.better.*': every<Variable['better']>()(['higher', 'lower']),
   'audio.caption.*': every<SoundCue>()(['radio', 'alert']),

@@ -1,0 +1,103 @@
+import type { ComponentChildren, JSX } from 'preact';
+import { useId } from 'preact/hooks';
+import { registerStrings } from '../i18n/i18n.ts';
+import en from '../i18n/locales/glossary/en.json';
+import fr from '../i18n/locales/glossary/fr.json';
+import { useI18n } from './i18n-context.tsx';
+
+// why: trainees read in their second language, and scenario text is dense with mission acronyms.
+// Each acronym is defined once, per concept, in the glossary string tables (en and fr, each with the
+// acronym that language uses: UNHCR / HCR), and explained wherever scenario text uses it.
+registerStrings({ en, fr });
+
+/** The concepts the glossary defines (keys of `glossary.concepts`). */
+export const GLOSSARY_CONCEPTS = Object.keys(en.glossary.concepts);
+
+interface Glossary {
+  pattern: RegExp | null;
+  definitions: Map<string, string>;
+}
+
+const glossaries = new Map<string, Glossary>();
+
+function glossaryFor(lang: string, t: (key: string) => string): Glossary {
+  const known = glossaries.get(lang);
+  if (known) return known;
+  const definitions = new Map<string, string>();
+  for (const c of GLOSSARY_CONCEPTS) {
+    definitions.set(t(`glossary.concepts.${c}.term`), t(`glossary.concepts.${c}.definition`));
+  }
+  const terms = [...definitions.keys()].sort((a, b) => b.length - a.length).map(escape);
+  // why: a whole acronym only (not the "CAN" in "CANOE" nor the "UNPOL" of "UNPOL-led").
+  const pattern = terms.length
+    ? new RegExp(`(?<![\\p{L}\\p{N}-])(${terms.join('|')})(?![\\p{L}\\p{N}-])`, 'gu')
+    : null;
+  const glossary = { pattern, definitions };
+  glossaries.set(lang, glossary);
+  return glossary;
+}
+
+function escape(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+}
+
+/**
+ * Scenario text with its mission acronyms explained: the first use of each in the text is an
+ * abbreviation that shows its definition on hover and on keyboard focus (and to screen readers as
+ * its description); Escape hides it again.
+ */
+export function Glossed({ text }: { text: string }): JSX.Element {
+  const { t, lang } = useI18n();
+  const { pattern, definitions } = glossaryFor(lang, t);
+  if (!pattern) return <>{text}</>;
+  const out: ComponentChildren[] = [];
+  const seen = new Set<string>();
+  let last = 0;
+  for (const m of text.matchAll(pattern)) {
+    const term = m[0];
+    if (seen.has(term)) continue;
+    seen.add(term);
+    out.push(text.slice(last, m.index));
+    out.push(<Term key={m.index} term={term} definition={definitions.get(term) ?? ''} />);
+    last = m.index + term.length;
+  }
+  out.push(text.slice(last));
+  return <>{out}</>;
+}
+
+/** Plain text in paragraphs, as `Paragraphs`, with acronyms explained. */
+export function GlossedParagraphs({ text }: { text: string }) {
+  const parts = text
+    .split(/\n\s*\n/)
+    .map((p) => p.trim())
+    .filter(Boolean);
+  return (
+    <>
+      {parts.map((p, i) => (
+        <p key={i}>
+          <Glossed text={p} />
+        </p>
+      ))}
+    </>
+  );
+}
+
+function Term({ term, definition }: { term: string; definition: string }) {
+  const id = useId();
+  return (
+    <span class="term">
+      <abbr
+        tabIndex={0}
+        aria-describedby={id}
+        onKeyDown={(e) => {
+          if (e.key === 'Escape') (e.currentTarget as HTMLElement).blur();
+        }}
+      >
+        {term}
+      </abbr>
+      <span role="tooltip" id={id} class="term-tip">
+        {definition}
+      </span>
+    </span>
+  );
+}
