@@ -392,7 +392,12 @@ export function App({
           before={saves && <ResumeRuns saves={saves} scenarios={scenarios} onContinue={continueRun} />}
           after={saves && <RunHistory saves={saves} scenarios={scenarios} onDebrief={reopenDebrief} />}
           trainerSettings={
-            <TrainerSettings scenarios={scenarios} choices={noteChoices} onChange={changeNoteChoices} />
+            <TrainerSettings
+              scenarios={scenarios}
+              choices={noteChoices}
+              onChange={changeNoteChoices}
+              storage={storage}
+            />
           }
         />
       );

@@ -28,12 +28,13 @@ export function Captions({ captions }: { captions: readonly Caption[] }) {
           {captions.map((c, i) => {
             const latest = i === captions.length - 1;
             const text = c.said ? t('audio.voiced', c.said) : t(`audio.caption.${c.cue}`);
-            // why: the newest caption wraps in full; the one before keeps to one line so the header
-            // stays short, and its whole text stays in the tooltip and for screen readers.
+            // why: the newest caption wraps (to two lines on a phone), the one before keeps to one line,
+            // so the header stays short; the whole text stays in the tooltip, for screen readers and
+            // in the messages list.
             return (
               <li key={c.n} class={`caption${latest ? ' caption-latest' : ' caption-older'}`}>
                 <time class="caption-time">{c.timeOfDay}</time>
-                <span class="caption-text" title={latest ? undefined : text}>
+                <span class="caption-text" title={text}>
                   {text}
                 </span>
               </li>

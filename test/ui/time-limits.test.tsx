@@ -43,4 +43,16 @@ describe('extended time chosen on the briefing', () => {
     expect(screen.queryByRole('timer')).toBeNull();
     expect(screen.getByText('Timed in this scenario; time limits are off for this run.')).toBeTruthy();
   });
+
+  it('can be set by a trainer in the settings for the trainees on this browser', async () => {
+    const storage = createMemoryStorage();
+    render(<App scenarios={listed(miniBundle())} audio={createRecordingAudio()} storage={storage} />);
+    fireEvent.click(screen.getByRole('button', { name: 'Content notes and breaks', hidden: true }));
+    const group = screen.getByRole('group', { name: 'Time limits', hidden: true });
+    fireEvent.click(within(group).getByRole('radio', { name: 'Twice as long', hidden: true }));
+    expect(storage.data['pocsim.timeLimits']).toBe('x2');
+    fireEvent.click(screen.getByRole('button', { name: 'Read the briefing: Mini gate' }));
+    const twice = await screen.findByRole('radio', { name: 'Twice as long' });
+    expect((twice as HTMLInputElement).checked).toBe(true);
+  });
 });
