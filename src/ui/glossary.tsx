@@ -1,17 +1,46 @@
 import type { ComponentChildren, JSX } from 'preact';
-import { useId } from 'preact/hooks';
+import { useEffect, useId, useState } from 'preact/hooks';
 import { registerStrings } from '../i18n/i18n.ts';
-import en from '../i18n/locales/glossary/en.json';
-import fr from '../i18n/locales/glossary/fr.json';
 import { useI18n } from './i18n-context.tsx';
 
 // why: trainees read in their second language, and scenario text is dense with mission acronyms.
 // Each acronym is defined once, per concept, in the glossary string tables (en and fr, each with the
-// acronym that language uses: UNHCR / HCR), and explained wherever scenario text uses it.
-registerStrings({ en, fr });
+// acronym that language uses: UNHCR / HCR), and explained wherever scenario text uses it. The
+// tables load after the first screen, so they do not weigh on the first load; text shows plain
+// until then.
 
-/** The concepts the glossary defines (keys of `glossary.concepts`). */
-export const GLOSSARY_CONCEPTS = Object.keys(en.glossary.concepts);
+/** The glossary's string tables, loaded once. */
+let tables: Promise<string[]> | null = null;
+let concepts: string[] | null = null;
+
+/** Loads the glossary tables and registers them with i18next; resolves to the concept ids. */
+export function loadGlossary(): Promise<string[]> {
+  tables ??= Promise.all([
+    import('../i18n/locales/glossary/en.json'),
+    import('../i18n/locales/glossary/fr.json'),
+  ]).then(([en, fr]) => {
+    registerStrings({ en: en.default, fr: fr.default });
+    concepts = Object.keys(en.default.glossary.concepts);
+    return concepts;
+  });
+  return tables;
+}
+
+function useGlossaryConcepts(): string[] | null {
+  const [loaded, setLoaded] = useState(concepts);
+  useEffect(() => {
+    if (loaded) return undefined;
+    let live = true;
+    loadGlossary().then(
+      (c) => live && setLoaded(c),
+      () => undefined,
+    );
+    return () => {
+      live = false;
+    };
+  }, [loaded]);
+  return loaded;
+}
 
 interface Glossary {
   pattern: RegExp | null;
@@ -20,11 +49,11 @@ interface Glossary {
 
 const glossaries = new Map<string, Glossary>();
 
-function glossaryFor(lang: string, t: (key: string) => string): Glossary {
+function glossaryFor(lang: string, t: (key: string) => string, ids: readonly string[]): Glossary {
   const known = glossaries.get(lang);
   if (known) return known;
   const definitions = new Map<string, string>();
-  for (const c of GLOSSARY_CONCEPTS) {
+  for (const c of ids) {
     definitions.set(t(`glossary.concepts.${c}.term`), t(`glossary.concepts.${c}.definition`));
   }
   const terms = [...definitions.keys()].sort((a, b) => b.length - a.length).map(escape);
@@ -48,7 +77,9 @@ function escape(s: string): string {
  */
 export function Glossed({ text }: { text: string }): JSX.Element {
   const { t, lang } = useI18n();
-  const { pattern, definitions } = glossaryFor(lang, t);
+  const ids = useGlossaryConcepts();
+  if (!ids) return <>{text}</>;
+  const { pattern, definitions } = glossaryFor(lang, t, ids);
   if (!pattern) return <>{text}</>;
   const out: ComponentChildren[] = [];
   const seen = new Set<string>();

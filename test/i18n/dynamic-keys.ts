@@ -31,6 +31,7 @@ import {
 } from '../../src/engine/scenario/scenario.schema.ts';
 import type { ImprovementKey, NextTimeKey, StrengthKey } from '../../src/engine/score/lessons.ts';
 import type { TimelineItem } from '../../src/engine/score/report-model.ts';
+import glossary from '../../src/i18n/locales/glossary/en.json';
 import type { SaveHealth } from '../../src/storage/run-saves.ts';
 import type { EdgeKind, NodeMark } from '../../src/ui/author/graph-layout.ts';
 import type { DoctrineMark } from '../../src/ui/exercise/after-action-report.tsx';
@@ -38,8 +39,9 @@ import type { MselStatus } from '../../src/ui/exercise/console-model.ts';
 import type { AfterStage } from '../../src/ui/exercise/console-page.tsx';
 import type { LogKind } from '../../src/ui/exercise/side-panel.tsx';
 import type { OpeningNotice } from '../../src/ui/exercise/use-exercise.ts';
-import { GLOSSARY_CONCEPTS } from '../../src/ui/glossary.tsx';
 import type { DynamicKeys } from './string-check.ts';
+
+const GLOSSARY_CONCEPTS = Object.keys(glossary.glossary.concepts);
 
 /**
  * Every member of a string union, checked by the compiler both ways: a member left out, or one the

@@ -1,10 +1,12 @@
 // @vitest-environment happy-dom
 import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
-import { afterEach, describe, expect, it } from 'vitest';
-import { Glossed } from '../../src/ui/glossary.tsx';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { Glossed, loadGlossary } from '../../src/ui/glossary.tsx';
 import { I18nProvider } from '../../src/ui/i18n-context.tsx';
 
 afterEach(cleanup);
+// why: the tables load after the first screen; here they are loaded before rendering.
+beforeAll(() => loadGlossary());
 
 const show = (lang: 'en' | 'fr', text: string) =>
   render(
@@ -36,6 +38,12 @@ describe('mission acronyms explained where scenario text uses them', () => {
     expect(tip.textContent).toContain('réfugiés');
     expect(screen.getAllByText('UNPOL', { selector: 'abbr' })).toHaveLength(1);
     expect(screen.queryByText('CAN', { selector: 'abbr' })).toBeNull();
+  });
+
+  it('shows text plain until the tables have loaded, then explains it', async () => {
+    // covered by the other cases once loaded; this checks a fresh render finds them already there
+    show('en', 'The JOC calls.');
+    expect(await screen.findByText('JOC', { selector: 'abbr' })).toBeTruthy();
   });
 
   it('lets Escape hide a definition shown by keyboard focus', () => {
