@@ -56,6 +56,11 @@ describe('PlayScreen', () => {
     expect(within(feed).queryByText('Shots heard.')).toBeNull();
   });
 
+  it('says which decision this is, of about how many the scenario’s paths hold', () => {
+    renderPlay();
+    expect(within(screen.getByRole('banner')).getByText(/^Decision 1 of about \d+$/)).toBeTruthy();
+  });
+
   it('moves focus to the step heading', () => {
     renderPlay();
     expect(document.activeElement).toBe(screen.getByRole('heading', { level: 2, name: 'Arrival' }));
