@@ -208,6 +208,8 @@ describe('a keyboard-only playthrough', () => {
     await tabTo(page, '.options input');
     await page.keyboard.press('Space');
     await page.keyboard.press('Enter');
+    await tabTo(page, '.consequence .continue button');
+    await page.keyboard.press('Enter');
     const second = createRun(bundle.scenario);
     second.send({ type: 'decision.chosen', optionIds: [first.decision!.options[0]!.id] });
     const stepTitle = en(textKey.stepTitle(second.context().step));
