@@ -78,22 +78,52 @@ function escape(s: string): string {
 export function Glossed({ text }: { text: string }): JSX.Element {
   const { t, lang } = useI18n();
   const ids = useGlossaryConcepts();
+  const base = useId();
   if (!ids) return <>{text}</>;
   const { pattern, definitions } = glossaryFor(lang, t, ids);
   if (!pattern) return <>{text}</>;
   const out: ComponentChildren[] = [];
+  const tips: ComponentChildren[] = [];
   const seen = new Set<string>();
   let last = 0;
   for (const m of text.matchAll(pattern)) {
     const term = m[0];
     if (seen.has(term)) continue;
     seen.add(term);
+    const id = `${base}-${seen.size}`;
+    const definition = definitions.get(term) ?? '';
     out.push(text.slice(last, m.index));
-    out.push(<Term key={m.index} term={term} definition={definitions.get(term) ?? ''} />);
+    out.push(
+      <abbr
+        key={id}
+        class="term"
+        tabIndex={0}
+        aria-describedby={id}
+        data-tip={definition}
+        onKeyDown={(e) => {
+          if (e.key === 'Escape') (e.currentTarget as HTMLElement).blur();
+        }}
+      >
+        {term}
+      </abbr>,
+    );
+    // why: the descriptions stay hidden after the text (the abbreviation shows its own on hover and
+    // focus); placed beside each abbreviation, a hidden element split the words around it, so a
+    // label read "Sector HQ ." to assistive technology.
+    tips.push(
+      <span key={`${id}-tip`} role="tooltip" id={id} hidden>
+        {definition}
+      </span>,
+    );
     last = m.index + term.length;
   }
   out.push(text.slice(last));
-  return <>{out}</>;
+  return (
+    <>
+      {out}
+      {tips}
+    </>
+  );
 }
 
 /** Plain text in paragraphs, as `Paragraphs`, with acronyms explained. */
@@ -110,25 +140,5 @@ export function GlossedParagraphs({ text }: { text: string }) {
         </p>
       ))}
     </>
-  );
-}
-
-function Term({ term, definition }: { term: string; definition: string }) {
-  const id = useId();
-  return (
-    <span class="term">
-      <abbr
-        tabIndex={0}
-        aria-describedby={id}
-        onKeyDown={(e) => {
-          if (e.key === 'Escape') (e.currentTarget as HTMLElement).blur();
-        }}
-      >
-        {term}
-      </abbr>
-      <span role="tooltip" id={id} class="term-tip">
-        {definition}
-      </span>
-    </span>
   );
 }
