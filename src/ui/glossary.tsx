@@ -56,7 +56,7 @@ function glossaryFor(lang: string, t: (key: string) => string, ids: readonly str
   for (const c of ids) {
     definitions.set(t(`glossary.concepts.${c}.term`), t(`glossary.concepts.${c}.definition`));
   }
-  const terms = [...definitions.keys()].sort((a, b) => b.length - a.length).map(escape);
+  const terms = [...definitions.keys()].sort((a, b) => b.length - a.length).map(escapeRegExp);
   // why: a whole acronym only (not the "CAN" in "CANOE" nor the "UNPOL" of "UNPOL-led").
   const pattern = terms.length
     ? new RegExp(`(?<![\\p{L}\\p{N}-])(${terms.join('|')})(?![\\p{L}\\p{N}-])`, 'gu')
@@ -66,7 +66,7 @@ function glossaryFor(lang: string, t: (key: string) => string, ids: readonly str
   return glossary;
 }
 
-function escape(s: string): string {
+function escapeRegExp(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 }
 
@@ -94,6 +94,7 @@ export function Glossed({ text }: { text: string }): JSX.Element {
     const definition = definitions.get(term) ?? '';
     out.push(text.slice(last, m.index));
     out.push(
+      // biome-ignore lint/a11y/noStaticElementInteractions: a focusable abbreviation whose definition Escape dismisses (WCAG 1.4.13)
       <abbr
         key={id}
         class="term"
