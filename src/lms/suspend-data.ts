@@ -1,5 +1,6 @@
 import { deflateSync, inflateSync, strFromU8, strToU8 } from 'fflate';
 import type { RunEvent } from '../engine/run/run-state.ts';
+import { isTimeLimitSetting } from '../engine/run/time-limits.ts';
 
 // why: SCORM 1.2 keeps at most 4,096 characters of `cmi.suspend_data`, so a run travels as its log
 // in a compact form: a tick is its number of seconds, "continue" is 0, a decision is its option ids
@@ -40,6 +41,8 @@ export function encodeSuspendData(run: SuspendedRun): string {
 function compactEvent(e: RunEvent): CompactEvent {
   if (e.type === 'clock.ticked') return e.seconds;
   if (e.type === 'step.continued') return 0;
+  // why: option ids never start with "~", so the run's time-limit setting cannot be read as a choice.
+  if (e.type === 'run.configured') return `~${e.timeLimits}`;
   return e.optionIds.join('+');
 }
 
@@ -93,6 +96,10 @@ export function decodeSuspendData(text: string): SuspendReadResult {
 function expandEvent(e: unknown): RunEvent | null {
   if (e === 0) return { type: 'step.continued' };
   if (typeof e === 'number') return Number.isFinite(e) && e > 0 ? { type: 'clock.ticked', seconds: e } : null;
+  if (typeof e === 'string' && e.startsWith('~')) {
+    const timeLimits = e.slice(1);
+    return isTimeLimitSetting(timeLimits) ? { type: 'run.configured', timeLimits } : null;
+  }
   if (typeof e === 'string') return { type: 'decision.chosen', optionIds: e ? e.split('+') : [] };
   return null;
 }

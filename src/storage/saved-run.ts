@@ -1,5 +1,6 @@
 import type { RunFile } from '../engine/results/run-file.ts';
 import type { RunEvent } from '../engine/run/run-state.ts';
+import { isTimeLimitSetting } from '../engine/run/time-limits.ts';
 
 // why: these repeat RUN_FILE_FORMAT, RUN_FILE_VERSION and MIN_RUN_FILE_VERSION of
 // engine/results/run-file.ts (test/storage/saved-run.test.ts keeps them equal): importing that
@@ -78,6 +79,7 @@ function isObject(v: unknown): v is Record<string, unknown> {
 function isRunEvent(e: unknown): e is RunEvent {
   if (!isObject(e)) return false;
   if (e.type === 'step.continued') return true;
+  if (e.type === 'run.configured') return isTimeLimitSetting(e.timeLimits);
   if (e.type === 'clock.ticked') return typeof e.seconds === 'number' && e.seconds > 0;
   return (
     e.type === 'decision.chosen' &&

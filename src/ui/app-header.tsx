@@ -1,6 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import { createContext } from 'preact';
-import { useContext } from 'preact/hooks';
+import { useContext, useEffect, useRef, useState } from 'preact/hooks';
 import { UI_LANGUAGES, type UiLanguage } from '../i18n/i18n.ts';
 import { useI18n } from './i18n-context.tsx';
 
@@ -81,6 +81,19 @@ export function SoundToggle() {
   );
 }
 
+function MenuIcon({ open }: { open: boolean }) {
+  return (
+    <svg class="icon" viewBox="0 0 24 24" width="18" height="18" aria-hidden="true" focusable="false">
+      <path
+        d={open ? 'M6 6l12 12M18 6L6 18' : 'M4 7h16M4 12h16M4 17h16'}
+        stroke="currentColor"
+        stroke-width="2"
+        fill="none"
+      />
+    </svg>
+  );
+}
+
 function SpeakerIcon({ muted }: { muted: boolean }) {
   return (
     <svg class="icon" viewBox="0 0 24 24" width="18" height="18" aria-hidden="true" focusable="false">
@@ -140,6 +153,19 @@ export function AppHeader({
   sound?: boolean;
 }) {
   const { t } = useI18n();
+  const [open, setOpen] = useState(false);
+  const menu = useRef<HTMLDivElement>(null);
+  // why: on a phone the tools sit behind one button; Escape closes them and gives focus back.
+  useEffect(() => {
+    if (!open) return undefined;
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key !== 'Escape') return;
+      setOpen(false);
+      menu.current?.parentElement?.querySelector<HTMLButtonElement>('.topbar-menu-button')?.focus();
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, [open]);
   return (
     <header class="topbar">
       <a class="skip-link" href="#main">
@@ -148,7 +174,19 @@ export function AppHeader({
       <div class="topbar-inner">
         <Brand />
         <div class="topbar-center">{children}</div>
-        <div class="topbar-tools">
+        {/* why: on small screens the header collapses to a compact bar; the tools, language and sound
+            open from this button (CSS shows it only there), so the decision keeps the screen. */}
+        <button
+          type="button"
+          class="tool-button topbar-menu-button"
+          aria-expanded={open}
+          aria-controls="topbar-tools"
+          onClick={() => setOpen(!open)}
+        >
+          <MenuIcon open={open} />
+          {t('app.menuButton')}
+        </button>
+        <div id="topbar-tools" ref={menu} class={`topbar-tools${open ? ' is-open' : ''}`}>
           {tools}
           {sound && <SoundToggle />}
           <LanguageSwitch />

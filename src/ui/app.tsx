@@ -1,9 +1,10 @@
 import type { ComponentChildren } from 'preact';
 import { useCallback, useEffect, useErrorBoundary, useMemo, useRef, useState } from 'preact/hooks';
 import type { AudioPort } from '../audio/audio-port.ts';
-import { createRun, type Run } from '../engine/run/run.ts';
+import { createRun, initialLog, type Run, timeLimitsOf } from '../engine/run/run.ts';
 import type { RunEvent } from '../engine/run/run-state.ts';
 import { scenarioText } from '../engine/run/run-view.ts';
+import type { TimeLimitSetting } from '../engine/run/time-limits.ts';
 import type { ScenarioBundle } from '../engine/scenario/load-scenario.ts';
 import type { ScenarioListing } from '../engine/scenario/scenario-listing.ts';
 import { textKey } from '../engine/scenario/text-keys.ts';
@@ -239,14 +240,20 @@ export function App({
 
   const [attempts, setAttempts] = useState(0);
   const start = useCallback(
-    (bundle: ScenarioBundle, preview?: Preview, resume?: ResumeFrom) => {
+    (
+      bundle: ScenarioBundle,
+      preview?: Preview,
+      resume?: ResumeFrom,
+      timeLimits: TimeLimitSetting = 'standard',
+    ) => {
       setAttempts(attempts + 1);
       // why: the debrief replays the run's log against the screen's bundle, so a run started at a
       // later step must carry that start in the bundle itself, not only in the run.
       const played = preview?.startStep
         ? { ...bundle, scenario: { ...bundle.scenario, start: preview.startStep } }
         : bundle;
-      const run = createRun(played.scenario, resume?.log);
+      // why: extended time enters the run as its first event; a resumed or replayed log carries its own.
+      const run = createRun(played.scenario, resume?.log ?? initialLog(timeLimits));
       // why: trainer previews are not the trainee's runs, so nothing outside the tab follows them.
       const session: RunSession | undefined = preview
         ? undefined
@@ -406,7 +413,12 @@ export function App({
           before={saves && <ResumeRuns saves={saves} scenarios={scenarios} onContinue={continueRun} />}
           after={saves && <RunHistory saves={saves} scenarios={scenarios} onDebrief={reopenDebrief} />}
           trainerSettings={
-            <TrainerSettings scenarios={scenarios} choices={noteChoices} onChange={changeNoteChoices} />
+            <TrainerSettings
+              scenarios={scenarios}
+              choices={noteChoices}
+              onChange={changeNoteChoices}
+              storage={storage}
+            />
           }
         />
       );
@@ -474,7 +486,8 @@ export function App({
       body = (
         <Briefing
           bundle={screen.bundle}
-          onStart={() => start(screen.bundle, screen.preview)}
+          onStart={(timeLimits) => start(screen.bundle, screen.preview, undefined, timeLimits)}
+          storage={storage}
           onBack={screen.preview ? toAuthor : toMenu}
           backKey={screen.preview ? 'author.backToPreview' : undefined}
           contentNote={note}
@@ -497,6 +510,7 @@ export function App({
           onQuit={leaveRun}
           contentNote={note}
           onTakeBreak={takeBreak}
+          startPaused={!!screen.session?.resumed}
         />
       );
       break;
@@ -506,7 +520,7 @@ export function App({
           bundle={screen.bundle}
           log={screen.log}
           onFinished={screen.preview || screen.kept ? undefined : recordResult}
-          onPlayAgain={() => start(screen.bundle, screen.preview)}
+          onPlayAgain={() => start(screen.bundle, screen.preview, undefined, timeLimitsOf(screen.log))}
           onReplayFrom={(log) =>
             // why: a replay is a new run (fresh id) that starts from the original log up to a decision.
             start(screen.bundle, screen.preview, {

@@ -1,11 +1,16 @@
+import { useState } from 'preact/hooks';
 import { secondsOfDay } from '../engine/run/run-state.ts';
+import { LATE_FLOOR, TIMELY_SHARE, type TimeLimitSetting } from '../engine/run/time-limits.ts';
 import type { ScenarioBundle } from '../engine/scenario/load-scenario.ts';
 import { textKey } from '../engine/scenario/text-keys.ts';
 import { AppFooter, AppHeader } from './app-header.tsx';
-import { AudienceChips, Paragraphs, useFocusHeading } from './common.tsx';
+import { AudienceChips, useFocusHeading } from './common.tsx';
 import { type ContentNote, ContentNotePanel, TakeABreak } from './content-note.tsx';
+import { Glossed, GlossedParagraphs } from './glossary.tsx';
 import { useI18n } from './i18n-context.tsx';
 import { useScenarioTexts } from './scenario-text.ts';
+import { type KeyValueStorage, readTimeLimits, writeTimeLimits } from './settings.ts';
+import { TimeLimitsChoice } from './time-limits-choice.tsx';
 
 /** The briefing before a run: situation, objectives, who it is for and how scoring works. */
 export function Briefing({
@@ -15,9 +20,13 @@ export function Briefing({
   backKey = 'briefing.back',
   contentNote,
   onTakeBreak,
+  storage,
 }: {
   bundle: ScenarioBundle;
-  onStart(): void;
+  /** Starts a run with the time limits chosen here. */
+  onStart(timeLimits: TimeLimitSetting): void;
+  /** Where the time-limit choice is kept for the next runs on this browser. */
+  storage?: KeyValueStorage | undefined;
   onBack(): void;
   /** The back link's words; a trainer's preview says it leads back there. */
   backKey?: 'briefing.back' | 'author.backToPreview';
@@ -30,6 +39,12 @@ export function Briefing({
   const texts = useScenarioTexts(bundle);
   const s = bundle.scenario;
   const heading = useFocusHeading(s.id);
+  const [timeLimits, setTimeLimits] = useState(() => readTimeLimits(storage));
+  const timed = s.steps.some((step) => step.decision?.timeLimit !== undefined);
+  const chooseTimeLimits = (value: TimeLimitSetting) => {
+    setTimeLimits(value);
+    writeTimeLimits(storage, value);
+  };
   return (
     <>
       <AppHeader tools={contentNote && onTakeBreak && <TakeABreak onLeave={onTakeBreak} />} />
@@ -71,13 +86,15 @@ export function Briefing({
           <div class="briefing-main" lang={texts.lang}>
             <section class="card prose" aria-labelledby="briefing-text">
               <h2 id="briefing-text">{t('briefing.heading')}</h2>
-              <Paragraphs text={texts.text(textKey.briefing())} />
+              <GlossedParagraphs text={texts.text(textKey.briefing())} />
             </section>
             <section class="card" aria-labelledby="briefing-objectives">
               <h2 id="briefing-objectives">{t('briefing.objectives')}</h2>
               <ol class="objectives">
                 {s.objectives.map((_, i) => (
-                  <li key={i}>{texts.text(textKey.objective(i))}</li>
+                  <li key={i}>
+                    <Glossed text={texts.text(textKey.objective(i))} />
+                  </li>
                 ))}
               </ol>
             </section>
@@ -87,13 +104,30 @@ export function Briefing({
               <h2 id="briefing-how">{t('briefing.howHeading')}</h2>
               <ul class="how-list">
                 <li>{t('briefing.how.scored')}</li>
-                <li>{t('briefing.how.timed')}</li>
-                <li>{t('briefing.how.noDecision')}</li>
+                {timed ? (
+                  <>
+                    <li>
+                      {t('briefing.how.timedRule', {
+                        free: Math.round(TIMELY_SHARE * 100),
+                        floor: Math.round(LATE_FLOOR * 100),
+                      })}
+                    </li>
+                    <li>{t('briefing.how.timeout')}</li>
+                    <li>{t('briefing.how.stopClock')}</li>
+                  </>
+                ) : (
+                  <li>{t('briefing.how.untimed')}</li>
+                )}
                 <li>{t('briefing.how.captions')}</li>
               </ul>
               <h3 class="subheading">{t('briefing.audience')}</h3>
               <AudienceChips roles={s.audience} />
-              <button type="button" class="button button-primary button-large button-block" onClick={onStart}>
+              {timed && <TimeLimitsChoice value={timeLimits} onChange={chooseTimeLimits} />}
+              <button
+                type="button"
+                class="button button-primary button-large button-block"
+                onClick={() => onStart(timed ? timeLimits : 'standard')}
+              >
                 {t('briefing.start')}
               </button>
             </section>

@@ -25,14 +25,21 @@ export function Captions({ captions }: { captions: readonly Caption[] }) {
         <p class="captions-empty">{t('audio.noCaptions')}</p>
       ) : (
         <ol class="caption-list">
-          {captions.map((c, i) => (
-            <li key={c.n} class={`caption${i === captions.length - 1 ? ' caption-latest' : ''}`}>
-              <time class="caption-time">{c.timeOfDay}</time>
-              <span class="caption-text">
-                {c.said ? t('audio.voiced', c.said) : t(`audio.caption.${c.cue}`)}
-              </span>
-            </li>
-          ))}
+          {captions.map((c, i) => {
+            const latest = i === captions.length - 1;
+            const text = c.said ? t('audio.voiced', c.said) : t(`audio.caption.${c.cue}`);
+            // why: the newest caption wraps (to two lines on a phone), the one before keeps to one line,
+            // so the header stays short; the whole text stays in the tooltip, for screen readers and
+            // in the messages list.
+            return (
+              <li key={c.n} class={`caption${latest ? ' caption-latest' : ' caption-older'}`}>
+                <time class="caption-time">{c.timeOfDay}</time>
+                <span class="caption-text" title={text}>
+                  {text}
+                </span>
+              </li>
+            );
+          })}
         </ol>
       )}
     </section>

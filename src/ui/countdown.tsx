@@ -8,10 +8,12 @@ export function Countdown({
   remaining,
   limit,
   paused,
+  onPause,
 }: {
   remaining: number;
   limit: number;
   paused: boolean;
+  onPause?: (() => void) | undefined;
 }) {
   const { t } = useI18n();
   const share = limit > 0 ? Math.max(0, Math.min(1, remaining / limit)) : 0;
@@ -26,6 +28,11 @@ export function Countdown({
           <span class="muted">{t('decision.ofLimit', { limit })}</span>
         </span>
         {paused && <span class="badge badge-neutral">{t('decision.clockPaused')}</span>}
+        {!paused && onPause && (
+          <button type="button" class="button button-secondary countdown-pause" onClick={onPause}>
+            {t('play.pause')}
+          </button>
+        )}
       </div>
       <div class="countdown-track" aria-hidden="true">
         <div class="countdown-bar" style={{ inlineSize: `${share * 100}%` }} />

@@ -10,6 +10,7 @@ import { AppFooter, AppHeader } from './app-header.tsx';
 import { Paragraphs, useFocusHeading } from './common.tsx';
 import './debrief/debrief.css';
 import './debrief/debrief-strings.ts';
+import { timeLimitsOf } from '../engine/run/run.ts';
 import { DecisionReview } from './debrief/decision-review.tsx';
 import { downloadFile } from './debrief/download.ts';
 import { ExportSection } from './debrief/export-section.tsx';
@@ -135,6 +136,8 @@ export function DebriefPage({
             scenario={model.scenario}
             startClock={model.startClock}
             duration={durationText(ctx, model.duration)}
+            timeLimits={timeLimitsOf(log)}
+            feedbackMode={bundle.scenario.feedbackMode}
           />
         </div>
 

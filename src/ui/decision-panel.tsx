@@ -2,6 +2,7 @@ import type { JSX } from 'preact';
 import { useRef, useState } from 'preact/hooks';
 import type { RunView } from '../engine/run/run-view.ts';
 import { Countdown } from './countdown.tsx';
+import { Glossed } from './glossary.tsx';
 import { useI18n } from './i18n-context.tsx';
 import type { ScenarioTexts } from './scenario-text.ts';
 
@@ -17,12 +18,16 @@ export function DecisionPanel({
   decision,
   texts,
   paused,
+  onPause,
   onChoose,
 }: {
   stepId: string;
   decision: DecisionView;
   texts: ScenarioTexts;
+  /** While paused the options and Confirm are hidden: nothing can be answered with the clock stopped. */
   paused: boolean;
+  /** Stops the clock from beside the countdown (on a phone the header's tools are behind a menu). */
+  onPause?(): void;
   /** Offers the chosen option ids; returns false when the run refused them. */
   onChoose(optionIds: string[]): boolean;
 }) {
@@ -36,6 +41,7 @@ export function DecisionPanel({
   const hintId = `${name}-hint`;
 
   const confirm = () => {
+    if (paused) return;
     if (selected.length === 0) {
       setMessage(t('decision.noneSelected'));
       return;
@@ -94,7 +100,22 @@ export function DecisionPanel({
       <h3 id={`${name}-heading`} class="section-label">
         {t('decision.heading')}
       </h3>
+      {decision.timeLimit !== null && decision.remaining !== null && (
+        <Countdown
+          remaining={decision.remaining}
+          limit={decision.timeLimit}
+          paused={paused}
+          onPause={onPause}
+        />
+      )}
+      {paused && (
+        <p class="decision-paused" role="status">
+          {t('decision.hiddenWhilePaused')}
+        </p>
+      )}
+      {/* why: hidden, not disabled, so the clock cannot be stopped to read and weigh the options at leisure. */}
       <form
+        hidden={paused}
         onSubmit={(e) => {
           e.preventDefault();
           confirm();
@@ -102,14 +123,14 @@ export function DecisionPanel({
       >
         <fieldset class="decision-fieldset" aria-describedby={hintId}>
           <legend id={promptId} class="decision-prompt" lang={texts.lang}>
-            {texts.text(decision.promptKey)}
+            <Glossed text={texts.text(decision.promptKey)} />
           </legend>
           <p id={hintId} class="decision-hint">
             {multi ? t('decision.pickUpTo', { count: decision.pick }) : t('decision.chooseOne')}{' '}
             <span class="muted">{t('decision.keyboardHint')}</span>
           </p>
-          {decision.timeLimit !== null && decision.remaining !== null && (
-            <Countdown remaining={decision.remaining} limit={decision.timeLimit} paused={paused} />
+          {decision.timedInScenario && decision.timeLimit === null && (
+            <p class="badge badge-neutral time-off">{t('decision.untimedForYou')}</p>
           )}
           <div class="options" ref={listRef}>
             {decision.options.map((o) => {
@@ -125,7 +146,7 @@ export function DecisionPanel({
                     onKeyDown={onKeyDown}
                   />
                   <span class="option-label" lang={texts.lang}>
-                    {texts.text(o.labelKey)}
+                    <Glossed text={texts.text(o.labelKey)} />
                   </span>
                 </label>
               );

@@ -1,4 +1,6 @@
 import type { InjectView } from '../engine/run/run-view.ts';
+import { senderForms } from '../i18n/sender.ts';
+import { Glossed } from './glossary.tsx';
 import { useI18n } from './i18n-context.tsx';
 import type { ScenarioTexts } from './scenario-text.ts';
 
@@ -13,7 +15,7 @@ export function InjectsFeed({
   startOfDay: number;
   texts: ScenarioTexts;
 }) {
-  const { t, formatClock } = useI18n();
+  const { t, lang, formatClock } = useI18n();
   const newest = injects.length - 1;
   return (
     <section class="messages" aria-labelledby="messages-heading">
@@ -31,7 +33,7 @@ export function InjectsFeed({
       >
         <ol class="feed">
           {injects.map((inj, i) => {
-            const from = texts.text(inj.fromKey);
+            const sender = senderForms(lang, texts.lang, texts.text(inj.fromKey));
             const channel = t(`play.channel.${inj.channel}`);
             return (
               <li
@@ -41,13 +43,13 @@ export function InjectsFeed({
                 <p class="feed-meta">
                   <ChannelIcon channel={inj.channel} />
                   <span class="feed-from" lang={texts.lang}>
-                    {t('play.messageFrom', { channel, from })}
+                    {t('play.messageFrom', { channel, ...sender })}
                   </span>
                   <time class="feed-time">{formatClock(startOfDay + inj.at)}</time>
                   {i === newest && <span class="badge badge-blue badge-small">{t('play.newMessage')}</span>}
                 </p>
                 <p class="feed-text" lang={texts.lang}>
-                  {texts.text(inj.textKey)}
+                  <Glossed text={texts.text(inj.textKey)} />
                 </p>
               </li>
             );

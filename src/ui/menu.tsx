@@ -88,40 +88,47 @@ export function Menu({
           </div>
         )}
         {after}
-        {(onAuthor || onCohort || trainerSettings) && (
-          <section class="trainer-tools" aria-labelledby="trainers-heading">
-            <h2 id="trainers-heading" class="situation-heading">
-              {t('menu.trainers.heading')}
-            </h2>
-            {onAuthor && (
-              <>
-                <p class="muted">{t('menu.trainers.text')}</p>
-                <button type="button" class="button button-secondary" onClick={onAuthor}>
-                  {t('menu.trainers.open')}
-                </button>
-              </>
+        {/* why: the menu is the trainee's; the trainers' and facilitators' tools sit behind their own
+            entry, closed by default, and their addresses (#author, #cohort, #console) still open them. */}
+        {(onAuthor || onCohort || trainerSettings || onConsole) && (
+          <details class="staff-tools">
+            <summary class="staff-tools-summary">{t('menu.staffTools')}</summary>
+            {(onAuthor || onCohort || trainerSettings) && (
+              <section class="trainer-tools" aria-labelledby="trainers-heading">
+                <h2 id="trainers-heading" class="situation-heading">
+                  {t('menu.trainers.heading')}
+                </h2>
+                {onAuthor && (
+                  <>
+                    <p class="muted">{t('menu.trainers.text')}</p>
+                    <button type="button" class="button button-secondary" onClick={onAuthor}>
+                      {t('menu.trainers.open')}
+                    </button>
+                  </>
+                )}
+                {onCohort && (
+                  <>
+                    <p class="muted">{t('menu.trainers.cohortText')}</p>
+                    <button type="button" class="button button-secondary" onClick={onCohort}>
+                      {t('menu.trainers.cohort')}
+                    </button>
+                  </>
+                )}
+                {trainerSettings}
+              </section>
             )}
-            {onCohort && (
-              <>
-                <p class="muted">{t('menu.trainers.cohortText')}</p>
-                <button type="button" class="button button-secondary" onClick={onCohort}>
-                  {t('menu.trainers.cohort')}
+            {onConsole && (
+              <section class="trainer-tools" aria-labelledby="facilitators-heading">
+                <h2 id="facilitators-heading" class="situation-heading">
+                  {t('menu.facilitators.heading')}
+                </h2>
+                <p class="muted">{t('menu.facilitators.text')}</p>
+                <button type="button" class="button button-secondary" onClick={onConsole}>
+                  {t('menu.facilitators.open')}
                 </button>
-              </>
+              </section>
             )}
-            {trainerSettings}
-          </section>
-        )}
-        {onConsole && (
-          <section class="trainer-tools" aria-labelledby="facilitators-heading">
-            <h2 id="facilitators-heading" class="situation-heading">
-              {t('menu.facilitators.heading')}
-            </h2>
-            <p class="muted">{t('menu.facilitators.text')}</p>
-            <button type="button" class="button button-secondary" onClick={onConsole}>
-              {t('menu.facilitators.open')}
-            </button>
-          </section>
+          </details>
         )}
       </main>
       <AppFooter />

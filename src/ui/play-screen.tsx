@@ -5,11 +5,14 @@ import type { RunEvent } from '../engine/run/run-state.ts';
 import type { InjectView, RunView } from '../engine/run/run-view.ts';
 import type { ScenarioBundle } from '../engine/scenario/load-scenario.ts';
 import { textKey } from '../engine/scenario/text-keys.ts';
+import { senderForms } from '../i18n/sender.ts';
 import { AppHeader } from './app-header.tsx';
 import { type Caption, Captions } from './captions.tsx';
-import { ClockIcon, Paragraphs, useFocusHeading } from './common.tsx';
+import { ClockIcon, useFocusHeading } from './common.tsx';
+import { ConsequencePanel } from './consequence-panel.tsx';
 import { type ContentNote, TakeABreak } from './content-note.tsx';
 import { DecisionPanel } from './decision-panel.tsx';
+import { GlossedParagraphs } from './glossary.tsx';
 import { useI18n } from './i18n-context.tsx';
 import { InjectsFeed } from './injects-feed.tsx';
 import { type ScenarioTexts, useScenarioTexts } from './scenario-text.ts';
@@ -17,7 +20,7 @@ import { type LoadSituationMap, SituationPanel } from './situation-panel.tsx';
 import { useDocumentHidden, useRunView, useScenarioClock } from './use-run.ts';
 import { VariableGauges } from './variable-gauges.tsx';
 
-/** How many recent sound captions stay on screen. */
+/** How many recent sound captions stay on screen (the older on one line; the messages list keeps every word). */
 const CAPTIONS_KEPT = 2;
 
 /** The play screen: the current step, its messages and decision, and the situation beside it. */
@@ -30,6 +33,7 @@ export function PlayScreen({
   onQuit,
   contentNote,
   onTakeBreak,
+  startPaused = false,
 }: {
   bundle: ScenarioBundle;
   run: Run;
@@ -42,23 +46,34 @@ export function PlayScreen({
   contentNote?: ContentNote | null;
   /** Leaves through "Take a break": the run is kept and nothing is scored for stopping. */
   onTakeBreak?(): void;
+  /**
+   * Opens with the clock stopped when the run resumes on a timed decision.
+   * why: a reload or a visit to the menu must not cost seconds; the trainee restarts the clock
+   * when ready, with the same seconds left as when the run was left.
+   */
+  startPaused?: boolean;
 }) {
   const { t, lang, formatClock } = useI18n();
   const texts = useScenarioTexts(bundle);
   const view = useRunView(run);
   const context = run.context();
-  const [paused, setPaused] = useState(false);
+  const [paused, setPaused] = useState(() => startPaused && view.decision?.timeLimit != null);
   const hidden = useDocumentHidden();
   const finished = view.ending !== null;
-  useScenarioClock(run, !paused && !hidden && !finished);
+  // why: what a decision led to is read before the next step, with that step's clock stopped;
+  // an outcome from before this screen opened (a resumed run) is not told again.
+  const [toldOutcome, setToldOutcome] = useState(() => view.outcome?.key ?? null);
+  const outcome = view.outcome && view.outcome.key !== toldOutcome && !finished ? view.outcome : null;
+  useScenarioClock(run, !paused && !hidden && !finished && !outcome);
 
   // why: a step can open more than once in a run; its opening time tells the visits apart.
   const stepKey = `${view.step?.id ?? ''}@${context.stepOpenedAt}`;
-  const heading = useFocusHeading(stepKey);
-  const captions = useSoundCues(audio, view, stepKey, context.startOfDay, lang, texts);
+  const shownKey = outcome ? `outcome:${outcome.key}` : stepKey;
+  const heading = useFocusHeading(shownKey);
+  const captions = useSoundCues(audio, view, stepKey, !outcome, context.startOfDay, lang, texts);
   useAmbience(audio, bundle.scenario.setting.ambience ?? null);
   const changes = useChangesSinceLastStep(view, stepKey);
-  const announcement = useDecisionAnnouncement(view, stepKey, texts);
+  const announcement = useDecisionAnnouncement(view, shownKey, texts);
 
   const reported = useRef(false);
   useEffect(() => {
@@ -120,6 +135,26 @@ export function PlayScreen({
                   </dd>
                 </div>
               )}
+              {view.progress.about > 0 && (
+                <div class="play-fact">
+                  <dt class="visually-hidden">{t('play.progress')}</dt>
+                  <dd class="progress-text">
+                    {view.progress.current === null
+                      ? t('play.progressTaken', { count: view.progress.taken, about: view.progress.about })
+                      : t('play.progressAt', { current: view.progress.current, about: view.progress.about })}
+                  </dd>
+                </div>
+              )}
+              {view.timeLimits !== 'standard' && (
+                <div class="play-fact">
+                  <dt class="visually-hidden">{t('timeLimits.legend')}</dt>
+                  <dd class="progress-text">
+                    {t('timeLimits.recorded', {
+                      setting: t(`timeLimits.setting.${view.timeLimits.replace('.', '_')}`),
+                    })}
+                  </dd>
+                </div>
+              )}
               <div class="play-fact">
                 <dt class="visually-hidden">{t('play.clock')}</dt>
                 <dd>
@@ -141,7 +176,7 @@ export function PlayScreen({
         </p>
         {(paused || hidden) && (
           <div class="notice notice-paused" role="status">
-            <p>{t('play.paused')}</p>
+            <p>{t(view.decision ? 'play.pausedDecision' : 'play.paused')}</p>
             {paused && (
               <button type="button" class="button button-secondary" onClick={() => setPaused(false)}>
                 {t('play.resume')}
@@ -151,28 +186,38 @@ export function PlayScreen({
         )}
         <div class="play-layout">
           <div class="play-main">
-            {view.step && (
+            {outcome && (
+              <ConsequencePanel
+                outcome={outcome}
+                learning={view.feedbackMode === 'learning'}
+                texts={texts}
+                heading={heading}
+                onContinue={() => setToldOutcome(outcome.key)}
+              />
+            )}
+            {view.step && !outcome && (
               <article class="card step" aria-labelledby="step-title">
                 <h2 id="step-title" ref={heading} tabIndex={-1} class="step-title" lang={texts.lang}>
                   {texts.text(view.step.titleKey)}
                 </h2>
                 <div class="narration" lang={texts.lang}>
-                  <Paragraphs text={texts.text(view.step.narrationKey)} />
+                  <GlossedParagraphs text={texts.text(view.step.narrationKey)} />
                 </div>
                 <InjectsFeed injects={view.injects} startOfDay={context.startOfDay} texts={texts} />
               </article>
             )}
-            {view.decision && view.step && (
+            {view.decision && view.step && !outcome && (
               <DecisionPanel
                 key={stepKey}
                 stepId={view.step.id}
                 decision={view.decision}
                 texts={texts}
                 paused={paused || hidden}
+                onPause={() => setPaused(true)}
                 onChoose={(optionIds) => run.send({ type: 'decision.chosen', optionIds })}
               />
             )}
-            {view.canContinue && (
+            {view.canContinue && !outcome && (
               <div class="continue">
                 <button
                   type="button"
@@ -210,6 +255,8 @@ function useSoundCues(
   audio: AudioPort,
   view: RunView,
   stepKey: string,
+  /** False while the previous decision's outcome is read: the step's sounds wait until it shows. */
+  active: boolean,
   startOfDay: number,
   lang: string,
   texts: ScenarioTexts,
@@ -218,13 +265,21 @@ function useSoundCues(
   const [captions, setCaptions] = useState<Caption[]>([]);
   const counter = useRef(0);
   const heard = useRef(new Set<string>());
+  const last = useRef<{ cue: SoundCue; timeOfDay: string } | null>(null);
   const cue = useCallback(
     (sound: SoundCue, timeOfDay: string, call?: { inject: InjectView }) => {
+      // why: a timed decision's alert and an opening message's alert are one sound at one moment;
+      // playing and captioning it twice read as "[Alert tone]" twice in the ticker.
+      if (!call && last.current?.cue === sound && last.current.timeOfDay === timeOfDay) return;
+      last.current = call ? null : { cue: sound, timeOfDay };
       audio.play(sound, call ? { scenario: view.scenarioId, inject: call.inject.id, lang } : undefined);
       counter.current += 1;
       const n = counter.current;
       const said = call
-        ? { from: texts.text(call.inject.fromKey), text: texts.text(call.inject.textKey) }
+        ? {
+            from: senderForms(lang, texts.lang, texts.text(call.inject.fromKey)).from,
+            text: texts.text(call.inject.textKey),
+          }
         : undefined;
       setCaptions((cs) =>
         [...cs, { n, cue: sound, timeOfDay, ...(said ? { said } : {}) }].slice(-CAPTIONS_KEPT),
@@ -235,9 +290,10 @@ function useSoundCues(
   const timed = view.decision?.timeLimit != null;
   // why: the alert sounds once per step visit, when a timed decision opens.
   useEffect(() => {
-    if (timed) cue('alert', formatClock(startOfDay + view.clock.elapsed));
-  }, [stepKey]);
+    if (timed && active) cue('alert', formatClock(startOfDay + view.clock.elapsed));
+  }, [stepKey, active]);
   useEffect(() => {
+    if (!active) return;
     for (const inj of view.injects) {
       const key = `${stepKey}:${inj.id}`;
       if (heard.current.has(key)) continue;
@@ -251,7 +307,7 @@ function useSoundCues(
         );
       }
     }
-  }, [view.injects, stepKey, startOfDay, cue, formatClock]);
+  }, [view.injects, stepKey, active, startOfDay, cue, formatClock]);
   return captions;
 }
 
@@ -264,7 +320,7 @@ function useDecisionAnnouncement(view: RunView, stepKey: string, texts: Scenario
   const [text, setText] = useState('');
   const decision = view.decision;
   useEffect(() => {
-    if (!decision) {
+    if (!decision || stepKey.startsWith('outcome:')) {
       setText('');
       return;
     }

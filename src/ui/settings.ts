@@ -1,3 +1,4 @@
+import { isTimeLimitSetting, type TimeLimitSetting } from '../engine/run/time-limits.ts';
 import type { UiLanguage } from '../i18n/i18n.ts';
 import { isUiLanguage } from './i18n-context.tsx';
 
@@ -46,6 +47,27 @@ export function writeSettings(storage: KeyValueStorage | undefined, settings: Se
     storage?.setItem(VOLUME_KEY, String(settings.volume));
   } catch {
     // why: a trainee in a locked-down browser still plays; only the preference is not remembered.
+  }
+}
+
+const TIME_LIMITS_KEY = 'pocsim.timeLimits';
+
+/** The time-limit setting last chosen on this browser (a trainee's or a trainer's), standard when none. */
+export function readTimeLimits(storage: KeyValueStorage | undefined): TimeLimitSetting {
+  try {
+    const value = storage?.getItem(TIME_LIMITS_KEY);
+    return isTimeLimitSetting(value) ? value : 'standard';
+  } catch {
+    return 'standard';
+  }
+}
+
+/** Keeps the time-limit setting for the next runs on this browser. */
+export function writeTimeLimits(storage: KeyValueStorage | undefined, value: TimeLimitSetting): void {
+  try {
+    storage?.setItem(TIME_LIMITS_KEY, value);
+  } catch {
+    // why: as for the other settings, a refusing store only means the choice is asked again.
   }
 }
 

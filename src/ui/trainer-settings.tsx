@@ -5,7 +5,8 @@ import { textKey } from '../engine/scenario/text-keys.ts';
 import { type ContentNote, topicsText } from './content-note.tsx';
 import { useI18n } from './i18n-context.tsx';
 import { scenarioTextsFor } from './scenario-text.ts';
-import type { KeyValueStorage } from './settings.ts';
+import { type KeyValueStorage, readTimeLimits, writeTimeLimits } from './settings.ts';
+import { TimeLimitsChoice } from './time-limits-choice.tsx';
 
 /** A trainer's choices on this browser, by scenario id: note on or off; absent means the file decides. */
 export type ContentNoteChoices = Readonly<Record<string, boolean>>;
@@ -62,13 +63,17 @@ export function TrainerSettings({
   scenarios,
   choices,
   onChange,
+  storage,
 }: {
   scenarios: readonly ScenarioListing[];
   choices: ContentNoteChoices;
   onChange(choices: ContentNoteChoices): void;
+  /** Where the time-limit setting is kept: a trainer sets it here for the trainees who use this browser. */
+  storage?: KeyValueStorage | undefined;
 }) {
   const { t, lang } = useI18n();
   const [open, setOpen] = useState(false);
+  const [timeLimits, setTimeLimits] = useState(() => readTimeLimits(storage));
   const [message, setMessage] = useState('');
   const set = (id: string, on: boolean, byFile: boolean) => {
     const next: Record<string, boolean> = { ...choices };
@@ -121,6 +126,14 @@ export function TrainerSettings({
             })}
           </ul>
         </fieldset>
+        <TimeLimitsChoice
+          value={timeLimits}
+          onChange={(value) => {
+            setTimeLimits(value);
+            writeTimeLimits(storage, value);
+            setMessage(t('trainerSettings.saved'));
+          }}
+        />
         <div class="trainer-settings-actions">
           <button
             type="button"

@@ -140,6 +140,7 @@ describe.each([
     await open();
     expect(await page.locator('html').getAttribute('dir')).toBe(dir);
     expect(await page.locator('h1').textContent()).toMatch(/^\[.*\]$/);
+    await page.locator('.staff-tools-summary').click();
     await page.locator('.trainer-settings > button').click();
     // the brand sits at the start of the top bar: left in ltr, right in rtl
     const brand = (await page.locator('.brand').boundingBox())!;
@@ -169,6 +170,7 @@ describe.each([
     await page.locator('.page-briefing .button-large').click();
     await page.locator('.options input').first().check();
     await page.locator('.decision button[type="submit"]').click();
+    await page.locator('.consequence .continue button').click();
     await page.locator('.countdown').waitFor();
     await page.locator('.feed-item').first().waitFor();
     await shot(page, `${name}-play`);

@@ -90,6 +90,7 @@ describe.each(['en', 'fr'] as const)('accessibility of every screen in %s', (lan
   it('menu, with the trainers’ content-note settings open', async () => {
     await page.goto(app.url);
     await page.locator('h1').waitFor();
+    await page.locator('.staff-tools-summary').click();
     await page.locator('.trainer-settings > button').click();
     await page.locator('#trainer-settings-panel input[type="checkbox"]').first().waitFor();
     await checkScreen();
@@ -118,6 +119,10 @@ describe.each(['en', 'fr'] as const)('accessibility of every screen in %s', (lan
     await page.locator('.options input').first().waitFor();
     await page.locator('.options input').first().check();
     await page.getByRole('button', { name: w.confirm }).click();
+    // what the first decision led to is told first, and is checked like any screen
+    await page.locator('.consequence').waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+    await page.locator('.consequence .continue button').click();
     await page.locator('.countdown').waitFor();
     await page.locator('.feed-item').first().waitFor();
     // new messages and the open decision reach screen readers through live regions
@@ -147,6 +152,8 @@ describe.each(['en', 'fr'] as const)('accessibility of every screen in %s', (lan
         await option.check();
         await page.getByRole('button', { name: w.confirm }).click();
       } else if (await next.count()) await next.click();
+      else if (await page.locator('.consequence .continue button').count())
+        await page.locator('.consequence .continue button').click();
       await page.waitForTimeout(50);
     }
     await page.locator('.page-debrief').waitFor();
@@ -223,6 +230,7 @@ describe('motion', () => {
     // the first decision is untimed: its first option leads to the timed one at the gate
     await page.locator('.options input').first().check();
     await page.getByRole('button', { name: 'Confirm decision' }).click();
+    await page.locator('.consequence .continue button').click();
     await page.locator('.countdown').waitFor();
     // the countdown bar, the gauges and the newest message move when nothing asks otherwise
     expect((await movingElements(page)).length).toBeGreaterThan(0);

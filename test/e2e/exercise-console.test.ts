@@ -89,6 +89,7 @@ describe('the facilitator console in Chromium, with the projector window open', 
 
     // the menu leads facilitators to the console
     await page.goto(app.url);
+    await page.getByText('For trainers and facilitators').click();
     await page.getByRole('button', { name: 'Open the facilitator console' }).click();
     await page.getByRole('heading', { level: 1, name: 'Run a facilitated exercise' }).waitFor();
     await expect.poll(() => page.url()).toMatch(/#console$/);

@@ -135,6 +135,11 @@ describe('a keyboard-only playthrough', () => {
       expect(checked.sort()).toEqual([...wanted].sort());
       await page.keyboard.press('Enter');
       expect(mirror.send({ type: 'decision.chosen', optionIds: wanted })).toBe(true);
+      // what the decision led to comes before the next step; its heading takes focus
+      if (!mirror.finished()) {
+        await tabTo(page, '.consequence .continue button');
+        await page.keyboard.press('Enter');
+      }
     }
     expect(tookBreak).toBe(true);
 
@@ -202,6 +207,8 @@ describe('a keyboard-only playthrough', () => {
     const first = bundle.scenario.steps.find((s) => s.id === bundle.scenario.start)!;
     await tabTo(page, '.options input');
     await page.keyboard.press('Space');
+    await page.keyboard.press('Enter');
+    await tabTo(page, '.consequence .continue button');
     await page.keyboard.press('Enter');
     const second = createRun(bundle.scenario);
     second.send({ type: 'decision.chosen', optionIds: [first.decision!.options[0]!.id] });

@@ -55,9 +55,10 @@ async function playToDebrief(page: Page): Promise<void> {
         .first()
         .waitFor()
         .then(() => 'decide' as const),
+      // a step's Continue, or the Go on after a decision's consequence
       page
-        .getByRole('button', { name: 'Continue', exact: false })
-        .and(page.locator('.continue button'))
+        .locator('.continue button')
+        .first()
         .waitFor()
         .then(() => 'continue' as const),
     ]);
@@ -113,6 +114,7 @@ describe('offline after one visit', () => {
     await playToDebrief(page);
     await page.getByRole('heading', { level: 1, name: title }).waitFor();
     await page.getByRole('button', { name: 'Back to scenarios' }).first().click();
+    await page.getByText('For trainers and facilitators').click();
     await page.getByRole('button', { name: 'Preview your own scenario file' }).click();
     await page.locator('input[type=file][multiple]').setInputFiles('test/fixtures/mini/scenario.yaml');
     await page.getByText(/states explored/).waitFor();

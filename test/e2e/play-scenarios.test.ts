@@ -85,6 +85,10 @@ async function playWithKeyboard(page: Page, policy: Policy, language: 'en' | 'fr
     expect(checked.sort()).toEqual([...wanted].sort());
     await page.keyboard.press('Enter');
     expect(mirror.send({ type: 'decision.chosen', optionIds: wanted })).toBe(true);
+    if (!mirror.finished()) {
+      await tabTo(page, '.consequence .continue button');
+      await page.keyboard.press('Enter');
+    }
   }
   return buildDebrief(played.scenario, mirror.log);
 }

@@ -129,6 +129,7 @@ describe('runs survive a closed browser, and a browser that refuses storage', ()
     await openBriefingAndStart(page);
     await page.getByRole('radio', { name: optionLabel }).check();
     await page.getByRole('button', { name: 'Confirm decision' }).click();
+    await page.locator('.consequence .continue button').click();
     await page.getByRole('heading', { level: 2, name: stepTitle }).waitFor();
     await expect.poll(() => secondsLeft(page), { timeout: 10_000 }).toBeLessThanOrEqual(way.limit - 4);
     const left = await secondsLeft(page);
@@ -143,13 +144,20 @@ describe('runs survive a closed browser, and a browser that refuses storage', ()
     await page.goto(app.url);
     const resume = page.getByRole('region', { name: 'Continue where you stopped' });
     await resume.getByText(`At: ${stepTitle}`).waitFor();
+    // time on the menu costs nothing: the clock is not running there
+    await page.waitForTimeout(3000);
     await resume.getByRole('button', { name: `Continue ${title}` }).click();
     await page.getByRole('heading', { level: 2, name: stepTitle }).waitFor();
+    // the run comes back with the clock stopped and the options hidden, until the trainee restarts it
+    await page.waitForTimeout(2000);
     const leftAfter = await secondsLeft(page);
     expect(
       Math.abs(leftAfter - left),
       `${left} s left at close, ${leftAfter} s after reopening`,
     ).toBeLessThanOrEqual(1);
+    expect(await page.locator('.options input').first().isVisible()).toBe(false);
+    await page.getByRole('button', { name: 'Restart the clock' }).first().click();
+    await page.locator('.options input').first().waitFor();
     expect(await gauges(page)).toEqual(world);
     const [saved] = await storedRuns(page);
     expect(saved?.status).toBe('in-progress');
@@ -181,6 +189,7 @@ describe('runs survive a closed browser, and a browser that refuses storage', ()
     await openBriefingAndStart(page);
     await page.locator('.options input').first().check();
     await page.getByRole('button', { name: 'Confirm decision' }).click();
+    await page.locator('.consequence .continue button').click();
     await page.locator('#step-title').waitFor();
     expect(await banner.isVisible()).toBe(true);
     const [download] = await Promise.all([

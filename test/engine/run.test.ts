@@ -118,6 +118,8 @@ describe('a run', () => {
     expect([...names].sort()).toEqual(
       [
         'advanceClock',
+        'atStart',
+        'configure',
         'openStep',
         'optionsChosen',
         'reachEnding',

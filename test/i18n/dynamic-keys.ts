@@ -15,6 +15,7 @@ import type {
   RowResult,
 } from '../../src/engine/results/cohort.ts';
 import type { Implausibility } from '../../src/engine/results/run-plausibility.ts';
+import { TIME_LIMIT_SETTINGS } from '../../src/engine/run/time-limits.ts';
 import type { Diagnostic } from '../../src/engine/scenario/diagnostic.ts';
 import {
   ACTOR_KINDS,
@@ -22,6 +23,7 @@ import {
   AUDIENCE_ROLES,
   CONTENT_TOPICS,
   EXERCISE_FORMATS,
+  FEEDBACK_MODES,
   INJECT_CHANNELS,
   LOCATION_STATES,
   OUTCOMES,
@@ -31,6 +33,7 @@ import {
 } from '../../src/engine/scenario/scenario.schema.ts';
 import type { ImprovementKey, NextTimeKey, StrengthKey } from '../../src/engine/score/lessons.ts';
 import type { TimelineItem } from '../../src/engine/score/report-model.ts';
+import glossary from '../../src/i18n/locales/glossary/en.json';
 import type { SaveHealth } from '../../src/storage/run-saves.ts';
 import type { EdgeKind, NodeMark } from '../../src/ui/author/graph-layout.ts';
 import type { DoctrineMark } from '../../src/ui/exercise/after-action-report.tsx';
@@ -39,6 +42,8 @@ import type { AfterStage } from '../../src/ui/exercise/console-page.tsx';
 import type { LogKind } from '../../src/ui/exercise/side-panel.tsx';
 import type { OpeningNotice } from '../../src/ui/exercise/use-exercise.ts';
 import type { DynamicKeys } from './string-check.ts';
+
+const GLOSSARY_CONCEPTS = Object.keys(glossary.glossary.concepts);
 
 /**
  * Every member of a string union, checked by the compiler both ways: a member left out, or one the
@@ -73,6 +78,11 @@ export const DYNAMIC_KEYS: DynamicKeys = {
   'menu.situationTitle.*': SITUATIONS,
   'contentNote.topic.*': CONTENT_TOPICS,
   'play.channel.*': INJECT_CHANNELS,
+  // why: i18next reads "." as a key separator, so the setting "x1.5" is keyed "x1_5".
+  'consequence.mode.*': FEEDBACK_MODES,
+  'glossary.concepts.*.term': GLOSSARY_CONCEPTS,
+  'glossary.concepts.*.definition': GLOSSARY_CONCEPTS,
+  'timeLimits.setting.*': TIME_LIMIT_SETTINGS.map((s) => s.replace('.', '_')),
   'play.better.*': every<Variable['better']>()(['higher', 'lower']),
   'audio.caption.*': every<SoundCue>()(['radio', 'alert']),
   'map.state.*': LOCATION_STATES,

@@ -112,7 +112,7 @@ describe('App flow', () => {
     expect(screen.getByText('Civilians are arriving at the gate.')).toBeTruthy();
     expect(screen.getByText('Protect the civilians.')).toBeTruthy();
     expect(screen.getByRole('heading', { name: 'How it works' })).toBeTruthy();
-    expect(screen.getByText(/Not deciding is a decision/)).toBeTruthy();
+    expect(screen.getByText(/A time-out is scored as the decision it amounts to/)).toBeTruthy();
 
     fireEvent.click(screen.getByRole('button', { name: 'Start the scenario' }));
     expect(document.activeElement).toBe(screen.getByRole('heading', { level: 2, name: 'Arrival' }));
@@ -214,6 +214,7 @@ describe('App scenario preview for trainers', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Play from this step' }));
     fireEvent.click(screen.getByRole('checkbox', { name: 'Talk with CLAs' }));
     fireEvent.click(screen.getByRole('button', { name: 'Confirm decision' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Go on' }));
     fireEvent.click(screen.getByRole('button', { name: 'Continue' }));
     expect(await screen.findByRole('heading', { name: 'Your decisions, one by one' })).toBeTruthy();
     expect(screen.getByText('Talk with CLAs')).toBeTruthy();

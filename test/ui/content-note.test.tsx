@@ -69,9 +69,15 @@ describe('content notes and a way out', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Take a break' }));
     const dialog = screen.getByRole('dialog', { name: 'Take a break' });
     // the play screen's own pause shows the clock is stopped behind the dialog
-    expect(screen.getByText('Paused: the scenario clock is stopped.')).toBeTruthy();
+    expect(
+      screen.getByText('The scenario clock is stopped. The decision is hidden until you restart the clock.'),
+    ).toBeTruthy();
     fireEvent.click(within(dialog).getByRole('button', { name: 'Back to the scenario' }));
-    expect(screen.queryByText('Paused: the scenario clock is stopped.')).toBeNull();
+    expect(
+      screen.queryByText(
+        'The scenario clock is stopped. The decision is hidden until you restart the clock.',
+      ),
+    ).toBeNull();
     fireEvent.click(screen.getByRole('button', { name: 'Take a break' }));
     fireEvent.click(
       within(screen.getByRole('dialog', { name: 'Take a break' })).getByRole('button', {

@@ -1,4 +1,5 @@
 // @vitest-environment happy-dom
+import { readFileSync } from 'node:fs';
 import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createRecordingAudio } from '../../src/audio/recording-audio.ts';
@@ -7,6 +8,7 @@ import type { RunEvent } from '../../src/engine/run/run-state.ts';
 import { PreferencesContext } from '../../src/ui/app-header.tsx';
 import { I18nProvider } from '../../src/ui/i18n-context.tsx';
 import { PlayScreen } from '../../src/ui/play-screen.tsx';
+import { loadText, miniWith } from '../engine/factories.ts';
 import { miniBundle } from './fixtures.ts';
 
 beforeEach(() => {
@@ -17,8 +19,7 @@ afterEach(() => {
   vi.useRealTimers();
 });
 
-function renderPlay(log: RunEvent[] = []) {
-  const bundle = miniBundle();
+function renderPlay(log: RunEvent[] = [], bundle = miniBundle()) {
   const run: Run = createRun(bundle.scenario, log);
   const audio = createRecordingAudio();
   const onFinished = vi.fn();
@@ -53,6 +54,11 @@ describe('PlayScreen', () => {
     expect(feed.getAttribute('aria-live')).toBe('polite');
     expect(within(feed).getByText('Crowd at the gate.')).toBeTruthy();
     expect(within(feed).queryByText('Shots heard.')).toBeNull();
+  });
+
+  it('says which decision this is, of about how many the scenario’s paths hold', () => {
+    renderPlay();
+    expect(within(screen.getByRole('banner')).getByText(/^Decision 1 of about \d+$/)).toBeTruthy();
   });
 
   it('moves focus to the step heading', () => {
@@ -96,6 +102,57 @@ describe('PlayScreen', () => {
     expect(audio.ambience).toBeNull();
   });
 
+  it('names the stop-the-clock button and the break differently, in English and French', () => {
+    const en = JSON.parse(readFileSync('src/i18n/locales/en.json', 'utf8'));
+    const fr = JSON.parse(readFileSync('src/i18n/locales/fr.json', 'utf8'));
+    for (const table of [en, fr]) {
+      const labels = [table.play.pause, table.play.resume, table.contentNote.break.button];
+      expect(new Set(labels.map((l: string) => l.toLowerCase())).size).toBe(3);
+      expect(labels.join(' ').toLowerCase()).not.toMatch(/^pause$/);
+    }
+  });
+
+  it('captions an alert once when a timed decision opens with an alert message', () => {
+    const alerting = loadText(
+      miniWith((d) => {
+        d.steps[0].injects[0].channel = 'phone';
+        d.steps[0].injects[0].sound = 'alert';
+      }),
+    ).bundle!;
+    const { audio } = renderPlay([], alerting);
+    const captions = screen.getByRole('region', { name: 'Sound captions' });
+    expect(within(captions).getAllByText('[Alert tone]')).toHaveLength(1);
+    expect(audio.played.filter((c) => c === 'alert')).toHaveLength(1);
+  });
+
+  it('tells what a choice led to before the next step, with the feedback at once in learning mode', () => {
+    const learning = loadText(
+      miniWith((d) => {
+        d.feedbackMode = 'learning';
+        for (const o of d.steps[0].decision.options) o.consequence = `After ${o.id}: the crowd moves.`;
+      }),
+    ).bundle!;
+    const { run } = renderPlay([], learning);
+    fireEvent.click(screen.getByRole('radio', { name: 'Open the gate and screen' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Confirm decision' }));
+    expect(screen.getByRole('heading', { level: 2, name: 'What happened' })).toBeTruthy();
+    expect(screen.getByText('After open: the crowd moves.')).toBeTruthy();
+    expect(screen.getByRole('heading', { name: 'What doctrine says' })).toBeTruthy();
+    expect(screen.queryByRole('heading', { level: 2, name: 'Night' })).toBeNull();
+    fireEvent.click(screen.getByRole('button', { name: 'Go on' }));
+    expect(screen.getByRole('heading', { level: 2, name: 'Night' })).toBeTruthy();
+    expect(run.context().step).toBe('night');
+  });
+
+  it('keeps the feedback for the debrief in assessment mode, the default', () => {
+    renderPlay();
+    fireEvent.click(screen.getByRole('radio', { name: 'Open the gate and screen' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Confirm decision' }));
+    expect(screen.getByRole('heading', { level: 2, name: 'What happened' })).toBeTruthy();
+    expect(screen.queryByRole('heading', { name: 'What doctrine says' })).toBeNull();
+    expect(screen.getByText(/played as an assessment/)).toBeTruthy();
+  });
+
   it('captions sounds even when muted', () => {
     const bundle = miniBundle();
     const audio = createRecordingAudio(true);
@@ -131,11 +188,18 @@ describe('PlayScreen', () => {
   it('stops the clock while paused', () => {
     const { run } = renderPlay();
     seconds(5);
-    fireEvent.click(screen.getByRole('button', { name: 'Pause' }));
-    expect(screen.getByText('Paused: the scenario clock is stopped.')).toBeTruthy();
+    fireEvent.click(screen.getAllByRole('button', { name: 'Stop the clock' })[0]!);
+    expect(
+      screen.getByText('The scenario clock is stopped. The decision is hidden until you restart the clock.'),
+    ).toBeTruthy();
     seconds(20);
     expect(run.context().time).toBe(5);
-    fireEvent.click(screen.getAllByRole('button', { name: 'Resume' })[0]!);
+    // nothing can be answered while the clock is stopped: the options and Confirm are hidden
+    expect(screen.queryAllByRole('radio')).toEqual([]);
+    expect(screen.queryByRole('button', { name: 'Confirm decision' })).toBeNull();
+    expect(screen.getByRole('timer').textContent).toContain('55 seconds left');
+    fireEvent.click(screen.getAllByRole('button', { name: 'Restart the clock' })[0]!);
+    expect(screen.getAllByRole('radio').length).toBeGreaterThan(0);
     seconds(3);
     expect(run.context().time).toBe(8);
   });
@@ -163,6 +227,14 @@ describe('PlayScreen', () => {
     expect(screen.getByRole('timer').textContent).toContain('1 second left');
     seconds(1);
     expect(run.context().history.some((h) => h.type === 'decision.timedOut')).toBe(true);
+    // what the time-out led to is told first, with the next step's clock stopped
+    const told = screen.getByRole('heading', { level: 2, name: 'What happened' });
+    expect(document.activeElement).toBe(told);
+    expect(screen.getByText('No decision was taken in time, and events moved on without you.')).toBeTruthy();
+    const at = run.context().time;
+    seconds(10);
+    expect(run.context().time).toBe(at);
+    fireEvent.click(screen.getByRole('button', { name: 'Go on' }));
     const night = screen.getByRole('heading', { level: 2, name: 'Night' });
     expect(document.activeElement).toBe(night);
     expect(screen.getByText('Pick up to 2 actions.')).toBeTruthy();
@@ -176,6 +248,7 @@ describe('PlayScreen', () => {
     expect(trust.textContent).toContain('higher is better');
     fireEvent.click(screen.getByRole('radio', { name: 'Open the gate and screen' }));
     fireEvent.click(screen.getByRole('button', { name: 'Confirm decision' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Go on' }));
     const after = screen.getByText('Trust').closest('li')!;
     expect(after.textContent).toContain('7 / 10');
     expect(after.textContent).toContain('Change since the previous step: +2, better');

@@ -75,7 +75,14 @@ describe('saved runs in the app', () => {
     await waitFor(() => expect((button as HTMLButtonElement).disabled).toBe(false));
     fireEvent.click(button);
     await screen.findByRole('heading', { level: 2, name: 'Arrival' });
+    // the run comes back with the clock stopped: time on the menu and the reload cost nothing
+    await act(async () => {
+      await vi.advanceTimersByTimeAsync(5_000);
+    });
     expect(Math.abs(secondsLeft() - left)).toBeLessThanOrEqual(1);
+    expect(screen.queryAllByRole('radio')).toEqual([]);
+    fireEvent.click(screen.getAllByRole('button', { name: 'Restart the clock' })[0]!);
+    expect(screen.getAllByRole('radio').length).toBeGreaterThan(0);
   });
 
   it('warn when the browser refuses storage, and let the run go on', async () => {

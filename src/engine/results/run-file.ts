@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { RunEvent } from '../run/run-state.ts';
+import { TIME_LIMIT_SETTINGS } from '../run/time-limits.ts';
 import { type Diagnostic, formatFieldPath } from '../scenario/diagnostic.ts';
 import { diagnosticsFromZod, MAX_FILE_BYTES, parseYamlFile } from '../scenario/load-scenario.ts';
 import { LANGUAGES, type Language } from '../scenario/scenario.schema.ts';
@@ -22,6 +23,7 @@ const runEventSchema = z.discriminatedUnion('type', [
     seconds: z.number().positive().max(10_000_000),
   }),
   z.strictObject({ type: z.literal('step.continued') }),
+  z.strictObject({ type: z.literal('run.configured'), timeLimits: z.enum(TIME_LIMIT_SETTINGS) }),
 ]);
 
 const isoTime = z.iso.datetime({ offset: true });

@@ -1,13 +1,17 @@
 import type { Condition, Effects, MapChange, Scenario } from '../scenario/scenario.schema.ts';
+import type { TimeLimitSetting } from './time-limits.ts';
 
 /** Inputs a run accepts; the run log is a list of these, in order. */
 export type RunEvent =
   | { type: 'decision.chosen'; optionIds: string[] }
   | { type: 'clock.ticked'; seconds: number }
-  | { type: 'step.continued' };
+  | { type: 'step.continued' }
+  /** Only as the first event: how the run treats time limits (extended or off); absent means standard. */
+  | { type: 'run.configured'; timeLimits: TimeLimitSetting };
 
 /** What happened in a run, derived by replaying its log; the debrief timeline reads it. */
 export type HistoryEntry =
+  | { type: 'run.configured'; timeLimits: TimeLimitSetting; at: number }
   | { type: 'step.opened'; step: string; at: number }
   | { type: 'inject.released'; step: string; inject: string; at: number }
   | { type: 'decision.made'; step: string; options: string[]; at: number; latency: number }
@@ -43,6 +47,8 @@ export interface RunContext {
   chosen: string[];
   history: HistoryEntry[];
   ending?: string;
+  /** How time limits are applied in this run (see `run.configured`). */
+  timeLimits: TimeLimitSetting;
 }
 
 /** Parses "HH:MM" into seconds past midnight. */
@@ -69,6 +75,7 @@ export function createInitialContext(s: Scenario): RunContext {
     map,
     chosen: [],
     history: [],
+    timeLimits: 'standard',
   };
 }
 

@@ -1,7 +1,9 @@
 import type { ScenarioBundle } from '../scenario/load-scenario.ts';
-import type { Inject, Outcome, Scenario } from '../scenario/scenario.schema.ts';
+import type { FeedbackMode, Inject, Outcome, Scenario } from '../scenario/scenario.schema.ts';
+import { decisionsAhead } from '../scenario/scenario-graph.ts';
 import { textKey } from '../scenario/text-keys.ts';
 import type { MapState, RunContext } from './run-state.ts';
+import { effectiveLimit, type TimeLimitSetting } from './time-limits.ts';
 
 /** An inject as the UI shows it: text keys, not text. */
 export interface InjectView {
@@ -27,9 +29,26 @@ export interface RunView {
     mode: 'single' | 'multi';
     pick: number;
     options: { id: string; labelKey: string }[];
+    /** Seconds this run allows (the scenario's limit, extended by the run's setting); null when untimed or off. */
     timeLimit: number | null;
     remaining: number | null;
+    /** Whether the scenario times this decision, even when this run has switched limits off. */
+    timedInScenario: boolean;
   } | null;
+  /** How time limits apply in this run. */
+  timeLimits: TimeLimitSetting;
+  /**
+   * Where the trainee stands: decisions taken, the number of the open one (null on a narration
+   * step), and about how many a run holds, from the decisions taken and those ahead in the graph.
+   */
+  progress: { taken: number; current: number | null; about: number };
+  /**
+   * The latest decision or time-out and what it led to, told in the story (consequence keys) and,
+   * in learning mode, judged (feedback keys); the UI shows it before the next step.
+   */
+  outcome: OutcomeView | null;
+  /** learning: feedback right after each choice; assessment: only in the debrief. */
+  feedbackMode: FeedbackMode;
   canContinue: boolean;
   variables: {
     id: string;
@@ -41,6 +60,49 @@ export interface RunView {
   }[];
   map: MapState;
   ending: { id: string; titleKey: string; textKey: string; outcome: Outcome } | null;
+}
+
+/** A decision just taken (or let run out), as the trainee reads it before the next step. */
+export interface OutcomeView {
+  /** Unique within a run: the step and the scenario second it was decided at. */
+  key: string;
+  step: string;
+  stepTitleKey: string;
+  timedOut: boolean;
+  /** What was chosen, each with its consequence (null when the author wrote none) and feedback. */
+  options: { id: string; labelKey: string; consequenceKey: string | null; feedbackKey: string }[];
+  /** For a time-out: what not deciding led to, and what the debrief says about it. */
+  noDecision: { consequenceKey: string | null; feedbackKey: string } | null;
+}
+
+/** The latest decision of a run, with the keys that tell what followed. */
+export function outcomeOf(scenario: Scenario, context: RunContext): OutcomeView | null {
+  const last = context.history.findLast((h) => h.type === 'decision.made' || h.type === 'decision.timedOut');
+  if (!last || (last.type !== 'decision.made' && last.type !== 'decision.timedOut')) return null;
+  const step = scenario.steps.find((s) => s.id === last.step);
+  const d = step?.decision;
+  if (!step || !d) return null;
+  const timedOut = last.type === 'decision.timedOut';
+  const picked = timedOut ? [] : d.options.filter((o) => last.options.includes(o.id));
+  return {
+    key: `${last.step}@${last.at}`,
+    step: last.step,
+    stepTitleKey: textKey.stepTitle(last.step),
+    timedOut,
+    options: picked.map((o) => ({
+      id: o.id,
+      labelKey: textKey.optionLabel(o.id),
+      consequenceKey: o.consequence ? textKey.optionConsequence(o.id) : null,
+      feedbackKey: textKey.optionFeedback(o.id),
+    })),
+    noDecision:
+      timedOut && d.noDecision
+        ? {
+            consequenceKey: d.noDecision.consequence ? textKey.noDecisionConsequence(step.id) : null,
+            feedbackKey: textKey.noDecisionFeedback(step.id),
+          }
+        : null,
+  };
 }
 
 /** Formats seconds past midnight as HH:MM. */
@@ -72,6 +134,13 @@ export function buildRunView(scenario: Scenario, context: RunContext): RunView {
   }
   const d = step?.decision;
   const elapsedInStep = context.time - context.stepOpenedAt;
+  const limit = effectiveLimit(d?.timeLimit, context.timeLimits);
+  const taken = context.history.filter(
+    (h) => h.type === 'decision.made' || h.type === 'decision.timedOut',
+  ).length;
+  const ahead = step && !ending ? decisionsAhead(scenario).get(step.id) : undefined;
+  // why: the midpoint of the shortest and longest ways on, so "about" errs neither way for long.
+  const about = taken + (ahead ? Math.round((ahead.min + ahead.max) / 2) : 0);
   return {
     scenarioId: scenario.id,
     step:
@@ -92,10 +161,15 @@ export function buildRunView(scenario: Scenario, context: RunContext): RunView {
             mode: d.mode,
             pick: d.mode === 'multi' ? (d.pick ?? 1) : 1,
             options: d.options.map((o) => ({ id: o.id, labelKey: textKey.optionLabel(o.id) })),
-            timeLimit: d.timeLimit ?? null,
-            remaining: d.timeLimit === undefined ? null : Math.max(0, d.timeLimit - elapsedInStep),
+            timeLimit: limit ?? null,
+            remaining: limit === undefined ? null : Math.max(0, limit - elapsedInStep),
+            timedInScenario: d.timeLimit !== undefined,
           }
         : null,
+    timeLimits: context.timeLimits,
+    outcome: outcomeOf(scenario, context),
+    feedbackMode: scenario.feedbackMode,
+    progress: { taken, current: d && step && !ending ? taken + 1 : null, about: Math.max(about, taken) },
     canContinue: !!step && !d && !ending,
     variables: scenario.variables.map((v) => ({
       id: v.id,

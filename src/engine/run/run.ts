@@ -2,6 +2,7 @@ import { type Actor, createActor } from 'xstate';
 import type { Scenario } from '../scenario/scenario.schema.ts';
 import type { RunContext, RunEvent } from './run-state.ts';
 import { createRunInput, createScenarioMachine, type ScenarioMachine } from './scenario-machine.ts';
+import { isTimeLimitSetting, type TimeLimitSetting } from './time-limits.ts';
 
 /** A run in progress: an append-only log of accepted events and the state it leads to. */
 export interface Run {
@@ -45,6 +46,7 @@ export function createRun(scenario: Scenario, savedLog: readonly RunEvent[] = []
   const send = (event: RunEvent): boolean => {
     const before = actor.getSnapshot();
     if (before.status !== 'active' || !isWellFormed(event)) return false;
+    if (event.type === 'run.configured' && log.length > 0) return false;
     const stepBefore = before.context.step;
     actor.send(event);
     // why: XState keeps the very same snapshot when no transition accepts an event; asking `can`
@@ -89,11 +91,23 @@ function isWellFormed(e: RunEvent): boolean {
   if (e.type === 'clock.ticked') return Number.isFinite(e.seconds) && e.seconds > 0;
   if (e.type === 'decision.chosen')
     return Array.isArray(e.optionIds) && e.optionIds.every((id) => typeof id === 'string');
+  if (e.type === 'run.configured') return isTimeLimitSetting(e.timeLimits);
   return e.type === 'step.continued';
 }
 
 function copy(e: RunEvent): RunEvent {
   return e.type === 'decision.chosen' ? { type: e.type, optionIds: [...e.optionIds] } : { ...e };
+}
+
+/** The time-limit setting a log was played with. */
+export function timeLimitsOf(log: readonly RunEvent[]): TimeLimitSetting {
+  const first = log[0];
+  return first?.type === 'run.configured' ? first.timeLimits : 'standard';
+}
+
+/** The log a run starts with for a time-limit setting: nothing for standard limits. */
+export function initialLog(timeLimits: TimeLimitSetting): RunEvent[] {
+  return timeLimits === 'standard' ? [] : [{ type: 'run.configured', timeLimits }];
 }
 
 /** Replays a log from the start and returns the context it leads to. */

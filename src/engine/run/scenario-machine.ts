@@ -10,6 +10,7 @@ import {
   type RunEvent,
   secondsOfDay,
 } from './run-state.ts';
+import { effectiveLimit } from './time-limits.ts';
 
 // why: one vocabulary for every scenario. The compiled config only names these guards and
 // actions with JSON params, so it can be snapshotted, diffed and explored by xstate/graph.
@@ -86,13 +87,28 @@ export const scenarioVocabulary = setup({
     },
     timeUp: ({ context, event }, p: TimeUpParams) => {
       if (event.type !== 'clock.ticked') return false;
-      if (context.time + event.seconds - context.stepOpenedAt < p.limit) return false;
+      const limit = effectiveLimit(p.limit, context.timeLimits);
+      if (limit === undefined || context.time + event.seconds - context.stepOpenedAt < limit) return false;
       return conditionsHold(p.when, applyEffects(context.vars, context.bounds, p.effects), context.chosen);
     },
+    // why: the setting is chosen before anything happens, so every limit of the run is the same kind.
+    atStart: ({ context }) =>
+      context.time === 0 &&
+      context.history.every((h) => h.type === 'step.opened' || h.type === 'inject.released'),
     routeOpen: ({ context }, p: RouteParams) =>
       conditionsHold(p.when, applyEffects(context.vars, context.bounds, p.effects), context.chosen),
   },
   actions: {
+    configure: assign(({ context, event }) => {
+      if (event.type !== 'run.configured') return {};
+      return {
+        timeLimits: event.timeLimits,
+        history: [
+          ...context.history,
+          { type: 'run.configured' as const, timeLimits: event.timeLimits, at: context.time },
+        ],
+      };
+    }),
     openStep: assign(({ context }, p: OpenStepParams) => {
       let time = context.time;
       if (p.clock) {
@@ -119,7 +135,8 @@ export const scenarioVocabulary = setup({
     }),
     advanceClock: assign(({ context, event }, p: TickParams) => {
       if (event.type !== 'clock.ticked') return {};
-      const end = context.stepOpenedAt + (p.limit ?? Number.POSITIVE_INFINITY);
+      const end =
+        context.stepOpenedAt + (effectiveLimit(p.limit, context.timeLimits) ?? Number.POSITIVE_INFINITY);
       const time = Math.min(end, context.time + event.seconds);
       const due = p.injects.filter((i) => {
         const at = context.stepOpenedAt + i.at;
@@ -196,6 +213,7 @@ interface TransitionConfig {
 export interface MachineConfig {
   id: string;
   initial: string;
+  on: Record<string, TransitionConfig[]>;
   states: Record<
     string,
     {
@@ -323,7 +341,17 @@ export function compileMachineConfig(s: Scenario): MachineConfig {
   for (const e of s.endings) {
     states[e.id] = { type: 'final', entry: [{ type: 'reachEnding', params: { ending: e.id } }] };
   }
-  return { id: s.id, initial: s.start, states };
+  return {
+    id: s.id,
+    initial: s.start,
+    // why: accepted in whatever step the run starts, before any other event, so no state repeats it.
+    on: {
+      'run.configured': [
+        { guard: { type: 'atStart', params: {} }, actions: [{ type: 'configure', params: {} }] },
+      ],
+    },
+    states,
+  };
 }
 
 /** Builds the XState machine for a checked scenario. */

@@ -128,3 +128,42 @@ export function whyNeverReached(scenario: Scenario, target: string, reached: Rea
   if (!named) return 'no step, option or route leads to it';
   return reasons.length ? [...new Set(reasons)].join('; ') : '';
 }
+
+/** Fewest and most decisions a trainee still faces from a step (itself included) to an ending. */
+export interface DecisionsAhead {
+  min: number;
+  max: number;
+}
+
+const aheadCache = new WeakMap<Scenario, Map<string, DecisionsAhead>>();
+
+/**
+ * For every step, how many decisions lie between it and an ending, over every way the story can go.
+ * why: the progress a trainee sees ("decision 4 of about 10") comes from the graph, not from a
+ * number an author would have to keep true by hand; a loop back counts once.
+ */
+export function decisionsAhead(scenario: Scenario): Map<string, DecisionsAhead> {
+  const cached = aheadCache.get(scenario);
+  if (cached) return cached;
+  const edges = stepEdges(scenario);
+  const isDecision = new Map(scenario.steps.map((s) => [s.id, s.decision !== undefined]));
+  const out = new Map<string, DecisionsAhead>();
+  const visit = (id: string, open: Set<string>): DecisionsAhead => {
+    const known = out.get(id);
+    if (known) return known;
+    if (!isDecision.has(id) || open.has(id)) return { min: 0, max: 0 };
+    open.add(id);
+    const next = [...new Set(edges.get(id) ?? [])].map((n) => visit(n, open));
+    open.delete(id);
+    const own = isDecision.get(id) ? 1 : 0;
+    const result = {
+      min: own + (next.length ? Math.min(...next.map((n) => n.min)) : 0),
+      max: own + (next.length ? Math.max(...next.map((n) => n.max)) : 0),
+    };
+    out.set(id, result);
+    return result;
+  };
+  for (const s of scenario.steps) visit(s.id, new Set());
+  aheadCache.set(scenario, out);
+  return out;
+}

@@ -17,6 +17,10 @@ const elementId = z
     description: 'Stable id: lower-case letters, digits and hyphens. Translations and saves refer to it.',
   });
 
+/** When a trainee reads the doctrine feedback on a choice: right after it, or only in the debrief. */
+export const FEEDBACK_MODES = ['learning', 'assessment'] as const;
+export type FeedbackMode = (typeof FEEDBACK_MODES)[number];
+
 const text = z.string().trim().min(1, { message: 'text must not be empty' });
 
 const tier = z.enum(TIERS).meta({
@@ -215,6 +219,10 @@ const option = z.strictObject({
   id: elementId.meta({ description: 'Unique in the whole scenario; runs and translations refer to it.' }),
   label: text,
   feedback: text.meta({ description: 'What the debrief says about this choice and why.' }),
+  consequence: text.optional().meta({
+    description:
+      'What happens, told in the story in one or two short sentences, shown right after the choice (no verdict: that is the feedback).',
+  }),
   tiers: z.array(tier).min(1),
   phases: z.array(phase).min(1).optional().meta({ description: 'Defaults to the step phase.' }),
   follows: doctrineIds.default([]),
@@ -229,6 +237,9 @@ const option = z.strictObject({
 const noDecision = z
   .strictObject({
     feedback: text,
+    consequence: text.optional().meta({
+      description: 'What happens when nobody decides, told in the story, shown before the next step.',
+    }),
     follows: doctrineIds.default([]),
     breaks: doctrineIds.default([]),
     fails: failsIds.default([]),
@@ -447,6 +458,10 @@ export const scenarioSchema = z
           'Opens the scenario with a content note and offers a break at any point. Trainers can turn it on or off per scenario in the app.',
       }),
     masteryScore: z.int().min(0).max(100).default(70),
+    feedbackMode: z.enum(FEEDBACK_MODES).default('assessment').meta({
+      description:
+        'learning: each choice’s doctrine feedback shows right after it; assessment (the default): only in the debrief. The consequence line shows in both.',
+    }),
     briefing: text,
     objectives: z.array(text).min(1),
     startClock: z

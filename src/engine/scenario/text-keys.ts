@@ -18,10 +18,12 @@ export const textKey = {
   narration: (id: string) => `steps.${id}.narration`,
   prompt: (id: string) => `steps.${id}.prompt`,
   noDecisionFeedback: (stepId: string) => `steps.${stepId}.noDecision.feedback`,
+  noDecisionConsequence: (stepId: string) => `steps.${stepId}.noDecision.consequence`,
   injectFrom: (id: string) => `injects.${id}.from`,
   injectText: (id: string) => `injects.${id}.text`,
   optionLabel: (id: string) => `options.${id}.label`,
   optionFeedback: (id: string) => `options.${id}.feedback`,
+  optionConsequence: (id: string) => `options.${id}.consequence`,
   endingTitle: (id: string) => `endings.${id}.title`,
   endingText: (id: string) => `endings.${id}.text`,
   exerciseRole: (id: string) => `exercise.roles.${id}.name`,
@@ -83,6 +85,7 @@ export function collectTexts(scenario: Scenario): SourceText[] {
       const op = [...at, 'decision', 'options', oi];
       add(textKey.optionLabel(o.id), o.label, [...op, 'label']);
       add(textKey.optionFeedback(o.id), o.feedback, [...op, 'feedback']);
+      if (o.consequence) add(textKey.optionConsequence(o.id), o.consequence, [...op, 'consequence']);
     });
     if (d.noDecision) {
       add(textKey.noDecisionFeedback(s.id), d.noDecision.feedback, [
@@ -91,6 +94,13 @@ export function collectTexts(scenario: Scenario): SourceText[] {
         'noDecision',
         'feedback',
       ]);
+      if (d.noDecision.consequence)
+        add(textKey.noDecisionConsequence(s.id), d.noDecision.consequence, [
+          ...at,
+          'decision',
+          'noDecision',
+          'consequence',
+        ]);
     }
   });
   scenario.endings.forEach((e, i) => {

@@ -1,6 +1,7 @@
 import { type DoctrineCatalogue, SEVERITY_WEIGHT } from '../doctrine/catalogue.ts';
 import { PHASES, type Phase, type Severity, TIERS, type Tier } from '../doctrine/doctrine-entry.ts';
 import type { HistoryEntry } from '../run/run-state.ts';
+import { effectiveLimit, LATE_FLOOR, TIMELY_SHARE } from '../run/time-limits.ts';
 import type { Decision, Scenario, Step } from '../scenario/scenario.schema.ts';
 
 /** The highest overall score a run can keep once it broke a critical Don't. */
@@ -10,10 +11,9 @@ export const CRITICAL_CAP = 40;
  * cannot pass: one major slip is a lesson, two are a pattern a POC adviser would not sign off.
  */
 export const MAJOR_LIMIT = 2;
-/** Share of the time limit a trainee may use at no cost; past it, credit falls off linearly. */
-export const TIMELY_SHARE = 0.5;
-/** Credit kept by a decision taken at the very last second of its limit. */
-export const LATE_FLOOR = 0.7;
+// why: the late-answer rule lives beside the time limits, so the briefing can state it without
+// bringing the scorer (and the doctrine catalogue) into the first load.
+export { LATE_FLOOR, TIMELY_SHARE } from '../run/time-limits.ts';
 
 /** A Don't broken, or a duty (a Do worded as an obligation) failed, in a run. */
 export interface Violation {
@@ -246,6 +246,9 @@ export function scoreRun(
     consolidation: [],
   };
   let criticalBroken = false;
+  // why: extended or switched-off limits change what counts as late, so a run is judged by the limits it was played with.
+  const configured = history.find((h) => h.type === 'run.configured');
+  const timeLimits = configured?.type === 'run.configured' ? configured.timeLimits : 'standard';
 
   for (const h of history) {
     if (h.type !== 'decision.made' && h.type !== 'decision.timedOut') continue;
@@ -269,9 +272,10 @@ export function scoreRun(
           fails: [],
           exit: '',
         });
+    const limit = effectiveLimit(d.timeLimit, timeLimits);
     // why: a time-out gets no more timeliness credit than the latest answer possible, so waiting
     // for the clock never pays better than answering at the last second.
-    const timeliness = timelinessOf(timedOut ? (d.timeLimit ?? 0) : h.latency, d.timeLimit);
+    const timeliness = timelinessOf(timedOut ? (limit ?? 0) : h.latency, limit);
     const overall = standing(all, chosen) * timeliness;
 
     const picked = timedOut ? [] : d.options.filter((o) => chosenIds.includes(o.id));
@@ -324,7 +328,7 @@ export function scoreRun(
       followed: [...followed],
       broken,
       elapsed: h.latency,
-      timeLimit: d.timeLimit ?? null,
+      timeLimit: limit ?? null,
       timeliness,
       score: Math.round(overall * 100),
       better: isBest ? null : best.options,

@@ -1,4 +1,6 @@
 import { secondsOfDay } from '../../engine/run/run-state.ts';
+import type { TimeLimitSetting } from '../../engine/run/time-limits.ts';
+import type { FeedbackMode } from '../../engine/scenario/scenario.schema.ts';
 import type { CellBalance } from '../../engine/score/report-model.ts';
 import { useI18n } from '../i18n-context.tsx';
 
@@ -8,12 +10,18 @@ export function ReportMeta({
   scenario,
   startClock,
   duration,
+  timeLimits,
+  feedbackMode,
 }: {
   trainee: string;
   scenario: { id: string; version: string };
   startClock: string;
   /** The run's length in words. */
   duration: string;
+  /** The time limits the run was played with (extended or off is an accessibility choice, recorded). */
+  timeLimits?: TimeLimitSetting | undefined;
+  /** Whether the trainee read doctrine feedback during play (learning) or first here (assessment). */
+  feedbackMode?: FeedbackMode | undefined;
 }) {
   const { t, formatClock } = useI18n();
   return (
@@ -21,6 +29,12 @@ export function ReportMeta({
       {trainee && <span class="report-trainee">{t('report.trainee', { name: trainee })}</span>}
       <span>{t('report.scenario', { id: scenario.id, version: scenario.version })}</span>
       <span>{t('report.startClock', { clock: formatClock(secondsOfDay(startClock)), duration })}</span>
+      {feedbackMode && <span class="report-feedback-mode">{t(`consequence.mode.${feedbackMode}`)}</span>}
+      {timeLimits && (
+        <span class="report-time-limits">
+          {t('timeLimits.recorded', { setting: t(`timeLimits.setting.${timeLimits.replace('.', '_')}`) })}
+        </span>
+      )}
     </p>
   );
 }

@@ -5,6 +5,7 @@ import { textKey } from '../../engine/scenario/text-keys.ts';
 import type { Lesson } from '../../engine/score/lessons.ts';
 import type { DoctrineRef, ReportDecision, TimelineItem, Verdict } from '../../engine/score/report-model.ts';
 import type { UiLanguage } from '../../i18n/i18n.ts';
+import { senderForms } from '../../i18n/sender.ts';
 
 // why: the debrief page, its CSV and the CLI's HTML and Markdown reports all word the report
 // through these functions, so a sentence is written once and reads the same everywhere. Pure: no
@@ -135,7 +136,8 @@ export function timelineText(ctx: ReportContext, item: TimelineItem): { kind: st
       return {
         kind,
         text: ctx.t('report.timeline.inject', {
-          from: ctx.text(textKey.injectFrom(item.inject)),
+          // why: a French sender is written with its article for use after "de"; alone it is capitalised.
+          from: senderForms(ctx.lang, ctx.textLang, ctx.text(textKey.injectFrom(item.inject))).from,
           text: ctx.text(textKey.injectText(item.inject)),
         }),
       };

@@ -24,6 +24,7 @@ describe('replay from a decision, in the app', () => {
     fireEvent.click(await screen.findByRole('button', { name: 'Start the scenario' }));
     fireEvent.click(screen.getByRole('radio', { name: 'Open the gate and screen' }));
     fireEvent.click(screen.getByRole('button', { name: 'Confirm decision' }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Go on' }));
     await screen.findByRole('heading', { level: 2, name: 'Night' });
     fireEvent.click(screen.getByRole('checkbox', { name: 'Talk with CLAs' }));
     fireEvent.click(screen.getByRole('checkbox', { name: 'Allow a rally' }));
@@ -46,6 +47,7 @@ describe('replay from a decision, in the app', () => {
     fireEvent.click(screen.getByRole('checkbox', { name: 'Night patrols' }));
     fireEvent.click(screen.getByRole('checkbox', { name: 'Talk with CLAs' }));
     fireEvent.click(screen.getByRole('button', { name: 'Confirm decision' }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Go on' }));
     fireEvent.click(await screen.findByRole('button', { name: /Continue/ }));
     expect(await screen.findByRole('heading', { name: 'Safe' })).toBeTruthy();
     expect(screen.getByText('Passed')).toBeTruthy();
