@@ -1541,6 +1541,7 @@ export const CHAPTER_15: readonly DoctrineEntry[] = [
     id: '15.7-do-1',
     section: '15.7',
     kind: 'do',
+    duty: 'major',
     tiers: ['I', 'II'],
     phases: ['response', 'consolidation'],
     summary: {
