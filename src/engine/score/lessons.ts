@@ -170,19 +170,16 @@ export function buildLessons(scenario: Scenario, debrief: Debrief, catalogue: Do
     .filter((d) => d.broken.length > 0)
     .sort((a, b) => worstBroken(a) - worstBroken(b) || decisions.indexOf(a) - decisions.indexOf(b));
   const lead: Lesson<ImprovementKey>[] = [];
+  // why: one item per decision, however many Don'ts its choice broke, so the same choice is not
+  // listed twice (once for its critical Don't and again for its major one).
   for (const d of brokenIn) {
-    const critical = d.broken.filter((b) => b.severity === 'critical').map((b) => b.doctrine);
-    if (critical.length) {
-      lead.push({ key: 'criticalBroken', params: { step: d.step, options: d.options, ...cite(critical) } });
-    }
-    const other = d.broken.filter((b) => b.severity !== 'critical');
-    if (other.length) {
-      const severity = other.some((b) => b.severity === 'major') ? 'major' : 'minor';
-      lead.push({
-        key: 'dontBroken',
-        params: { step: d.step, options: d.options, severity, ...cite(other.map((b) => b.doctrine)) },
-      });
-    }
+    const ordered = [...d.broken].sort((a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity]);
+    const ids = [...new Set(ordered.map((b) => b.doctrine))];
+    const severity = ordered[0]!.severity;
+    lead.push({
+      key: severity === 'critical' ? 'criticalBroken' : 'dontBroken',
+      params: { step: d.step, options: d.options, severity, count: ids.length, ...cite(ids) },
+    });
   }
   lead.sort((a, b) => (a.key === 'criticalBroken' ? 0 : 1) - (b.key === 'criticalBroken' ? 0 : 1));
   if (score.harmedEnding) lead.push({ key: 'harmedEnding', params: {} });
