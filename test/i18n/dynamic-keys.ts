@@ -13,6 +13,7 @@ import type {
   RowFlag,
   RowResult,
 } from '../../src/engine/results/cohort.ts';
+import type { SituationChange } from '../../src/engine/run/situation.ts';
 import type { Diagnostic } from '../../src/engine/scenario/diagnostic.ts';
 import {
   ACTOR_KINDS,
@@ -80,6 +81,16 @@ export const DYNAMIC_KEYS: DynamicKeys = {
   'map.actorType.*': ACTOR_KINDS,
   'map.unitKind.*': UNIT_KINDS,
   'map.unitType.*': UNIT_KINDS,
+  'map.changes.*': every<SituationChange['kind']>()([
+    'moved',
+    'unitMoved',
+    'appeared',
+    'gone',
+    'grew',
+    'shrank',
+    'mood',
+    'state',
+  ]),
   'storage.banner.*': every<Extract<SaveHealth, { kind: 'memory' }>['reason']>()([
     'unavailable',
     'full',
