@@ -10,6 +10,7 @@ import { AppFooter, AppHeader } from './app-header.tsx';
 import { Paragraphs, useFocusHeading } from './common.tsx';
 import './debrief/debrief.css';
 import './debrief/debrief-strings.ts';
+import type { KeyValueStorage } from '../progress/settings.ts';
 import { DecisionReview } from './debrief/decision-review.tsx';
 import { downloadFile } from './debrief/download.ts';
 import { ExportSection } from './debrief/export-section.tsx';
@@ -29,7 +30,6 @@ import { RememberSection, TryAgainSection, VerdictCard } from './debrief/summary
 import { TimelineSection } from './debrief/timeline-section.tsx';
 import { readTraineeName, writeTraineeName } from './debrief/trainee-name.ts';
 import { useI18n } from './i18n-context.tsx';
-import type { KeyValueStorage } from './settings.ts';
 import { TierPhaseTable } from './tier-phase-table.tsx';
 
 /** What a print holds: the one-page summary, or the whole report with every section open. */
@@ -135,6 +135,7 @@ export function DebriefPage({
     const done = () => {
       restore();
       setPrintMode('summary');
+      if (mainRef.current) mainRef.current.dataset.print = 'summary';
       globalThis.removeEventListener?.('afterprint', done);
     };
     globalThis.addEventListener?.('afterprint', done);
@@ -146,16 +147,7 @@ export function DebriefPage({
 
   return (
     <>
-      <AppHeader
-        tools={
-          <>
-            {headerTools}
-            <button type="button" class="tool-button no-print" onClick={() => printAs('summary')}>
-              {t('report.summary.printSummary')}
-            </button>
-          </>
-        }
-      />
+      <AppHeader tools={headerTools} />
       <main id="main" class="page page-debrief" data-print={printMode} ref={mainRef}>
         <div class="page-intro">
           <p class="kicker">{t('debrief.kicker')}</p>
