@@ -115,6 +115,8 @@ describe('the debrief’s exports in the browser', () => {
               json: 'Télécharger la partie (JSON)',
               csv: 'Télécharger les décisions (CSV)',
             };
+      // the exports wait in the full report's last section, closed until the trainee opens it
+      await page.locator('#more-export summary').click();
       await page.getByRole('textbox', { name: t.name }).fill('Capt. Amina Diallo');
 
       // JSON: a run file that re-scores to what the page shows, and that the CLI reports the same way
