@@ -3,6 +3,7 @@ import { render } from 'preact';
 import { pseudoModeFrom, setPseudoMode } from './i18n/pseudo.ts';
 import type { LmsAppProps } from './lms/connect-lms.tsx';
 import { detectLmsLaunch } from './lms/detect-lms.ts';
+import { preferredLanguage, readSettings } from './progress/settings.ts';
 import { keepZodFromEval } from './pwa/no-eval.ts';
 import { createUpdateNotice } from './pwa/update-notice.ts';
 import { createRunOwnership } from './storage/run-ownership.ts';
@@ -10,7 +11,6 @@ import { createRunSaves } from './storage/run-saves.ts';
 import { App, startScreenFor } from './ui/app.tsx';
 import { isUiLanguage } from './ui/i18n-context.tsx';
 import { createLazyAudio } from './ui/lazy-audio.ts';
-import { preferredLanguage, readSettings } from './ui/settings.ts';
 import './ui/styles.css';
 
 // why: the one place that picks implementations. Sound (howler) and the drawn map (Phaser) are

@@ -29,7 +29,7 @@ caption{text-align:left;color:var(--muted);font-size:.88rem;padding-bottom:.5rem
 .kicker{text-transform:uppercase;letter-spacing:.08em;font-size:.8rem;font-weight:700;color:var(--accent);margin:0}
 .meta{color:var(--muted);font-size:.9rem}.meta span+span::before{content:" · "}
 .critical{background:var(--bad-bg);border:2px solid var(--bad);border-left-width:8px}.critical h2{color:var(--bad);margin-top:0}
-.summary{display:grid;grid-template-columns:1.5fr 1fr;gap:1rem}.summary>div{border:1px solid var(--border);border-radius:8px;padding:.8rem 1rem}
+.summary{display:block}.summary>div{border:1px solid var(--border);border-radius:8px;padding:.8rem 1rem}
 .label{text-transform:uppercase;letter-spacing:.07em;font-size:.78rem;color:var(--muted);font-weight:700;margin:0 0 .4rem}
 .big{font-size:2.2rem;font-weight:750;color:var(--navy);margin:0}
 .badge{display:inline-block;border-radius:999px;padding:.1rem .6rem;font-size:.82rem;font-weight:600;border:1px solid}
@@ -121,10 +121,41 @@ export function renderReportHtml(doc: ReportDocument, flag?: ImplausibleBanner):
       '</section>',
     );
   }
+  const s = doc.score;
+  // why: the same order as the debrief page: the summary a trainee reads first, then the full report.
+  out.push(
+    '<div class="summary">',
+    '<div>',
+    `<h2 class="label">${e(s.heading)}</h2>`,
+    `<p class="big">${e(s.value)}</p>`,
+    `<p><span class="badge ${s.passed ? 'passed' : 'failed'}">${s.passed ? '✓' : '✗'} ${e(s.verdict)}</span> ${e(s.mastery)}</p>`,
+    `<p>${e(s.explanation)}</p>`,
+    '</div>',
+    '</div>',
+  );
+  if (doc.remember) {
+    out.push(
+      '<section class="remember">',
+      `<h2>${e(doc.remember.heading)}</h2>`,
+      '<ol>',
+      ...doc.remember.items.map(
+        (i) =>
+          `<li class="${e(i.tone)}"><strong>${e(i.headline)}</strong><br>${i.detail ? `${e(i.detail)} ` : ''}<span class="ref">${e(i.sections)}</span>${i.ids.map((id) => ` <code class="id">${e(id)}</code>`).join('')}</li>`,
+      ),
+      '</ol>',
+      '</section>',
+    );
+  }
+  out.push(
+    '<section>',
+    `<h2>${e(doc.tryAgain.heading)}</h2>`,
+    `<p>${e(doc.tryAgain.text)}</p>`,
+    '</section>',
+  );
   if (doc.critical) {
     const c = doc.critical;
     out.push(
-      '<section class="critical" role="alert">',
+      '<section class="critical">',
       `<h2>${e(c.heading)}</h2>`,
       `<p>${e(c.intro)}</p>`,
       '<ul>',
@@ -137,22 +168,13 @@ export function renderReportHtml(doc: ReportDocument, flag?: ImplausibleBanner):
       '</section>',
     );
   }
-  const s = doc.score;
   out.push(
-    '<div class="summary">',
-    '<div>',
-    `<h2 class="label">${e(doc.ending.heading)}</h2>`,
+    '<section>',
+    `<h2>${e(doc.ending.heading)}</h2>`,
     doc.ending.outcome
       ? `<p><span class="badge ${e(doc.ending.outcomeKind ?? '')}">${e(doc.ending.outcome)}</span></p><h3${tl}>${e(doc.ending.title)}</h3>${paragraphs(doc.ending.text, doc.textLang !== doc.lang ? doc.textLang : undefined)}`
       : `<p>${e(doc.ending.text)}</p>`,
-    '</div>',
-    '<div>',
-    `<h2 class="label">${e(s.heading)}</h2>`,
-    `<p class="big">${e(s.value)}</p>`,
-    `<p><span class="badge ${s.passed ? 'passed' : 'failed'}">${s.passed ? '✓' : '✗'} ${e(s.verdict)}</span> ${e(s.mastery)}</p>`,
-    `<p>${e(s.explanation)}</p>`,
-    '</div>',
-    '</div>',
+    '</section>',
   );
   out.push('<section class="lessons">', `<h2>${e(doc.lessons.heading)}</h2>`);
   for (const g of doc.lessons.groups) {
@@ -284,20 +306,7 @@ export function renderReportMarkdown(doc: ReportDocument, flag?: ImplausibleBann
     out.push(`## ⚠ ${m(flag.heading)}`, '', m(flag.intro), '', ...flag.reasons.map((r) => `- ${m(r)}`), '');
     if (flag.accepted) out.push(`**${m(flag.accepted)}**`, '');
   }
-  if (doc.critical) {
-    const k = doc.critical;
-    out.push(`## ⚠ ${m(k.heading)}`, '', m(k.intro), '');
-    for (const i of k.items)
-      out.push(`- **${m(i.summary)}** (${m(i.sectionText)}, \`${i.id}\`): ${m(i.where)}`);
-    out.push('');
-    if (k.capped) out.push(`**${m(k.capped)}**`, '');
-  }
   const s = doc.score;
-  out.push(`## ${m(doc.ending.heading)}`, '');
-  if (doc.ending.outcome) {
-    out.push(`**${m(doc.ending.title)}** (${m(doc.ending.outcome)})`, '');
-    for (const para of doc.ending.text.split(/\n\s*\n/).filter((x) => x.trim())) out.push(m(para.trim()), '');
-  } else out.push(m(doc.ending.text), '');
   out.push(
     `## ${m(s.heading)}`,
     '',
@@ -306,6 +315,28 @@ export function renderReportMarkdown(doc: ReportDocument, flag?: ImplausibleBann
     m(s.explanation),
     '',
   );
+  if (doc.remember) {
+    out.push(`## ${m(doc.remember.heading)}`, '');
+    doc.remember.items.forEach((i, n) => {
+      const ids = i.ids.map((id) => `\`${id.replaceAll('`', '')}\``).join(', ');
+      out.push(`${n + 1}. **${m(i.headline)}** ${m(i.detail)} (${m(i.sections)}${ids ? `, ${ids}` : ''})`);
+    });
+    out.push('');
+  }
+  out.push(`## ${m(doc.tryAgain.heading)}`, '', m(doc.tryAgain.text), '');
+  if (doc.critical) {
+    const k = doc.critical;
+    out.push(`## ⚠ ${m(k.heading)}`, '', m(k.intro), '');
+    for (const i of k.items)
+      out.push(`- **${m(i.summary)}** (${m(i.sectionText)}, \`${i.id}\`): ${m(i.where)}`);
+    out.push('');
+    if (k.capped) out.push(`**${m(k.capped)}**`, '');
+  }
+  out.push(`## ${m(doc.ending.heading)}`, '');
+  if (doc.ending.outcome) {
+    out.push(`**${m(doc.ending.title)}** (${m(doc.ending.outcome)})`, '');
+    for (const para of doc.ending.text.split(/\n\s*\n/).filter((x) => x.trim())) out.push(m(para.trim()), '');
+  } else out.push(m(doc.ending.text), '');
   out.push(`## ${m(doc.lessons.heading)}`, '');
   for (const g of doc.lessons.groups) {
     out.push(`### ${m(g.heading)}`, '');

@@ -7,6 +7,11 @@ import { pseudoMode, pseudoTable } from './pseudo.ts';
 export const UI_LANGUAGES = { en: 'English', fr: 'Français' } as const;
 export type UiLanguage = keyof typeof UI_LANGUAGES;
 
+/** Whether a value is one of the languages the UI ships. */
+export function isUiLanguage(value: unknown): value is UiLanguage {
+  return typeof value === 'string' && Object.hasOwn(UI_LANGUAGES, value);
+}
+
 /** Writing direction of each UI language; a right-to-left one (Arabic) would say 'rtl'. */
 export const LANGUAGE_DIRECTIONS: Record<UiLanguage, 'ltr' | 'rtl'> = { en: 'ltr', fr: 'ltr' };
 

@@ -1,7 +1,7 @@
 import { CATALOGUE } from '../engine/doctrine/catalogue.ts';
 import { scoreRun } from '../engine/score/score-run.ts';
-import type { RunObserver, RunSession } from '../ui/run-observer.ts';
-import type { KeyValueStorage } from '../ui/settings.ts';
+import type { RunObserver, RunSession } from '../progress/run-observer.ts';
+import type { KeyValueStorage } from '../progress/settings.ts';
 import {
   createStatementBuilder,
   type LaunchData,

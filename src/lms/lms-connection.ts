@@ -1,6 +1,6 @@
 import type { UiLanguage } from '../i18n/i18n.ts';
+import type { RunObserver } from '../progress/run-observer.ts';
 import type { ResumeFrom } from '../ui/app.tsx';
-import type { RunObserver } from '../ui/run-observer.ts';
 
 /** Which LMS standard a package speaks. */
 export type LmsKind = 'cmi5' | 'scorm12';

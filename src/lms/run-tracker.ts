@@ -1,7 +1,7 @@
 import { CATALOGUE } from '../engine/doctrine/catalogue.ts';
 import type { Step } from '../engine/scenario/scenario.schema.ts';
 import { type ScoredDecision, scoreRun } from '../engine/score/score-run.ts';
-import type { RunSession } from '../ui/run-observer.ts';
+import type { RunSession } from '../progress/run-observer.ts';
 import type { SuspendedRun } from './suspend-data.ts';
 
 /** A decision the LMS has not heard of yet, with its step. */

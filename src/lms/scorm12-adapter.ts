@@ -1,6 +1,6 @@
 import { CATALOGUE } from '../engine/doctrine/catalogue.ts';
 import { scoreRun } from '../engine/score/score-run.ts';
-import type { RunObserver, RunSession } from '../ui/run-observer.ts';
+import type { RunObserver, RunSession } from '../progress/run-observer.ts';
 import type { Scorm12Api } from './detect-lms.ts';
 import { scormTimespan } from './durations.ts';
 import { createLmsState, type LmsConnection, type LmsState, uiLanguageOf } from './lms-connection.ts';

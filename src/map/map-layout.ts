@@ -1,4 +1,5 @@
 import type { MapState } from '../engine/run/run-state.ts';
+import { buildSituation } from '../engine/run/situation.ts';
 import type { Scenario } from '../engine/scenario/scenario.schema.ts';
 import { textKey } from '../engine/scenario/text-keys.ts';
 import { mapText } from './map-texts.ts';
@@ -215,18 +216,15 @@ export function layoutMap(
     buildLocation(l, map.locations[l.id]?.state ?? 'normal', pos.get(l.id)!, t, width),
   );
 
+  // why: the markers come from the same model as the "Who is where" list, place by place.
   const units: UnitItem[] = [];
-  for (const u of setting.units) {
-    const at = map.units[u.id]?.at ?? u.at;
-    if (!pos.has(at)) continue;
-    units.push(buildUnit(u, at, t));
-  }
   const actors: ActorItem[] = [];
   const compact = compactFormat(options.locale ?? 'en');
-  for (const a of setting.actors) {
-    const state = map.actors[a.id] ?? { at: a.at, mood: a.mood, visible: a.visible, size: a.size };
-    if (!state.visible || !pos.has(state.at)) continue;
-    actors.push(buildActor(a, state, t, compact));
+  const unitsById = new Map(setting.units.map((u) => [u.id, u]));
+  const actorsById = new Map(setting.actors.map((a) => [a.id, a]));
+  for (const place of buildSituation(scenario, map)) {
+    for (const u of place.units) units.push(buildUnit(unitsById.get(u.id)!, place.location, t));
+    for (const a of place.actors) actors.push(buildActor(actorsById.get(a.id)!, a, t, compact));
   }
 
   const placeTexts = arrangeLocationTexts(locations, width);
@@ -425,6 +423,14 @@ function arrangeLocationTexts(locations: LocationItem[], width: number): Box[] {
 }
 
 /**
+ * How far from its place's centre a marker of this extent may stand, in canvas pixels, at a map
+ * width, when `crowd` markers share the place: a busy place spreads a little further.
+ */
+export function markerReach(placeRadius: number, width: number, extent = 0, crowd = 1): number {
+  return placeRadius + Math.max(48, 0.11 * width) + 2 * extent + 10 * Math.max(0, crowd - 1);
+}
+
+/**
  * Places units and actors near their location, greedily: each takes the nearest free spot around
  * it (right of the place first, or left near the right edge) where neither its marker nor its
  * label covers a place, a place's texts, or a marker placed before it. Where no spot close by has
@@ -449,6 +455,7 @@ function placeMarkers(
 
   for (const place of locations) {
     const preferred = place.x > area.x + area.w * 0.66 ? Math.PI : 0;
+    const crowd = markers.filter((m) => m.at === place.id).length;
     for (const m of markers) {
       if (m.at !== place.id) continue;
       const full = m.texts[m.texts.length - 1]!;
@@ -471,6 +478,16 @@ function placeMarkers(
           });
         }
       }
+      // why: a marker stands where the list says it is: within its place's reach, and nearer its
+      // own place than any other, so nobody reads it as being at the neighbouring village.
+      const reach = markerReach(place.radius, width, m.extent, crowd);
+      const own = (x: number, y: number) => {
+        const d = Math.hypot(x - place.x, y - place.y);
+        return d <= reach && locations.every((q) => q === place || Math.hypot(x - q.x, y - q.y) > d + 2);
+      };
+      const allowed = candidates.filter((c) => own(c.x, c.y));
+      candidates.length = 0;
+      candidates.push(...allowed);
       candidates.sort((p, q) => p.score - q.score);
       const attempt = (c: (typeof candidates)[number], label: TextSpec | null, side: 1 | -1) => {
         const body = square(c.x, c.y, m.extent);
@@ -491,10 +508,10 @@ function placeMarkers(
       let spot: Spot | null = null;
       // why: close to its place matters more than a label; the full label may push a marker out
       // two rings at most, a shorter one or none keeps it nearer.
-      const reach = [2, 1, 4];
+      const rings = [2, 1, 4];
       search: for (const [v, label] of variants.entries()) {
         for (const c of candidates) {
-          if (c.ring > (reach[v] ?? 3)) break;
+          if (c.ring > (rings[v] ?? 3)) break;
           for (const side of sides(c)) {
             const got = attempt(c, label, side);
             if (got?.clashes === 0) {
@@ -512,7 +529,16 @@ function placeMarkers(
           if (got && (!spot || 4 * got.clashes + got.ring < 4 * spot.clashes + spot.ring)) spot = got;
         }
       }
-      const chosen = spot ?? { x: place.x + place.radius + m.extent + GAP, y: place.y, text: null };
+      if (!spot && candidates.length > 0) {
+        // why: no free spot within reach: overlap a neighbour least rather than stand elsewhere.
+        const cost = (c: (typeof candidates)[number]) => {
+          const body = square(c.x, c.y, m.extent);
+          return 100 * solid.filter((b) => overlaps(b, body)).length + c.ring;
+        };
+        const c = candidates.reduce((a, b) => (cost(b) < cost(a) ? b : a));
+        spot = { x: c.x, y: c.y, text: null, clashes: 0, ring: c.ring };
+      }
+      const chosen = spot ?? { x: place.x, y: place.y, text: null };
       m.x = chosen.x;
       m.y = chosen.y;
       m.texts.pop();

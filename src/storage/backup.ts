@@ -3,8 +3,8 @@ import { parseRunFile, RUN_FILE_VERSION, runFileSchema } from '../engine/results
 import type { RunEvent } from '../engine/run/run-state.ts';
 import type { Diagnostic } from '../engine/scenario/diagnostic.ts';
 import { diagnosticsFromZod, type ParsedFile } from '../engine/scenario/load-scenario.ts';
-import { PROGRESS_VERSION, type Progress, parseProgressRecord } from '../ui/progress.ts';
-import type { Settings } from '../ui/settings.ts';
+import { PROGRESS_VERSION, type Progress, parseProgressRecord } from '../progress/progress.ts';
+import type { Settings } from '../progress/settings.ts';
 import { locateInJson, syntaxErrorPosition } from './json-position.ts';
 import type { SavedRun, StoredRun } from './saved-run.ts';
 

@@ -10,9 +10,9 @@ import {
   type ProgressRecord,
   parseProgress,
   parseProgressRecord,
-} from '../ui/progress.ts';
-import type { RunObserver, RunSession } from '../ui/run-observer.ts';
-import type { KeyValueStorage } from '../ui/settings.ts';
+} from '../progress/progress.ts';
+import type { RunObserver, RunSession } from '../progress/run-observer.ts';
+import type { KeyValueStorage } from '../progress/settings.ts';
 import type { RunOwnership } from './run-ownership.ts';
 import type { RunStore } from './run-store.ts';
 import {

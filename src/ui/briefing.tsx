@@ -3,13 +3,13 @@ import { secondsOfDay } from '../engine/run/run-state.ts';
 import { LATE_FLOOR, TIMELY_SHARE, type TimeLimitSetting } from '../engine/run/time-limits.ts';
 import type { ScenarioBundle } from '../engine/scenario/load-scenario.ts';
 import { textKey } from '../engine/scenario/text-keys.ts';
+import { type KeyValueStorage, readTimeLimits, writeTimeLimits } from '../progress/settings.ts';
 import { AppFooter, AppHeader } from './app-header.tsx';
 import { AudienceChips, useFocusHeading } from './common.tsx';
 import { type ContentNote, ContentNotePanel, TakeABreak } from './content-note.tsx';
 import { Glossed, GlossedParagraphs } from './glossary.tsx';
 import { useI18n } from './i18n-context.tsx';
 import { useScenarioTexts } from './scenario-text.ts';
-import { type KeyValueStorage, readTimeLimits, writeTimeLimits } from './settings.ts';
 import { TimeLimitsChoice } from './time-limits-choice.tsx';
 
 /** The briefing before a run: situation, objectives, who it is for and how scoring works. */

@@ -11,6 +11,7 @@ import { Paragraphs, useFocusHeading } from './common.tsx';
 import './debrief/debrief.css';
 import './debrief/debrief-strings.ts';
 import { timeLimitsOf } from '../engine/run/run.ts';
+import type { KeyValueStorage } from '../progress/settings.ts';
 import { DecisionReview } from './debrief/decision-review.tsx';
 import { downloadFile } from './debrief/download.ts';
 import { ExportSection } from './debrief/export-section.tsx';
@@ -24,13 +25,16 @@ import {
   doctrineLine,
   durationText,
   type ReportContext,
-  verdictKey,
+  stepTitleText,
 } from './debrief/report-text.ts';
+import { RememberSection, TryAgainSection, VerdictCard } from './debrief/summary-section.tsx';
 import { TimelineSection } from './debrief/timeline-section.tsx';
 import { readTraineeName, writeTraineeName } from './debrief/trainee-name.ts';
 import { useI18n } from './i18n-context.tsx';
-import type { KeyValueStorage } from './settings.ts';
 import { TierPhaseTable } from './tier-phase-table.tsx';
+
+/** What a print holds: the one-page summary, or the whole report with every section open. */
+type PrintMode = 'summary' | 'full';
 
 /** When the run was played, for the exported run file. */
 export interface RunTimes {
@@ -39,9 +43,9 @@ export interface RunTimes {
 }
 
 /**
- * The debrief of a finished run: critical Don'ts first, how it ended and the score against
- * mastery, what the run teaches, the tier × phase heatmap, the path taken against the best path,
- * the timeline, every decision with the doctrine behind it, and the report's exports.
+ * The debrief of a finished run. First one screen: the verdict, the things to remember and where
+ * to try again. Then the full report in sections the trainee opens: critical Don'ts, how it ended,
+ * what the run teaches, the tier × phase heatmap, the path, the timeline, every decision, exports.
  */
 export function DebriefPage({
   bundle,
@@ -112,20 +116,40 @@ export function DebriefPage({
   const replay = onReplayFrom ? (d: ReportDecision) => onReplayFrom(log.slice(0, d.replayLength)) : undefined;
   const s = model.score;
   const trainee = name.trim();
+  const mainRef = useRef<HTMLElement>(null);
+  const [printMode, setPrintMode] = useState<PrintMode>('summary');
+
+  const openAll = useCallback(() => {
+    const closed = [
+      ...(mainRef.current?.querySelectorAll<HTMLDetailsElement>('details.more-section') ?? []),
+    ].filter((d) => !d.open);
+    for (const d of closed) d.open = true;
+    return () => {
+      for (const d of closed) d.open = false;
+    };
+  }, []);
+  const printAs = (mode: PrintMode) => {
+    setPrintMode(mode);
+    // why: a closed section does not print; the full report opens them all for the print and
+    // closes again what the trainee had closed once the print dialog is done.
+    const restore = mode === 'full' ? openAll() : () => {};
+    const done = () => {
+      restore();
+      setPrintMode('summary');
+      if (mainRef.current) mainRef.current.dataset.print = 'summary';
+      globalThis.removeEventListener?.('afterprint', done);
+    };
+    globalThis.addEventListener?.('afterprint', done);
+    // why: the mode's class must be on the page before the print takes its snapshot.
+    if (mainRef.current) mainRef.current.dataset.print = mode;
+    print();
+  };
+  const tryAgain = onReplayFrom ? (n: number) => onReplayFrom(log.slice(0, n)) : undefined;
 
   return (
     <>
-      <AppHeader
-        tools={
-          <>
-            {headerTools}
-            <button type="button" class="tool-button no-print" onClick={print}>
-              {t('debrief.print')}
-            </button>
-          </>
-        }
-      />
-      <main id="main" class="page page-debrief">
+      <AppHeader tools={headerTools} />
+      <main id="main" class="page page-debrief" data-print={printMode} ref={mainRef}>
         <div class="page-intro">
           <p class="kicker">{t('debrief.kicker')}</p>
           <h1 ref={heading} tabIndex={-1} lang={ctx.textLang}>
@@ -141,23 +165,46 @@ export function DebriefPage({
           />
         </div>
 
-        {model.critical.length > 0 && (
-          <CriticalAlert items={model.critical} ctx={ctx} capped={s.capped} cap={model.cap} />
-        )}
+        <div class="debrief-first">
+          <VerdictCard model={model} ctx={ctx} />
+          <RememberSection model={model} ctx={ctx} />
+          <TryAgainSection model={model} ctx={ctx} onTryAgain={tryAgain} />
+        </div>
 
-        <div class="debrief-summary">
-          <section class="card ending" aria-labelledby="ending-heading">
-            <h2 id="ending-heading" class="section-label">
-              {t('debrief.ending')}
-            </h2>
+        <nav class="debrief-actions no-print" aria-label={t('debrief.kicker')}>
+          <button type="button" class="button button-secondary" onClick={() => printAs('summary')}>
+            {t('report.summary.printSummary')}
+          </button>
+          <button type="button" class="button button-secondary" onClick={() => printAs('full')}>
+            {t('report.summary.printFull')}
+          </button>
+          <button type="button" class="button button-secondary" onClick={onPlayAgain}>
+            {t('debrief.playAgain')}
+          </button>
+          <button type="button" class="button button-secondary" onClick={onBack}>
+            {t(backKey)}
+          </button>
+        </nav>
+        <p class="printed-summary-note print-only">{t('report.summary.printedSummaryNote')}</p>
+
+        <section class="more-report" aria-labelledby="more-heading">
+          <h2 id="more-heading" class="more-heading no-print">
+            {t('report.summary.more')}
+          </h2>
+          <p class="muted no-print">{t('report.summary.moreHint')}</p>
+
+          {model.critical.length > 0 && (
+            <MoreSection
+              id="critical"
+              class="critical-alert"
+              title={t('debrief.critical.heading', { count: model.critical.length })}
+            >
+              <CriticalList items={model.critical} ctx={ctx} capped={s.capped} cap={model.cap} />
+            </MoreSection>
+          )}
+          <MoreSection id="ending" class="ending" title={t('debrief.ending')}>
             {model.ending ? (
               <>
-                <p>
-                  <span class={`badge outcome outcome-${model.ending.outcome}`}>
-                    <OutcomeIcon outcome={model.ending.outcome} />
-                    {t(`doctrine.outcome.${model.ending.outcome}`)}
-                  </span>
-                </p>
                 <h3 class="ending-title" lang={ctx.textLang}>
                   {ctx.text(textKey.endingTitle(model.ending.id))}
                 </h3>
@@ -168,77 +215,73 @@ export function DebriefPage({
             ) : (
               <p>{t('debrief.unfinished')}</p>
             )}
-          </section>
-          <section
-            class={`card score-card ${s.passed ? 'is-passed' : 'is-failed'}`}
-            aria-labelledby="score-heading"
-          >
-            <h2 id="score-heading" class="section-label">
-              {t('debrief.scoreHeading')}
-            </h2>
-            <p class="score-big">
-              {s.overall === null ? t('debrief.noScore') : t('debrief.scoreValue', { score: s.overall })}
-            </p>
-            <p>
-              <span class={`badge verdict ${s.passed ? 'verdict-passed' : 'verdict-failed'}`}>
-                <span aria-hidden="true">{s.passed ? '✓' : '✗'}</span>{' '}
-                {t(s.passed ? 'debrief.passed' : 'debrief.failed')}
-              </span>{' '}
-              <span class="muted">{t('debrief.mastery', { mastery: s.mastery })}</span>
-            </p>
-            <p class="verdict-text">{t(verdictKey(model.verdict))}</p>
-          </section>
-        </div>
-
-        <LessonsSection lessons={model.lessons} ctx={ctx} />
-
-        <section class="card matrix-section" aria-labelledby="matrix-heading">
-          <h2 id="matrix-heading">{t('debrief.matrix.heading')}</h2>
-          <TierPhaseTable score={s} matrix={model.matrix} />
+          </MoreSection>
+          <MoreSection id="lessons" class="lessons" title={t('report.sections.lessons')}>
+            <LessonsSection lessons={model.lessons} ctx={ctx} />
+          </MoreSection>
+          <MoreSection id="matrix" class="matrix-section" title={t('debrief.matrix.heading')}>
+            <TierPhaseTable score={s} matrix={model.matrix} />
+          </MoreSection>
+          <MoreSection id="path" class="path-section" title={t('report.sections.path')}>
+            <PathSection scenario={bundle.scenario} paths={model.paths} ctx={ctx} />
+          </MoreSection>
+          <MoreSection id="timeline" class="timeline" title={t('report.sections.timeline')}>
+            <TimelineSection items={model.timeline} ctx={ctx} lastDay={model.lastDay} />
+          </MoreSection>
+          <MoreSection id="decisions" class="decisions-section" title={t('debrief.decisions.heading')}>
+            {replay && model.decisions.length > 0 && <ReplayHint />}
+            {model.decisions.length === 0 ? (
+              <p class="muted">{t('debrief.decisions.none')}</p>
+            ) : (
+              <ol class="decision-list">
+                {model.decisions.map((d) => (
+                  <DecisionReview key={d.index} decision={d} ctx={ctx} onReplay={replay} />
+                ))}
+              </ol>
+            )}
+          </MoreSection>
+          <MoreSection id="export" class="export-section no-print" title={t('report.export.heading')}>
+            <ExportSection
+              name={name}
+              onNameChange={changeName}
+              makeJson={makeJson}
+              makeCsv={makeCsv}
+              download={download}
+              print={() => printAs('full')}
+            />
+          </MoreSection>
         </section>
-
-        <PathSection scenario={bundle.scenario} paths={model.paths} ctx={ctx} />
-
-        <TimelineSection items={model.timeline} ctx={ctx} />
-
-        <section aria-labelledby="decisions-heading" class="decisions-section">
-          <h2 id="decisions-heading">{t('debrief.decisions.heading')}</h2>
-          {replay && model.decisions.length > 0 && <ReplayHint />}
-          {model.decisions.length === 0 ? (
-            <p class="muted">{t('debrief.decisions.none')}</p>
-          ) : (
-            <ol class="decision-list">
-              {model.decisions.map((d) => (
-                <DecisionReview key={d.index} decision={d} ctx={ctx} onReplay={replay} />
-              ))}
-            </ol>
-          )}
-        </section>
-
-        <ExportSection
-          name={name}
-          onNameChange={changeName}
-          makeJson={makeJson}
-          makeCsv={makeCsv}
-          download={download}
-          print={print}
-        />
-
-        <nav class="debrief-actions no-print" aria-label={t('debrief.kicker')}>
-          <button type="button" class="button button-primary button-large" onClick={onPlayAgain}>
-            {t('debrief.playAgain')}
-          </button>
-          <button type="button" class="button button-secondary button-large" onClick={onBack}>
-            {t(backKey)}
-          </button>
-        </nav>
       </main>
       <AppFooter />
     </>
   );
 }
 
-function CriticalAlert({
+/** One part of the full report behind its heading: a disclosure the trainee opens (keyboard: Enter or Space). */
+function MoreSection({
+  id,
+  title,
+  class: className,
+  children,
+}: {
+  id: string;
+  title: string;
+  class: string;
+  children: ComponentChildren;
+}) {
+  return (
+    <details class={`card more-section ${className}`} id={`more-${id}`} aria-labelledby={`${id}-heading`}>
+      <summary class="more-summary">
+        <h2 id={`${id}-heading`} class="more-title">
+          {title}
+        </h2>
+      </summary>
+      <div class="more-body">{children}</div>
+    </details>
+  );
+}
+
+function CriticalList({
   items,
   ctx,
   capped,
@@ -251,13 +294,7 @@ function CriticalAlert({
 }) {
   const { t } = useI18n();
   return (
-    <section class="critical-alert" role="alert" aria-labelledby="critical-heading">
-      <h2 id="critical-heading">
-        <span class="critical-icon" aria-hidden="true">
-          !
-        </span>
-        {t('debrief.critical.heading', { count: items.length })}
-      </h2>
+    <>
       <p>{t('debrief.critical.intro', { cap: cap })}</p>
       <ul class="critical-list">
         {items.map((v, i) => {
@@ -270,7 +307,7 @@ function CriticalAlert({
                 {' · '}
                 <span>
                   {t('debrief.critical.where', {
-                    step: ctx.text(textKey.stepTitle(v.step)),
+                    step: stepTitleText(ctx, v.step),
                     choice: v.option ? choiceText(ctx, [v.option]) : t('debrief.decisions.timedOut'),
                   })}
                 </span>
@@ -280,15 +317,6 @@ function CriticalAlert({
         })}
       </ul>
       {capped && <p class="critical-capped">{t('debrief.critical.capped', { cap: cap })}</p>}
-    </section>
-  );
-}
-
-function OutcomeIcon({ outcome }: { outcome: string }) {
-  const symbol = outcome === 'protected' ? '✓' : outcome === 'partial' ? '◐' : '✗';
-  return (
-    <span class="outcome-icon" aria-hidden="true">
-      {symbol}
-    </span>
+    </>
   );
 }

@@ -26,10 +26,8 @@ function translatorFor(lang: UiLanguage): TFunction {
   return t;
 }
 
-/** Whether a value is one of the languages the UI ships. */
-export function isUiLanguage(value: unknown): value is UiLanguage {
-  return typeof value === 'string' && Object.hasOwn(UI_LANGUAGES, value);
-}
+// why: the check lives with the languages in src/i18n, below the storage that also needs it.
+export { isUiLanguage } from '../i18n/i18n.ts';
 
 const I18nContext = createContext<I18nValue | null>(null);
 

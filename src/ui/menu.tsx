@@ -1,10 +1,10 @@
 import type { ComponentChildren } from 'preact';
 import type { ScenarioListing } from '../engine/scenario/scenario-listing.ts';
 import { textKey } from '../engine/scenario/text-keys.ts';
+import type { Progress, ScenarioProgress } from '../progress/progress.ts';
 import { AppFooter, AppHeader } from './app-header.tsx';
 import { AudienceChips, ClockIcon, useFocusHeading } from './common.tsx';
 import { useI18n } from './i18n-context.tsx';
-import type { Progress, ScenarioProgress } from './progress.ts';
 import { scenarioTextsFor } from './scenario-text.ts';
 
 /** The scenario list: what each trains, for whom and how long, with a way into its briefing. */

@@ -1,5 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
+import type { MapState } from '../engine/run/run-state.ts';
 import type { RunView } from '../engine/run/run-view.ts';
+import { buildSituation, type SituationChange, situationChanges } from '../engine/run/situation.ts';
 import type { Scenario } from '../engine/scenario/scenario.schema.ts';
 import { textKey } from '../engine/scenario/text-keys.ts';
 import type { MountSituationMap, SituationMap } from '../map/map-port.ts';
@@ -78,11 +80,84 @@ export function SituationPanel({
         </div>
       )}
       {status === 'failed' && <p class="map-status muted">{t('map.unavailable')}</p>}
+      <SinceLastStep scenario={scenario} view={view} texts={texts} />
       <h4 class="subheading" id="map-list-heading">
         {t('map.listHeading')}
       </h4>
       <SituationList scenario={scenario} map={view.map} texts={texts} />
     </section>
+  );
+}
+
+/** What changed on the map since the step before, in words; remembers the map as each step opened. */
+function SinceLastStep({
+  scenario,
+  view,
+  texts,
+}: {
+  scenario: Scenario;
+  view: RunView;
+  texts: ScenarioTexts;
+}) {
+  const { t, formatNumber } = useI18n();
+  const stepId = view.step?.id ?? null;
+  const seen = useRef<{ step: string | null; before: MapState | null; at: MapState }>({
+    step: stepId,
+    before: null,
+    at: view.map,
+  });
+  if (seen.current.step !== stepId) seen.current = { step: stepId, before: seen.current.at, at: view.map };
+  const before = seen.current.before;
+  if (!before) return null;
+  const changes = situationChanges(scenario, before, view.map);
+  const place = (id: string) => texts.text(textKey.location(id));
+  const words = (c: SituationChange): string => {
+    switch (c.kind) {
+      case 'state':
+        return t('map.changes.state', { place: place(c.location), state: t(`map.placeState.${c.state}`) });
+      case 'unitMoved':
+        return t('map.changes.unitMoved', {
+          name: texts.text(textKey.unit(c.unit)),
+          from: place(c.from),
+          to: place(c.to),
+        });
+      case 'moved':
+        return t('map.changes.moved', {
+          name: texts.text(textKey.actor(c.actor)),
+          from: place(c.from),
+          to: place(c.to),
+        });
+      case 'appeared':
+      case 'gone':
+        return t(`map.changes.${c.kind}`, { name: texts.text(textKey.actor(c.actor)), at: place(c.at) });
+      case 'grew':
+      case 'shrank':
+        return t(`map.changes.${c.kind}`, {
+          name: texts.text(textKey.actor(c.actor)),
+          at: place(c.at),
+          size: formatNumber(c.size),
+        });
+      case 'mood':
+        return t('map.changes.mood', {
+          name: texts.text(textKey.actor(c.actor)),
+          at: place(c.at),
+          mood: t(`map.actorMood.${c.mood}`),
+        });
+    }
+  };
+  return (
+    <div class="situation-changes" aria-live="polite">
+      <h4 class="subheading">{t('map.changes.heading')}</h4>
+      {changes.length === 0 ? (
+        <p class="muted">{t('map.changes.none')}</p>
+      ) : (
+        <ul class="situation-change-list">
+          {changes.map((c, i) => (
+            <li key={i}>{words(c)}</li>
+          ))}
+        </ul>
+      )}
+    </div>
   );
 }
 
@@ -99,13 +174,13 @@ export function SituationList({
   const { t, formatNumber } = useI18n();
   return (
     <ul class="situation-list" aria-labelledby="map-list-heading">
-      {scenario.setting.locations.map((loc) => {
-        const state = map.locations[loc.id]?.state ?? 'normal';
-        const actors = scenario.setting.actors.filter((a) => {
-          const s = map.actors[a.id];
-          return s?.visible && s.at === loc.id;
-        });
-        const units = scenario.setting.units.filter((u) => map.units[u.id]?.at === loc.id);
+      {buildSituation(scenario, map).map((place) => {
+        const loc = { id: place.location };
+        const state = place.state;
+        const kinds = new Map(scenario.setting.actors.map((a) => [a.id, a.kind]));
+        const unitKinds = new Map(scenario.setting.units.map((u) => [u.id, u.kind]));
+        const actors = place.actors.map((a) => ({ ...a, kind: kinds.get(a.id)! }));
+        const units = place.units.map((u) => ({ ...u, kind: unitKinds.get(u.id)! }));
         return (
           <li key={loc.id} class={`place place-${state}`} data-location={loc.id}>
             <p class="place-head">
@@ -118,8 +193,8 @@ export function SituationList({
               <p class="place-empty muted">{t('map.nobody')}</p>
             ) : (
               <ul class="place-items">
-                {actors.map((a) => {
-                  const s = map.actors[a.id]!;
+                {actors.map((s) => {
+                  const a = s;
                   const params = {
                     name: texts.text(textKey.actor(a.id)),
                     kind: t(`map.actorType.${a.kind}`),

@@ -2,10 +2,10 @@ import { useState } from 'preact/hooks';
 import type { ContentTopic } from '../engine/scenario/scenario.schema.ts';
 import type { ScenarioListing } from '../engine/scenario/scenario-listing.ts';
 import { textKey } from '../engine/scenario/text-keys.ts';
+import { type KeyValueStorage, readTimeLimits, writeTimeLimits } from '../progress/settings.ts';
 import { type ContentNote, topicsText } from './content-note.tsx';
 import { useI18n } from './i18n-context.tsx';
 import { scenarioTextsFor } from './scenario-text.ts';
-import { type KeyValueStorage, readTimeLimits, writeTimeLimits } from './settings.ts';
 import { TimeLimitsChoice } from './time-limits-choice.tsx';
 
 /** A trainer's choices on this browser, by scenario id: note on or off; absent means the file decides. */

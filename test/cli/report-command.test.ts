@@ -93,11 +93,17 @@ describe('pocsim report', () => {
     expect(en.stdout).not.toMatch(/<\w/);
   });
 
-  it('puts a critical Don’t first, right after the title', () => {
+  it('opens on the summary: the score, the critical Don’t first among the things to remember, where to try again', () => {
     const md = report(saved({ log: pushedBack }), '--format', 'md').stdout;
     const sections = [...md.matchAll(/^## (.+)$/gm)].map((m) => m[1]);
-    expect(sections[0]).toBe('⚠ 1 critical Don’t broken or duty failed');
-    expect(md).toContain('`15.1-dont-1`');
+    expect(sections.slice(0, 4)).toEqual([
+      'Overall score',
+      'The 2 things to remember',
+      'Try again from decision 1',
+      '⚠ 1 critical Don’t broken or duty failed',
+    ]);
+    const remember = md.split('## The 2 things to remember')[1]!.split('## ')[0]!;
+    expect(remember.trim().split('\n')[0]).toContain('`15.1-dont-1`');
   });
 
   it('reports a damaged file with file:line:col and keeps going to nothing else', () => {

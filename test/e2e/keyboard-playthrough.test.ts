@@ -149,7 +149,9 @@ describe('a keyboard-only playthrough', () => {
     await expect.poll(() => page.evaluate(() => document.activeElement?.tagName)).toBe('H1');
     expect((await page.locator('main').textContent()) ?? '').toContain(`${expected.score.overall} / 100`);
 
-    // the exports, by keyboard: type a name, download the run and the decisions, print
+    // the exports, by keyboard: open their section, type a name, download the run and the decisions, print
+    await tabTo(page, '#more-export summary');
+    await page.keyboard.press('Enter');
     await tabTo(page, '#trainee-name');
     await page.keyboard.type('Capt. Keyboard');
     await tabTo(page, '.export-buttons button:nth-child(1)');
@@ -178,7 +180,7 @@ describe('a keyboard-only playthrough', () => {
     expect(await page.evaluate(() => (window as unknown as { printed: number }).printed)).toBe(1);
 
     // and back to the list, still by keyboard, where the run counts as finished
-    await tabTo(page, '.debrief-actions .button-secondary');
+    await tabTo(page, '.debrief-actions .button-secondary:last-child', { back: true });
     await page.keyboard.press('Enter');
     await page.getByRole('heading', { level: 1, name: 'Scenarios' }).waitFor();
     const card = page.getByRole('heading', { level: 3, name: title }).locator('xpath=ancestor::li');

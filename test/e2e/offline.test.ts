@@ -212,6 +212,7 @@ describe('offline after one visit', () => {
     await page.getByRole('heading', { level: 1, name: title }).waitFor();
     await page.locator('.map-host canvas').count();
 
+    await page.locator('#more-export summary').click();
     const [download] = await Promise.all([
       page.waitForEvent('download'),
       page.getByRole('button', { name: 'Download the run (JSON)' }).click(),

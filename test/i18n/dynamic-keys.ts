@@ -15,6 +15,7 @@ import type {
   RowResult,
 } from '../../src/engine/results/cohort.ts';
 import type { Implausibility } from '../../src/engine/results/run-plausibility.ts';
+import type { SituationChange } from '../../src/engine/run/situation.ts';
 import { TIME_LIMIT_SETTINGS } from '../../src/engine/run/time-limits.ts';
 import type { Diagnostic } from '../../src/engine/scenario/diagnostic.ts';
 import {
@@ -93,6 +94,16 @@ export const DYNAMIC_KEYS: DynamicKeys = {
   'map.actorType.*': ACTOR_KINDS,
   'map.unitKind.*': UNIT_KINDS,
   'map.unitType.*': UNIT_KINDS,
+  'map.changes.*': every<SituationChange['kind']>()([
+    'moved',
+    'unitMoved',
+    'appeared',
+    'gone',
+    'grew',
+    'shrank',
+    'mood',
+    'state',
+  ]),
   'storage.banner.*': every<Extract<SaveHealth, { kind: 'memory' }>['reason']>()([
     'unavailable',
     'full',

@@ -5,7 +5,7 @@ import { createRun, type Run } from '../../src/engine/run/run.ts';
 import type { RunEvent } from '../../src/engine/run/run-state.ts';
 import type { ScenarioBundle } from '../../src/engine/scenario/load-scenario.ts';
 import type { Decision, Option } from '../../src/engine/scenario/scenario.schema.ts';
-import type { RunObserver, RunSession } from '../../src/ui/run-observer.ts';
+import type { RunObserver, RunSession } from '../../src/progress/run-observer.ts';
 
 /** A bundled scenario, loaded from its folder. */
 export function bundledScenario(id: string): ScenarioBundle {

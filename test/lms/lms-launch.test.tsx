@@ -7,9 +7,9 @@ import en from '../../src/i18n/locales/lms/en.json';
 import fr from '../../src/i18n/locales/lms/fr.json';
 import { LmsBar } from '../../src/lms/lms-bar.tsx';
 import { createLmsState, type LmsConnection, type LmsState } from '../../src/lms/lms-connection.ts';
+import type { RunObserver, RunSession } from '../../src/progress/run-observer.ts';
 import { App } from '../../src/ui/app.tsx';
 import { I18nProvider } from '../../src/ui/i18n-context.tsx';
-import type { RunObserver, RunSession } from '../../src/ui/run-observer.ts';
 import { createMemoryStorage, listed, miniBundle } from '../ui/fixtures.ts';
 
 afterEach(cleanup);

@@ -1,9 +1,9 @@
 import { createRun, type Run } from '../../src/engine/run/run.ts';
 import type { RunEvent } from '../../src/engine/run/run-state.ts';
 import type { ScenarioBundle } from '../../src/engine/scenario/load-scenario.ts';
+import type { RunSession } from '../../src/progress/run-observer.ts';
 import { createMemoryRunStore, type RunStore } from '../../src/storage/run-store.ts';
 import { RUN_FORMAT, RUN_VERSION, type SavedRun } from '../../src/storage/saved-run.ts';
-import type { RunSession } from '../../src/ui/run-observer.ts';
 import { miniBundle } from '../engine/factories.ts';
 
 /** A run session of the mini fixture, as the app opens one. */

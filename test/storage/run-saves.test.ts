@@ -1,9 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createRun } from '../../src/engine/run/run.ts';
 import { buildRunView } from '../../src/engine/run/run-view.ts';
+import { LEGACY_PROGRESS_KEY, PROGRESS_VERSION } from '../../src/progress/progress.ts';
 import { createRunSaves, type RunSaves } from '../../src/storage/run-saves.ts';
 import { createMemoryRunStore, type RunStore } from '../../src/storage/run-store.ts';
-import { LEGACY_PROGRESS_KEY, PROGRESS_VERSION } from '../../src/ui/progress.ts';
 import { miniBundle } from '../engine/factories.ts';
 import { createMemoryStorage } from '../ui/fixtures.ts';
 import { fakeSavedRun, fakeSession, quotaError, recordingStore } from './factories.ts';

@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { PROGRESS_VERSION } from '../../src/progress/progress.ts';
 import { createChannelOwnership, type RunOwnership } from '../../src/storage/run-ownership.ts';
 import { createRunSaves, type RunSaves } from '../../src/storage/run-saves.ts';
 import { createMemoryRunStore, type RunStore } from '../../src/storage/run-store.ts';
-import { PROGRESS_VERSION } from '../../src/ui/progress.ts';
 import { fakeSession, recordingStore } from './factories.ts';
 
 // why: review defect 2 — two tabs of one browser share one store. Each tab is a RunSaves of its

@@ -125,7 +125,9 @@ describe('App flow', () => {
     const debriefTitle = await screen.findByRole('heading', { level: 1, name: 'Mini gate' });
     expect(screen.getByText('Debrief')).toBeTruthy();
     await waitFor(() => expect(document.activeElement).toBe(debriefTitle));
-    expect(screen.getByRole('alert').textContent).toContain('critical');
+    expect(screen.getByRole('region', { name: /things to remember/ }).textContent).toContain(
+      'A critical Don’t',
+    );
 
     fireEvent.click(screen.getByRole('button', { name: 'Play again' }));
     expect(screen.getByRole('heading', { level: 2, name: 'Arrival' })).toBeTruthy();

@@ -3,8 +3,8 @@ import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-li
 import { afterEach, describe, expect, it } from 'vitest';
 import { createRecordingAudio } from '../../src/audio/recording-audio.ts';
 import type { ScenarioBundle } from '../../src/engine/scenario/load-scenario.ts';
+import type { RunObserver } from '../../src/progress/run-observer.ts';
 import { App } from '../../src/ui/app.tsx';
-import type { RunObserver } from '../../src/ui/run-observer.ts';
 import { contentNoteFor, readContentNoteChoices } from '../../src/ui/trainer-settings.tsx';
 import { createMemoryStorage, fakeBundle, listed } from './fixtures.ts';
 

@@ -8,11 +8,11 @@ import { playChoices } from '../../src/engine/run/play-choices.ts';
 import { createRun } from '../../src/engine/run/run.ts';
 import type { RunEvent } from '../../src/engine/run/run-state.ts';
 import type { ScenarioBundle } from '../../src/engine/scenario/load-scenario.ts';
+import type { KeyValueStorage } from '../../src/progress/settings.ts';
 import { PreferencesContext } from '../../src/ui/app-header.tsx';
 import type { ExportFile } from '../../src/ui/debrief/exports.ts';
 import { DebriefPage } from '../../src/ui/debrief-page.tsx';
 import { I18nProvider } from '../../src/ui/i18n-context.tsx';
-import type { KeyValueStorage } from '../../src/ui/settings.ts';
 import { createMemoryStorage, miniBundle } from './fixtures.ts';
 
 afterEach(cleanup);
@@ -64,8 +64,9 @@ describe('DebriefPage', () => {
     const { log, problems } = playChoices(bundle.scenario, ['market-km14', 'approach-hold']);
     expect(problems).toEqual([]);
     renderDebrief(log, 'en', { bundle });
-    const alert = screen.getByRole('alert');
-    expect(alert.textContent).toContain(CATALOGUE.get('15.6-do-1')!.summary.en);
+    const remember = screen.getByRole('region', { name: /things? to remember/ });
+    expect(remember.textContent).toContain(CATALOGUE.get('15.6-do-1')!.summary.en);
+    expect(remember.textContent).toContain('A critical duty, failed in decision 2');
     const failed = screen.getAllByText('Failed a duty (critical)');
     expect(failed.length).toBeGreaterThan(0);
     expect(failed[0]!.closest('li')!.textContent).toContain('Handbook §15.6');
@@ -75,23 +76,41 @@ describe('DebriefPage', () => {
     );
   });
 
-  it('puts a broken critical Don’t first, with its summary and handbook section', () => {
-    renderDebrief(pushedBack);
-    const alert = screen.getByRole('alert');
-    expect(alert.textContent).toContain('1 critical Don’t broken or duty failed');
-    expect(alert.textContent).toContain(CATALOGUE.get('15.1-dont-1')!.summary.en);
-    expect(alert.textContent).toContain('Handbook §15.1');
-    expect(alert.textContent).toContain('In “Arrival”, by: Push them away');
-    const table = screen.getByRole('table');
-    const decisions = screen.getByRole('heading', { name: 'Your decisions, one by one' });
-    expect(alert.compareDocumentPosition(table) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
-    expect(alert.compareDocumentPosition(decisions) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+  it('opens on one summary: the verdict, the critical Don’t first among the things to remember, and where to try again', () => {
+    const { onReplayFrom } = renderDebrief(pushedBack);
+    const remember = screen.getByRole('region', { name: 'The 2 things to remember' });
+    const items = within(remember).getAllByRole('listitem');
+    expect(items[0]!.textContent).toContain(CATALOGUE.get('15.1-dont-1')!.summary.en);
+    expect(items[0]!.textContent).toContain(
+      'A critical Don’t, broken in decision 1 (“Arrival”) by “Push them away”.',
+    );
+    expect(items[0]!.textContent).toContain('Handbook §15.1');
+    expect(items[1]!.textContent).toMatch(/^▼Your weakest (tier|phase): /);
+    const again = screen.getByRole('region', { name: 'Try again from decision 1' });
+    expect(again.textContent).toContain('“Arrival” was your first choice off doctrine’s best answer.');
+    fireEvent.click(within(again).getByRole('button', { name: 'Start again at decision 1' }));
+    expect(onReplayFrom).toHaveBeenCalledWith([]);
+    // the full report waits, closed, in labelled sections below the summary
+    const sections = screen.getAllByRole('group').filter((g) => g.tagName === 'DETAILS');
+    expect(sections.map((g) => g.querySelector('h2')!.textContent)).toEqual([
+      '1 critical Don’t broken',
+      'How it ended',
+      'What this run teaches',
+      'Score by tier and phase',
+      'Your path and doctrine’s best path',
+      'Timeline of the run',
+      'Your decisions, one by one',
+      'Keep or share this report',
+    ]);
+    expect(sections.every((g) => !(g as HTMLDetailsElement).open)).toBe(true);
+    expect(remember.compareDocumentPosition(sections[0]!) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+    expect(screen.queryByRole('alert')).toBeNull();
   });
 
   it('shows the ending, the score and that the run did not pass', () => {
     renderDebrief(pushedBack);
     expect(screen.getByText('Civilians harmed')).toBeTruthy();
-    expect(screen.getByRole('heading', { name: 'Harm' })).toBeTruthy();
+    expect(screen.getAllByText('Harm').length).toBeGreaterThan(0);
     expect(screen.getByText('Civilians were harmed.')).toBeTruthy();
     expect(screen.getByText('0 / 100')).toBeTruthy();
     expect(screen.getByText('Not passed')).toBeTruthy();
@@ -101,12 +120,13 @@ describe('DebriefPage', () => {
     ).toBeTruthy();
   });
 
-  it('shows no critical alert when no critical Don’t was broken', () => {
+  it('shows no critical section when no critical Don’t was broken', () => {
     renderDebrief([
       { type: 'decision.chosen', optionIds: ['open'] },
       { type: 'decision.chosen', optionIds: ['night-patrol', 'rally'] },
     ]);
-    expect(screen.queryByRole('alert')).toBeNull();
+    expect(screen.queryByRole('group', { name: /critical Don/ })).toBeNull();
+    expect(screen.getByRole('region', { name: 'Try again from decision 2' })).toBeTruthy();
     const night = screen.getByRole('heading', { name: /Decision 2/ }).closest('li')!;
     expect(night.textContent).toContain('Broken (major)');
   });
@@ -171,7 +191,10 @@ describe('DebriefPage', () => {
 
   it('is in French when the UI is, with the doctrine summaries in French', () => {
     renderDebrief(pushedBack, 'fr');
-    expect(screen.getByRole('alert').textContent).toContain(CATALOGUE.get('15.1-dont-1')!.summary.fr);
+    expect(screen.getByRole('region', { name: 'Les 2 choses à retenir' }).textContent).toContain(
+      CATALOGUE.get('15.1-dont-1')!.summary.fr,
+    );
+    expect(screen.getByRole('button', { name: 'Imprimer le résumé' })).toBeTruthy();
     expect(screen.getByText('Non réussi')).toBeTruthy();
     expect(screen.getByRole('heading', { name: 'Score par niveau et par phase' })).toBeTruthy();
   });
@@ -208,7 +231,7 @@ describe('DebriefPage', () => {
 
   it('writes strengths, areas for improvement and next-time items that cite the handbook', () => {
     renderDebrief(pushedBack);
-    const lessons = screen.getByRole('region', { name: 'What this run teaches' });
+    const lessons = screen.getByRole('group', { name: 'What this run teaches' });
     const text = lessons.textContent ?? '';
     expect(text).toContain('In “Arrival”, “Push them away” broke a critical Don’t (Handbook §15.1)');
     expect(text).toContain(
@@ -216,9 +239,8 @@ describe('DebriefPage', () => {
     );
     expect(text).toContain('15.1-do-3');
     expect(text).toContain(CATALOGUE.get('15.1-do-4')!.summary.en);
-    // the critical Don't is also the first thing on the page
-    const alert = screen.getByRole('alert');
-    expect(alert.compareDocumentPosition(lessons) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+    // the critical Don't is listed once for its decision
+    expect(text.split('broke a critical Don’t').length).toBe(2);
   });
 
   it('lays out the run as a timeline: steps, injects, decisions with latency, time-outs as no decision, the ending', () => {
@@ -227,7 +249,7 @@ describe('DebriefPage', () => {
       { type: 'decision.chosen', optionIds: ['cla'] },
       { type: 'step.continued' },
     ]);
-    const timeline = screen.getByRole('region', { name: 'Timeline of the run' });
+    const timeline = screen.getByRole('group', { name: 'Timeline of the run' });
     const items = within(timeline)
       .getAllByRole('listitem')
       .map((li) => [...li.children].map((c) => c.textContent?.replace(/\s+/g, ' ').trim()).join(' | '));
@@ -248,8 +270,8 @@ describe('DebriefPage', () => {
       { type: 'decision.chosen', optionIds: ['open'] },
       { type: 'decision.chosen', optionIds: ['cla', 'rally'] },
     ]);
-    const path = screen.getByRole('region', { name: 'Your path and doctrine’s best path' });
-    expect(path.textContent).toContain('You left doctrine’s best path after “Night”.');
+    const path = screen.getByRole('group', { name: 'Your path and doctrine’s best path' });
+    expect(path.textContent).toContain('Your first choice off doctrine’s best path was decision 2, “Night”.');
     const [taken, best] = within(path)
       .getAllByRole('list')
       .filter((l) => l.classList.contains('path-list'));
@@ -345,10 +367,28 @@ describe('DebriefPage', () => {
     });
   });
 
-  it('prints the report from the page and from the header', () => {
+  it('prints the summary alone, or the full report with every section opened for the print', () => {
     const { print } = renderDebrief(pushedBack);
+    const main = document.querySelector('main')!;
+    const sections = () => [...document.querySelectorAll<HTMLDetailsElement>('details.more-section')];
+    let seen: { mode?: string; open: boolean[] } = { open: [] };
+    print.mockImplementation(() => {
+      seen = { mode: main.dataset.print, open: sections().map((d) => d.open) };
+    });
+    fireEvent.click(screen.getByRole('button', { name: 'Print summary' }));
+    expect(seen.mode).toBe('summary');
+    expect(seen.open.some(Boolean)).toBe(false);
     fireEvent.click(screen.getByRole('button', { name: 'Print or save as PDF' }));
-    fireEvent.click(screen.getByRole('button', { name: 'Print' }));
-    expect(print).toHaveBeenCalledTimes(2);
+    expect(seen.mode).toBe('full');
+    window.dispatchEvent(new Event('afterprint'));
+    expect(main.dataset.print).toBe('summary');
+    sections()[1]!.open = true;
+    fireEvent.click(screen.getByRole('button', { name: 'Print full report' }));
+    expect(seen.mode).toBe('full');
+    expect(seen.open.every(Boolean)).toBe(true);
+    // after the print, the sections the trainee had closed close again
+    window.dispatchEvent(new Event('afterprint'));
+    expect(sections().map((d) => d.open)).toEqual(sections().map((_, i) => i === 1));
+    expect(print).toHaveBeenCalledTimes(3);
   });
 });

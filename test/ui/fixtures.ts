@@ -2,8 +2,8 @@ import { loadScenarioFolder } from '../../src/cli/scenario-files.ts';
 import { formatDiagnostic } from '../../src/engine/scenario/diagnostic.ts';
 import type { ScenarioBundle } from '../../src/engine/scenario/load-scenario.ts';
 import { buildListing } from '../../src/engine/scenario/scenario-listing.ts';
+import type { KeyValueStorage } from '../../src/progress/settings.ts';
 import type { ScenarioEntry } from '../../src/ui/app.tsx';
-import type { KeyValueStorage } from '../../src/ui/settings.ts';
 
 let mini: ScenarioBundle | undefined;
 

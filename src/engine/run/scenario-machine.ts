@@ -42,6 +42,8 @@ export interface RouteParams {
 export interface OpenStepParams {
   step: string;
   clock?: string;
+  /** The scenario day the step happens on, 1-based; moves the clock across whole days. */
+  day?: number;
   effects?: Effects;
   map?: MapChange[];
   /** Injects due when the step opens (offset 0); later ones are released by the clock. */
@@ -111,7 +113,10 @@ export const scenarioVocabulary = setup({
     }),
     openStep: assign(({ context }, p: OpenStepParams) => {
       let time = context.time;
-      if (p.clock) {
+      if (p.clock && p.day !== undefined) {
+        // why: a dated step ("09:00, day four") may lie days ahead; the clock never runs backwards.
+        time = Math.max(time, (p.day - 1) * 86_400 + secondsOfDay(p.clock) - context.startOfDay);
+      } else if (p.clock) {
         const now = (context.startOfDay + time) % 86_400;
         time += (secondsOfDay(p.clock) - now + 86_400) % 86_400;
       }
@@ -242,6 +247,7 @@ export function compileMachineConfig(s: Scenario): MachineConfig {
         params: {
           step: step.id,
           ...(step.clock ? { clock: step.clock } : {}),
+          ...(step.day !== undefined ? { day: step.day } : {}),
           ...(step.effects ? { effects: step.effects } : {}),
           ...(step.map ? { map: step.map } : {}),
           injects: (step.injects ?? []).filter((i) => i.at === 0).map((i) => i.id),

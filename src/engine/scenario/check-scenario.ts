@@ -76,6 +76,11 @@ export function checkScenario(s: Scenario, catalogue: DoctrineCatalogue): Proble
       err(['setting', 'locations', i], `position (${l.x}, ${l.y}) lies outside the map`);
     }
   });
+  s.steps.forEach((step, i) => {
+    // why: a day alone says nothing about the hour, and the debrief's duration needs both.
+    if (step.day !== undefined && step.clock === undefined)
+      err(['steps', i, 'day'], 'a step with `day` also needs `clock` (the time of day on that day)');
+  });
   s.variables.forEach((v, i) => {
     if (v.min >= v.max) err(['variables', i, 'max'], `max (${v.max}) must be greater than min (${v.min})`);
     else if (v.initial < v.min || v.initial > v.max) {

@@ -272,6 +272,10 @@ const step = z.strictObject({
     .regex(/^([01]\d|2[0-3]):[0-5]\d$/, { message: 'use 24-hour HH:MM, for example "19:30"' })
     .optional()
     .meta({ description: 'Moves the scenario clock forward to this time of day when the step opens.' }),
+  day: z.int().min(1).max(366).optional().meta({
+    description:
+      'The scenario day this step happens on (1 = the day the run starts). With `clock`, the clock moves forward to that time on that day; without it, a step opens within 24 hours of the one before.',
+  }),
   effects: effects.optional(),
   map: z.array(mapChange).optional(),
   injects: z.array(inject).optional(),

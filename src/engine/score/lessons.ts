@@ -172,27 +172,26 @@ export function buildLessons(scenario: Scenario, debrief: Debrief, catalogue: Do
     .filter((d) => d.broken.length > 0)
     .sort((a, b) => worstBroken(a) - worstBroken(b) || decisions.indexOf(a) - decisions.indexOf(b));
   const lead: Lesson<ImprovementKey>[] = [];
-  // why: a failed duty (a Do the handbook words as an obligation) is told apart from a broken Don't,
-  // so the trainee reads "failed a duty" for not intervening rather than "broke" something they never did.
+  // why: one item per decision, however many Don'ts its choice broke or duties it failed, so the same
+  // choice is not listed twice; a choice that only failed duties (Do's the handbook words as
+  // obligations) reads "failed a duty", not "broke" something the trainee never did.
   for (const d of brokenIn) {
-    for (const duty of [false, true]) {
-      const mine = d.broken.filter((b) => b.duty === duty);
-      const critical = mine.filter((b) => b.severity === 'critical').map((b) => b.doctrine);
-      if (critical.length) {
-        lead.push({
-          key: duty ? 'criticalFailed' : 'criticalBroken',
-          params: { step: d.step, options: d.options, ...cite(critical) },
-        });
-      }
-      const other = mine.filter((b) => b.severity !== 'critical');
-      if (other.length) {
-        const severity = other.some((b) => b.severity === 'major') ? 'major' : 'minor';
-        lead.push({
-          key: duty ? 'dutyFailed' : 'dontBroken',
-          params: { step: d.step, options: d.options, severity, ...cite(other.map((b) => b.doctrine)) },
-        });
-      }
-    }
+    const ordered = [...d.broken].sort((a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity]);
+    const ids = [...new Set(ordered.map((b) => b.doctrine))];
+    const severity = ordered[0]!.severity;
+    const onlyDuties = ordered.every((b) => b.duty);
+    const key =
+      severity === 'critical'
+        ? onlyDuties
+          ? 'criticalFailed'
+          : 'criticalBroken'
+        : onlyDuties
+          ? 'dutyFailed'
+          : 'dontBroken';
+    lead.push({
+      key,
+      params: { step: d.step, options: d.options, severity, count: ids.length, ...cite(ids) },
+    });
   }
   const isCritical = (l: Lesson<ImprovementKey>) =>
     l.key === 'criticalBroken' || l.key === 'criticalFailed' ? 0 : 1;

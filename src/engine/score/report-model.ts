@@ -9,6 +9,7 @@ import { textKey } from '../scenario/text-keys.ts';
 import type { Debrief } from './debrief.ts';
 import { buildLessons, type Lessons } from './lessons.ts';
 import { CRITICAL_CAP, type RunScore, scoreRun } from './score-run.ts';
+import { firstMissOf, type RememberItem, selectThingsToRemember, type TryAgainFrom } from './summary.ts';
 
 export type { MatrixCell, TierPhaseMatrix };
 
@@ -24,8 +25,8 @@ export interface DoctrineRef {
   section: string;
 }
 
-/** One moment of the run, in scenario time and time of day. */
-export type TimelineItem = { at: number; clock: string } & (
+/** One moment of the run, in scenario time, scenario day (1 = the day the run starts) and time of day. */
+export type TimelineItem = { at: number; day: number; clock: string } & (
   | { kind: 'step'; step: string; phase: Phase }
   | { kind: 'inject'; step: string; inject: string }
   | { kind: 'decision'; step: string; decision: number; options: string[]; latency: number }
@@ -75,6 +76,12 @@ export interface RunPaths {
   best: string[];
   /** Index in `taken` of the first node off the best path, or `null` when the run stayed on it. */
   divergence: number | null;
+  /**
+   * The first decision whose choice differed from doctrine's best answer, or `null`. This, not
+   * `divergence`, is where the trainee left the best path: branches can rejoin, and a wrong choice
+   * does not always change the next step.
+   */
+  firstMiss: { decision: number; step: string } | null;
   /** Indexes in `taken` of the steps whose decision ran out of time. */
   timedOut: number[];
   /** The ids in either path that are endings, not steps. */
@@ -90,6 +97,8 @@ export interface ReportModel {
   duration: number;
   /** Time of day the run started, HH:MM. */
   startClock: string;
+  /** The scenario day the run ended on (1 when it stayed within the first day). */
+  lastDay: number;
   score: RunScore;
   cap: number;
   verdict: Verdict;
@@ -100,6 +109,10 @@ export interface ReportModel {
   decisions: ReportDecision[];
   lessons: Lessons;
   paths: RunPaths;
+  /** The things to remember, at most three: criticals first, then the weakest tier or phase. */
+  remember: RememberItem[];
+  /** Where "Try again from…" starts: the first decision that was not doctrine's best. */
+  tryAgainFrom: TryAgainFrom | null;
 }
 
 /** Which way a cell leans: three quarters or more followed, three quarters or more broken, or mixed. */
@@ -198,6 +211,7 @@ export function buildReportModel(
 ): ReportModel {
   const startOfDay = secondsOfDay(scenario.startClock);
   const clock = (at: number) => formatTimeOfDay(startOfDay + at);
+  const dayOf = (at: number) => Math.floor((startOfDay + at) / 86_400) + 1;
   const phases = new Map(scenario.steps.map((s) => [s.id, s.phase]));
   const outcomes = new Map(scenario.endings.map((e) => [e.id, e.outcome]));
   const replay = replayLengths(scenario, debrief.log);
@@ -205,7 +219,7 @@ export function buildReportModel(
   const timeline: TimelineItem[] = [];
   let decisionIndex = 0;
   for (const h of debrief.timeline) {
-    const at = { at: h.at, clock: clock(h.at) };
+    const at = { at: h.at, day: dayOf(h.at), clock: clock(h.at) };
     switch (h.type) {
       case 'step.opened':
         timeline.push({ ...at, kind: 'step', step: h.step, phase: phases.get(h.step) ?? 'prevention' });
@@ -268,12 +282,14 @@ export function buildReportModel(
   }
   const best = buildBestPath(scenario, catalogue);
   const off = taken.findIndex((id, i) => best[i] !== id);
+  const tryAgainFrom = firstMissOf(decisions);
   return {
     scenario: { ...debrief.scenario },
     ending: debrief.ending ? { ...debrief.ending } : null,
     completed: debrief.completed,
     duration: debrief.duration,
     startClock: clock(0),
+    lastDay: dayOf(debrief.duration),
     score: debrief.score,
     cap: CRITICAL_CAP,
     verdict: verdictOf(debrief.score),
@@ -288,8 +304,11 @@ export function buildReportModel(
       taken,
       best,
       divergence: off === -1 ? null : off,
+      firstMiss: tryAgainFrom ? { decision: tryAgainFrom.decision, step: tryAgainFrom.step } : null,
       timedOut,
       endings: [...new Set([...taken, ...best])].filter((id) => outcomes.has(id)),
     },
+    remember: selectThingsToRemember(scenario, debrief.score, decisions, catalogue),
+    tryAgainFrom,
   };
 }

@@ -58,12 +58,11 @@ function LessonList({
   );
 }
 
-/** Strengths, areas for improvement and "next time", written from the run. */
+/** Strengths, areas for improvement and "next time", written from the run (the page gives it a heading). */
 export function LessonsSection({ lessons, ctx }: { lessons: Lessons; ctx: ReportContext }) {
   const { t } = useI18n();
   return (
-    <section class="card lessons" aria-labelledby="lessons-heading">
-      <h2 id="lessons-heading">{t('report.sections.lessons')}</h2>
+    <>
       <div class="lessons-grid">
         <div class="lessons-column">
           <h3 class="lessons-heading lessons-heading-strength">{t('report.lessons.strengths')}</h3>
@@ -86,6 +85,6 @@ export function LessonsSection({ lessons, ctx }: { lessons: Lessons; ctx: Report
       </div>
       <h3 class="lessons-heading lessons-heading-next">{t('report.lessons.nextTime')}</h3>
       <LessonList lessons={lessons.nextTime} ctx={ctx} tone="next" empty={t('report.lessons.noNextTime')} />
-    </section>
+    </>
   );
 }

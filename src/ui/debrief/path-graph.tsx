@@ -85,7 +85,8 @@ export function PathGraph({
     });
     return m;
   }, [paths.taken]);
-  const [fit, setFit] = useState(false);
+  // why: opened fitted, so the whole scenario and both paths are seen at once; the button zooms in.
+  const [fit, setFit] = useState(true);
   const viewport = useRef<HTMLDivElement>(null);
   // why: on a wide graph, open where the trainee left the best path, since that is the lesson.
   useEffect(() => {

@@ -3,7 +3,7 @@ import type { Scenario } from '../../engine/scenario/scenario.schema.ts';
 import { textKey } from '../../engine/scenario/text-keys.ts';
 import type { RunPaths } from '../../engine/score/report-model.ts';
 import { useI18n } from '../i18n-context.tsx';
-import type { ReportContext } from './report-text.ts';
+import { pathVerdictText, type ReportContext } from './report-text.ts';
 
 type GraphModule = typeof import('./path-graph.tsx');
 const importGraph = () => import('./path-graph.tsx');
@@ -75,19 +75,11 @@ export function PathSection({
     };
   }, [loadGraph]);
   const d = paths.divergence;
-  const left = d !== null && d > 0 ? paths.taken[d - 1] : undefined;
   const reachedEnd = scenario.endings.some((e) => e.id === paths.taken[paths.taken.length - 1]);
   return (
-    <section class="card path-section" aria-labelledby="path-heading">
-      <h2 id="path-heading">{t('report.sections.path')}</h2>
-      <p class="muted">{t('report.path.intro')}</p>
-      <p class="path-verdict">
-        {d === null
-          ? reachedEnd
-            ? t('report.path.same')
-            : t('report.path.unfinished')
-          : t('report.path.diverged', { step: left ? nodeTitle(ctx, scenario, left) : '' })}
-      </p>
+    <>
+      <p class="path-verdict">{pathVerdictText(ctx, paths, reachedEnd)}</p>
+      <p class="muted path-intro no-print">{t('report.path.intro')}</p>
       <div class="path-graph-slot no-print">
         {graph ? (
           <graph.PathGraph
@@ -119,6 +111,6 @@ export function PathSection({
           <PathList ids={paths.best} ctx={ctx} scenario={scenario} class="path-list-best" />
         </div>
       </div>
-    </section>
+    </>
   );
 }

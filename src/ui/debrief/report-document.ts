@@ -8,7 +8,11 @@ import {
   doctrineLine,
   durationText,
   lessonText,
+  pathVerdictText,
   type ReportContext,
+  rememberText,
+  stepTitleText,
+  timelineClockText,
   timelineText,
   verdictKey,
 } from './report-text.ts';
@@ -53,6 +57,13 @@ export interface ReportDocument {
     mastery: string;
     explanation: string;
   };
+  /** The summary's things to remember, or `null` when the run had none (no decision taken). */
+  remember: {
+    heading: string;
+    items: { headline: string; detail: string; sections: string; ids: string[]; tone: string }[];
+  } | null;
+  /** Where to try again: the first decision that was not doctrine's best. */
+  tryAgain: { heading: string; text: string; decision: number | null };
   lessons: {
     heading: string;
     groups: {
@@ -153,7 +164,7 @@ export function buildReportDocument(
           items: model.critical.map((c) => ({
             ...doctrineLine(ctx, c),
             where: t('debrief.critical.where', {
-              step: ctx.text(textKey.stepTitle(c.step)),
+              step: stepTitleText(ctx, c.step),
               choice: c.option ? choiceText(ctx, [c.option]) : t('debrief.decisions.timedOut'),
             }),
           })),
@@ -175,6 +186,26 @@ export function buildReportDocument(
       mastery: t('debrief.mastery', { mastery: s.mastery }),
       explanation: t(verdictKey(model.verdict)),
     },
+    remember: model.remember.length
+      ? {
+          heading: t('report.summary.rememberHeading', { count: model.remember.length }),
+          items: model.remember.map((item) => {
+            const { doctrine, ...text } = rememberText(ctx, item);
+            return { ...text, ids: doctrine };
+          }),
+        }
+      : null,
+    tryAgain: model.tryAgainFrom
+      ? {
+          heading: t('report.summary.tryAgainHeading', { n: model.tryAgainFrom.decision }),
+          text: t('report.summary.tryAgainText', { step: stepTitleText(ctx, model.tryAgainFrom.step) }),
+          decision: model.tryAgainFrom.decision,
+        }
+      : {
+          heading: t('report.summary.allBestHeading'),
+          text: t('report.summary.allBestText'),
+          decision: null,
+        },
     lessons: {
       heading: t('report.sections.lessons'),
       groups: [
@@ -239,7 +270,7 @@ export function buildReportDocument(
       heading: t('report.sections.timeline'),
       intro: t('report.timeline.intro'),
       items: model.timeline.map((item) => ({
-        clock: item.clock,
+        clock: timelineClockText(ctx, item, model.lastDay),
         type: item.kind,
         ...timelineText(ctx, item),
       })),
@@ -299,16 +330,10 @@ function pathPart(model: ReportModel, ctx: ReportContext): ReportDocument['path'
   const p = model.paths;
   const endings = new Set(p.endings);
   const title = (id: string) => ctx.text(endings.has(id) ? textKey.endingTitle(id) : textKey.stepTitle(id));
-  const d = p.divergence;
-  const left = d !== null && d > 0 ? p.taken[d - 1] : undefined;
-  const reachedEnd = model.ending !== null;
   return {
     heading: t('report.sections.path'),
     intro: t('report.path.intro'),
-    verdict:
-      d === null
-        ? t(reachedEnd ? 'report.path.same' : 'report.path.unfinished')
-        : t('report.path.diverged', { step: left ? title(left) : '' }),
+    verdict: pathVerdictText(ctx, p, model.ending !== null),
     takenHeading: t('report.path.taken'),
     // why: a run can rejoin the best path after leaving it; only the steps doctrine's path never visits are marked.
     taken: p.taken.map((id) => ({ title: title(id), off: !p.best.includes(id) })),

@@ -3,7 +3,14 @@ import { CATALOGUE, type DoctrineCatalogue } from '../../engine/doctrine/catalog
 import { scenarioText, type TextSource } from '../../engine/run/run-view.ts';
 import { textKey } from '../../engine/scenario/text-keys.ts';
 import type { Lesson } from '../../engine/score/lessons.ts';
-import type { DoctrineRef, ReportDecision, TimelineItem, Verdict } from '../../engine/score/report-model.ts';
+import type {
+  DoctrineRef,
+  ReportDecision,
+  RunPaths,
+  TimelineItem,
+  Verdict,
+} from '../../engine/score/report-model.ts';
+import type { RememberItem } from '../../engine/score/summary.ts';
 import type { UiLanguage } from '../../i18n/i18n.ts';
 import { senderForms } from '../../i18n/sender.ts';
 
@@ -51,6 +58,20 @@ export interface DoctrineLine {
   summary: string;
 }
 
+const QUOTES = /^["'“”«»‘’\s]+|["'“”«»‘’\s]+$/g;
+
+/** A title or label without the quotation marks around it, for quoting inside our own sentence. */
+export function unquoted(text: string): string {
+  const inner = text.replace(QUOTES, '');
+  // why: strip only marks that wrap the whole text ("Secure Kilo-7"), never ones inside it.
+  return /["“”«»]/.test(inner) ? text : inner;
+}
+
+/** A step's title for quoting in a sentence. */
+export function stepTitleText(ctx: ReportContext, step: string): string {
+  return unquoted(ctx.text(textKey.stepTitle(step)));
+}
+
 /** The options' labels joined with "+", or "no decision" when time ran out. */
 export function choiceText(ctx: ReportContext, options: readonly string[]): string {
   if (options.length === 0) return ctx.t('report.noDecision');
@@ -61,7 +82,7 @@ export function choiceText(ctx: ReportContext, options: readonly string[]): stri
 export function quotedChoice(ctx: ReportContext, options: readonly string[]): string {
   if (options.length === 0) return ctx.t('report.noDecision');
   // why: labels are often whole sentences; quoted within one of ours, their own full stop goes.
-  return options.map((id) => ctx.text(textKey.optionLabel(id)).replace(/\.$/, '')).join(' + ');
+  return options.map((id) => unquoted(ctx.text(textKey.optionLabel(id)).replace(/\.$/, ''))).join(' + ');
 }
 
 /** "Handbook §15.1" or "Handbook §15.1, §15.4". */
@@ -87,7 +108,7 @@ export function lessonText(ctx: ReportContext, lesson: Lesson): { text: string; 
   const p = lesson.params;
   const doctrine = (p.doctrine ?? []).map((id) => doctrineLine(ctx, id));
   const options: Record<string, unknown> = {
-    step: p.step ? ctx.text(textKey.stepTitle(p.step)) : '',
+    step: p.step ? stepTitleText(ctx, p.step) : '',
     choice: p.options ? quotedChoice(ctx, p.options) : '',
     sections: sectionsText(ctx, p.sections ?? []),
     tier: p.tier ? ctx.t(`doctrine.tier.${p.tier}`) : '',
@@ -99,7 +120,7 @@ export function lessonText(ctx: ReportContext, lesson: Lesson): { text: string; 
   };
   if (p.count !== undefined) options.count = p.count;
   const breach = ['criticalBroken', 'dontBroken', 'criticalFailed', 'dutyFailed'].includes(lesson.key);
-  if (lesson.key === 'dontBroken' || lesson.key === 'dutyFailed') options.count = doctrine.length;
+  if (breach) options.count = doctrine.length;
   // why: a sentence cites the handbook only when there is something to cite, and one about a
   // time-out says so instead of naming a choice that was never made.
   if (breach && p.options !== undefined && p.options.length === 0) options.context = 'timedOut';
@@ -111,9 +132,15 @@ export function lessonText(ctx: ReportContext, lesson: Lesson): { text: string; 
   return { text: ctx.t(`report.lessons.${lesson.key}`, options), doctrine };
 }
 
-/** A span of scenario seconds in words: "45 s", "3 min 20 s", "13 h 30 min". */
+/** A span of scenario seconds in words: "45 s", "3 min 20 s", "13 h 30 min", "9 days 2 h 30 min". */
 export function durationText(ctx: ReportContext, seconds: number): string {
   const s = Math.round(seconds);
+  if (s >= 86_400)
+    return ctx.t('report.duration.days', {
+      count: Math.floor(s / 86_400),
+      h: ctx.formatNumber(Math.floor((s % 86_400) / 3600)),
+      m: ctx.formatNumber(Math.floor((s % 3600) / 60)),
+    });
   if (s < 60) return ctx.t('report.duration.seconds', { s: ctx.formatNumber(s) });
   if (s < 3600)
     return ctx.t('report.duration.minutes', {
@@ -126,12 +153,99 @@ export function durationText(ctx: ReportContext, seconds: number): string {
   });
 }
 
+/** When a timeline entry happened: "10:00", or "Day 3, 10:00" for a run that lasted more than one day. */
+export function timelineClockText(ctx: ReportContext, item: TimelineItem, lastDay: number): string {
+  return lastDay > 1 ? ctx.t('report.timeline.dayClock', { day: item.day, clock: item.clock }) : item.clock;
+}
+
+/** The sentence under the path graph: where the trainee's choices first left doctrine's best answers. */
+export function pathVerdictText(ctx: ReportContext, paths: RunPaths, reachedEnd: boolean): string {
+  if (paths.firstMiss)
+    return ctx.t('report.path.diverged', {
+      n: paths.firstMiss.decision,
+      step: stepTitleText(ctx, paths.firstMiss.step),
+    });
+  return ctx.t(reachedEnd ? 'report.path.same' : 'report.path.unfinished');
+}
+
+/** One of the things to remember: a headline, a line saying where it came from, and the handbook sections. */
+export function rememberText(
+  ctx: ReportContext,
+  item: RememberItem,
+): { headline: string; detail: string; sections: string; doctrine: string[]; tone: string } {
+  const { t } = ctx;
+  switch (item.kind) {
+    case 'broken': {
+      const line = doctrineLine(ctx, { id: item.doctrine, section: item.section });
+      const where = { n: item.decision, step: stepTitleText(ctx, item.step) };
+      // why: a Do in this list is a duty the choice failed; the trainee must not read that they "broke" it.
+      const failed = ctx.catalogue.get(item.doctrine)?.kind === 'do';
+      return {
+        headline: line.summary,
+        detail:
+          item.options.length === 0
+            ? t(failed ? 'report.summary.failedTimedOut' : 'report.summary.brokenTimedOut', {
+                ...where,
+                severity: t(`doctrine.severity.${item.severity}`),
+              })
+            : t(failed ? 'report.summary.failed' : 'report.summary.broken', {
+                ...where,
+                severity: t(`doctrine.severity.${item.severity}`),
+                choice: quotedChoice(ctx, item.options),
+              }),
+        sections: line.sectionText,
+        doctrine: [item.doctrine],
+        tone: item.severity === 'critical' ? 'critical' : 'broken',
+      };
+    }
+    case 'weakTier':
+    case 'weakPhase':
+      return {
+        headline:
+          item.kind === 'weakTier'
+            ? t('report.summary.weakTier', {
+                tier: t(`doctrine.tier.${item.tier}`),
+                score: ctx.formatNumber(item.score),
+              })
+            : t('report.summary.weakPhase', {
+                phase: t(`doctrine.phase.${item.phase}`),
+                score: ctx.formatNumber(item.score),
+              }),
+        detail: t('report.summary.weakDetail'),
+        sections: sectionsText(ctx, item.sections),
+        doctrine: [],
+        tone: 'weak',
+      };
+    case 'better':
+      return {
+        headline: t('report.summary.better', {
+          step: stepTitleText(ctx, item.step),
+          choice: item.options.length ? quotedChoice(ctx, item.options) : t('report.noDecision'),
+        }),
+        detail: item.doctrine.map((id) => doctrineLine(ctx, id).summary).join(' '),
+        sections: item.sections.length ? sectionsText(ctx, item.sections) : '',
+        doctrine: item.doctrine,
+        tone: 'better',
+      };
+    case 'kept': {
+      const line = doctrineLine(ctx, { id: item.doctrine, section: item.section });
+      return {
+        headline: line.summary,
+        detail: t('report.summary.kept', { n: item.decision, step: stepTitleText(ctx, item.step) }),
+        sections: line.sectionText,
+        doctrine: [item.doctrine],
+        tone: 'kept',
+      };
+    }
+  }
+}
+
 /** One timeline entry as a kind label and a line of text (scenario text in its own language). */
 export function timelineText(ctx: ReportContext, item: TimelineItem): { kind: string; text: string } {
   const kind = ctx.t(`report.timeline.kind.${item.kind}`);
   switch (item.kind) {
     case 'step':
-      return { kind, text: ctx.text(textKey.stepTitle(item.step)) };
+      return { kind, text: stepTitleText(ctx, item.step) };
     case 'inject':
       return {
         kind,

@@ -1,6 +1,6 @@
 import type { TimelineItem } from '../../engine/score/report-model.ts';
 import { useI18n } from '../i18n-context.tsx';
-import { type ReportContext, timelineText } from './report-text.ts';
+import { type ReportContext, timelineClockText, timelineText } from './report-text.ts';
 
 const GLYPH: Record<TimelineItem['kind'], string> = {
   step: '▸',
@@ -10,19 +10,31 @@ const GLYPH: Record<TimelineItem['kind'], string> = {
   ending: '■',
 };
 
-/** Every step, inject, decision (with its latency) and time-out of the run, at its time of day. */
-export function TimelineSection({ items, ctx }: { items: readonly TimelineItem[]; ctx: ReportContext }) {
+/**
+ * Every step, inject, decision (with its latency) and time-out of the run, at its time of day and,
+ * for a run over several days, its scenario day (the page gives it a heading).
+ */
+export function TimelineSection({
+  items,
+  ctx,
+  lastDay,
+}: {
+  items: readonly TimelineItem[];
+  ctx: ReportContext;
+  lastDay: number;
+}) {
   const { t } = useI18n();
   return (
-    <section class="card timeline" aria-labelledby="timeline-heading">
-      <h2 id="timeline-heading">{t('report.sections.timeline')}</h2>
+    <>
       <p class="muted">{t('report.timeline.intro')}</p>
       <ol class="timeline-list">
         {items.map((item, i) => {
           const { kind, text } = timelineText(ctx, item);
           return (
             <li key={i} class={`timeline-item timeline-${item.kind}`}>
-              <time class="timeline-clock">{item.clock}</time>
+              <time class={`timeline-clock${lastDay > 1 ? ' has-day' : ''}`}>
+                {timelineClockText(ctx, item, lastDay)}
+              </time>
               <span class="timeline-kind">
                 <span class="timeline-glyph" aria-hidden="true">
                   {GLYPH[item.kind]}
@@ -36,6 +48,6 @@ export function TimelineSection({ items, ctx }: { items: readonly TimelineItem[]
           );
         })}
       </ol>
-    </section>
+    </>
   );
 }

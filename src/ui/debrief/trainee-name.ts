@@ -1,4 +1,4 @@
-import type { KeyValueStorage } from '../settings.ts';
+import type { KeyValueStorage } from '../../progress/settings.ts';
 
 const NAME_KEY = 'pocsim.traineeName';
 /** Longest name kept; a run file holds at most 200 characters. */

@@ -1,9 +1,9 @@
 import { textKey } from '../../engine/scenario/text-keys.ts';
+import type { KeyValueStorage } from '../../progress/settings.ts';
 import type { ScenarioEntry } from '../app.tsx';
 import { ClockIcon, useFocusHeading } from '../common.tsx';
 import { useI18n } from '../i18n-context.tsx';
 import { scenarioTextsFor } from '../scenario-text.ts';
-import type { KeyValueStorage } from '../settings.ts';
 import { exerciseLogKey, parseStoredExercise } from './exercise-store.ts';
 import { elapsedText } from './exercise-time-format.ts';
 import { ImportExercise } from './import-exercise.tsx';

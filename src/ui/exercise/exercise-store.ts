@@ -1,5 +1,5 @@
 import type { ExerciseEvent } from '../../engine/exercise/exercise-log.ts';
-import type { KeyValueStorage } from '../settings.ts';
+import type { KeyValueStorage } from '../../progress/settings.ts';
 
 // why: a facilitated exercise runs for hours in a room; a closed tab, a reload or a crashed laptop
 // must not lose it. The log is the exercise (state is folded from it), so the log is what is kept.

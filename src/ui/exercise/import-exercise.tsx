@@ -1,8 +1,8 @@
 import { useState } from 'preact/hooks';
 import { parseExerciseFile } from '../../engine/exercise/exercise-file.ts';
+import type { KeyValueStorage } from '../../progress/settings.ts';
 import type { ScenarioEntry } from '../app.tsx';
 import { useI18n } from '../i18n-context.tsx';
-import type { KeyValueStorage } from '../settings.ts';
 import { exerciseLogKey, setAside, writeStoredExercise } from './exercise-store.ts';
 
 // why: an exercise lives in one browser's storage; a facilitator who changes laptop, or an IMTC

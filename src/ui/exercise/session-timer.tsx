@@ -3,9 +3,9 @@ import type { ExerciseState } from '../../engine/exercise/exercise-state.ts';
 import { moduleAt } from '../../engine/exercise/exercise-timing.ts';
 import type { Scenario } from '../../engine/scenario/scenario.schema.ts';
 import { textKey } from '../../engine/scenario/text-keys.ts';
+import type { KeyValueStorage } from '../../progress/settings.ts';
 import { useI18n } from '../i18n-context.tsx';
 import type { ScenarioTexts } from '../scenario-text.ts';
-import type { KeyValueStorage } from '../settings.ts';
 
 // why: wall-clock time is the room's, not the scenario's, so it stays out of the exercise log (whose
 // fold must not depend on when it is replayed); it is kept beside the log so a reload keeps counting.

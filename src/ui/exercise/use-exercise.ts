@@ -8,7 +8,7 @@ import {
 import type { ExerciseState } from '../../engine/exercise/exercise-state.ts';
 import type { ScenarioBundle } from '../../engine/scenario/load-scenario.ts';
 import type { UiLanguage } from '../../i18n/i18n.ts';
-import type { KeyValueStorage } from '../settings.ts';
+import type { KeyValueStorage } from '../../progress/settings.ts';
 import { type ClockPort, createExerciseClock } from './exercise-clock-driver.ts';
 import {
   exerciseLogKey,

@@ -34,7 +34,14 @@ describe('lessons of a run', () => {
     const l = lessonsOf([choose('push-back')]);
     expect(l.improvements[0]).toEqual({
       key: 'criticalBroken',
-      params: { step: 'arrival', options: ['push-back'], doctrine: ['15.1-dont-1'], sections: ['15.1'] },
+      params: {
+        step: 'arrival',
+        options: ['push-back'],
+        severity: 'critical',
+        count: 1,
+        doctrine: ['15.1-dont-1'],
+        sections: ['15.1'],
+      },
     });
     expect(keys(l.improvements)).toContain('harmedEnding');
     expect(l.nextTime).toEqual([
@@ -85,6 +92,30 @@ describe('lessons of a run', () => {
       {
         key: 'avoidDont',
         params: { step: 'arrival', options: ['open'], doctrine: ['15.1-dont-1'], sections: ['15.1'] },
+      },
+    ]);
+  });
+
+  it('lists a choice that broke a critical and a major Don’t once among the improvements, not twice', () => {
+    const s = loadText(
+      miniWith((d) => {
+        const push = d.steps[0].decision.options.find((o: { id: string }) => o.id === 'push-back');
+        push.breaks = ['15.1-dont-2', '15.1-dont-1'];
+      }),
+    ).bundle!.scenario;
+    const l = lessonsOf([choose('push-back')], s);
+    const broken = l.improvements.filter((x) => x.key === 'criticalBroken' || x.key === 'dontBroken');
+    expect(broken).toEqual([
+      {
+        key: 'criticalBroken',
+        params: {
+          step: 'arrival',
+          options: ['push-back'],
+          severity: 'critical',
+          count: 2,
+          doctrine: ['15.1-dont-1', '15.1-dont-2'],
+          sections: ['15.1'],
+        },
       },
     ]);
   });

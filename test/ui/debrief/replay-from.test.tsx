@@ -2,8 +2,8 @@
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createRecordingAudio } from '../../../src/audio/recording-audio.ts';
+import type { RunObserver, RunSession } from '../../../src/progress/run-observer.ts';
 import { App } from '../../../src/ui/app.tsx';
-import type { RunObserver, RunSession } from '../../../src/ui/run-observer.ts';
 import { createMemoryStorage, listed, miniBundle } from '../fixtures.ts';
 
 afterEach(cleanup);

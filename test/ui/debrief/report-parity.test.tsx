@@ -113,7 +113,7 @@ describe.each(['en', 'fr'] as const)('the CLI report of a saved run, in %s', (la
     );
     await screen.findByRole('img', { name: /./ }, { timeout: 10_000 });
     const page = contentOf(document.querySelector('main')!, {
-      sections: 'main h2:not(#export-heading)',
+      sections: 'main h2:not(#export-heading):not(#more-heading)',
       score: '.score-big',
       lessonIds: '.lessons .doctrine-id',
       cells: '.matrix tbody td.heat',

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { preferredLanguage, readSettings, writeSettings } from '../../src/ui/settings.ts';
-import { createMemoryStorage } from './fixtures.ts';
+import { preferredLanguage, readSettings, writeSettings } from '../../src/progress/settings.ts';
+import { createMemoryStorage } from '../ui/fixtures.ts';
 
 const defaults = { language: 'en', muted: false, volume: 0.8 } as const;
 

@@ -1,6 +1,5 @@
 import { isTimeLimitSetting, type TimeLimitSetting } from '../engine/run/time-limits.ts';
-import type { UiLanguage } from '../i18n/i18n.ts';
-import { isUiLanguage } from './i18n-context.tsx';
+import { isUiLanguage, type UiLanguage } from '../i18n/i18n.ts';
 
 /** The part of Web Storage the settings use; tests pass an in-memory one. */
 export type KeyValueStorage = Pick<Storage, 'getItem' | 'setItem'>;
