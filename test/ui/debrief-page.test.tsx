@@ -93,7 +93,7 @@ describe('DebriefPage', () => {
     // the full report waits, closed, in labelled sections below the summary
     const sections = screen.getAllByRole('group').filter((g) => g.tagName === 'DETAILS');
     expect(sections.map((g) => g.querySelector('h2')!.textContent)).toEqual([
-      '1 critical Don’t broken',
+      '1 critical Don’t broken or duty failed',
       'How it ended',
       'What this run teaches',
       'Score by tier and phase',

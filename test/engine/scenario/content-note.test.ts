@@ -50,6 +50,6 @@ describe('a scenario content note', () => {
     expect(loadScenarioFolder('scenarios/15-1-base-gate').bundle!.scenario.contentNote).toBeUndefined();
     const starter = buildStarterScenario('new-sv', '15.6', ['en']);
     expect(problems(starter['scenario.yaml']!)).toEqual([]);
-    expect(starter['scenario.yaml']).toMatch(/contentNote:\s+topics:\s+- sexual-violence/);
+    expect(starter['scenario.yaml']).toMatch(/contentNote:\s*\{?\s*topics:\s*(\[|- )\s*sexual-violence/);
   });
 });

@@ -79,7 +79,7 @@ describe('AuthorPage', () => {
     expect(screen.getByText('A crowd gathers at a gate.')).toBeTruthy();
     expect(screen.getByText('No errors: ready to play', { exact: false })).toBeTruthy();
     const lint = (await screen.findByRole('heading', { name: 'Every path, checked' })).parentElement!;
-    await within(lint).findByText(/18 states explored, 13 distinct paths\. Endings reached: 3 of 3\./);
+    await within(lint).findByText(/7 states explored, 13 distinct paths\. Endings reached: 3 of 3\./);
     expect(within(lint).getByText(/No problems/)).toBeTruthy();
     expect(within(lint).getByText('open, night-patrol+cla')).toBeTruthy();
     expect(within(lint).getByText('push-back')).toBeTruthy();
