@@ -104,6 +104,12 @@ export async function playInApp(
     await app.locator('.decision-footer button[type="submit"]').click();
     expect(mirror.send({ type: 'decision.chosen', optionIds: wanted })).toBe(true);
     made++;
+    // why: what happened is told before the next step (or the debrief); the trainee goes on
+    const goOn = app.locator('.continue button').first();
+    await goOn.waitFor({ timeout: 10_000 }).then(
+      () => goOn.click(),
+      () => undefined,
+    );
   }
   return mirror;
 }
