@@ -165,6 +165,9 @@ export async function colourOnlyStates(page: Page): Promise<string[]> {
     const found: string[] = [];
     for (const el of document.querySelectorAll<HTMLElement>('main [class], header [class]')) {
       if (el.closest('svg, .visually-hidden, dialog:not([open])')) continue;
+      // why: a closed section's content keeps its boxes in Chromium (content-visibility) but shows
+      // no words; it is checked when the section is open
+      if (el.closest('details:not([open])') && !el.closest('summary')) continue;
       const cls = [...el.classList].find((c) => STATE.test(c));
       if (!cls || el.getBoundingClientRect().width === 0) continue;
       // why: a bar or swatch may carry no words itself when the words sit right beside it

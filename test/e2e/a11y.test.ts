@@ -157,6 +157,8 @@ describe.each(['en', 'fr'] as const)('accessibility of every screen in %s', (lan
       await page.waitForTimeout(50);
     }
     await page.locator('.page-debrief').waitFor();
+    // the path graph sits in its own section of the full report, closed until the trainee opens it
+    await page.locator('#more-path summary').click();
     await page.locator('.path-graph-slot .graph-svg').waitFor({ timeout: 20_000 });
     await checkScreen();
   });
