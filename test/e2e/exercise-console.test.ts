@@ -35,7 +35,11 @@ const byHand = scheduled.find((m) => m.to === 'all' && m.step && m.projector && 
 /** A contingency for the room, fired by hand. */
 const manualContingency = x.msel.find((m) => m.contingency && m.projector && m.to === 'all')!;
 const step = bundle.scenario.steps.find((s) => s.id === byHand.step)!;
-const option = step.decision!.options[0]!;
+// why: the option that stands for the step's expected actions, so recording it keeps their
+// contingency (the one fired by hand below) from firing by itself while the clock runs on
+const option =
+  step.decision!.options.find((o) => byHand.expects.some((a) => a.satisfiedBy?.includes(o.id))) ??
+  step.decision!.options[0]!;
 const NOTE = 'Chief JOC needed two reminders before calling Headquarters.';
 
 let app: ServedApp;
