@@ -100,6 +100,9 @@ export async function playInApp(
       continue;
     }
     const wanted = policy(d);
+    // why: a resumed timed decision opens with its clock stopped and its options hidden
+    const restart = app.getByRole('button', { name: 'Restart the clock' });
+    if (await restart.count()) await restart.first().click();
     for (const id of wanted) await app.locator(`.options input[value="${id}"]`).check();
     await app.locator('.decision-footer button[type="submit"]').click();
     expect(mirror.send({ type: 'decision.chosen', optionIds: wanted })).toBe(true);
