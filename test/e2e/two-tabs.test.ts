@@ -82,6 +82,9 @@ describe('two tabs of one browser', () => {
     // each tab now makes a different choice; only the owner's reaches the store
     await a.locator('.options input[value="gate-open-adjacent"]').check();
     await a.locator('.decision-footer button[type="submit"]').click();
+    // a resumed timed decision opens with its clock stopped and its options hidden
+    const restart = b.getByRole('button', { name: 'Restart the clock' });
+    if (await restart.count()) await restart.first().click();
     await b.locator('.options input[value="gate-disperse"]').check();
     await b.locator('.decision-footer button[type="submit"]').click();
     const samples: string[][] = [];
