@@ -124,5 +124,6 @@ describe('two tabs of one browser', () => {
     await fresh.goto(app.url);
     await expect.poll(() => fresh.locator('main').textContent()).toMatch(/Finished once[\s\S]*Finished once/);
     await context.close();
-  });
+    // why: it plays two whole scenarios, each decision now followed by its consequence screen
+  }, 300_000);
 });
