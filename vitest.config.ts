@@ -25,6 +25,7 @@ export default mergeConfig(
             name: 'e2e',
             include: ['test/e2e/**/*.test.ts'],
             environment: 'node',
+            globalSetup: ['test/e2e/build-once.ts'],
             testTimeout: 120_000,
             hookTimeout: 180_000,
             fileParallelism: false,

@@ -1,8 +1,9 @@
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type Browser, chromium, type Page } from 'playwright-core';
-import { build, type PreviewServer, preview } from 'vite';
+import { type PreviewServer, preview } from 'vite';
+import { inject } from 'vitest';
 
 export const CHROMIUM = '/usr/bin/chromium';
 /** The flags this machine's headless Chromium needs: no sandbox as root, and no calls home. */
@@ -26,10 +27,11 @@ export interface ServedApp {
   close(): Promise<void>;
 }
 
-/** Builds the app into a temporary folder and serves it as a trainee would load it. */
+/** Serves a copy of the run's production build (test/e2e/build-once.ts) as a trainee would load it. */
 export async function serveApp(): Promise<ServedApp> {
+  // why: a copy, because the offline test publishes a "new build" by rewriting sw.js in place.
   const outDir = mkdtempSync(join(tmpdir(), 'pocsim-e2e-'));
-  await build({ logLevel: 'warn', build: { outDir, emptyOutDir: true } });
+  cpSync(inject('e2eBuild'), outDir, { recursive: true });
   const server: PreviewServer = await preview({
     logLevel: 'warn',
     build: { outDir },

@@ -48,6 +48,13 @@ async function tabTo(page: Page, selector: string, limit = 60): Promise<void> {
   throw new Error(`Tab never reached ${selector}`);
 }
 
+/** Waits for the debrief's verdict, which names the ending the run reached. */
+async function debriefNamesEnding(page: Page, title: string): Promise<void> {
+  const ending = page.locator('.verdict-ending-title');
+  await ending.waitFor();
+  expect(await ending.textContent()).toBe(title);
+}
+
 /** Plays the scenario through the UI with the keyboard only, mirroring each step in the engine. */
 async function playWithKeyboard(page: Page, policy: Policy, language: 'en' | 'fr' = 'en', played = bundle) {
   const mirror = createRun(played.scenario);
@@ -131,7 +138,7 @@ describe('playing §15.1 in the browser with the keyboard', () => {
     const expected = await playWithKeyboard(page, policy);
     const ending = bundle.scenario.endings.find((e) => e.id === expected.ending!.id)!;
 
-    await page.getByRole('heading', { name: text(textKey.endingTitle(ending.id)) }).waitFor();
+    await debriefNamesEnding(page, text(textKey.endingTitle(ending.id)));
     const body = (await page.locator('main').textContent()) ?? '';
     expect(body).toContain(`${expected.score.overall} / 100`);
     expect(body).toContain(expected.score.passed ? 'Passed' : 'Not passed');
@@ -176,9 +183,7 @@ describe('playing §15.1 in the browser with the keyboard', () => {
     async (_id, played) => {
       const { page, errors } = await openScenario('en', played);
       const expected = await playWithKeyboard(page, faithful, 'en', played);
-      await page
-        .getByRole('heading', { name: played.texts.en![textKey.endingTitle(expected.ending!.id)]! })
-        .waitFor();
+      await debriefNamesEnding(page, played.texts.en![textKey.endingTitle(expected.ending!.id)]!);
       const body = (await page.locator('main').textContent()) ?? '';
       expect(body).toContain(`${expected.score.overall} / 100`);
       expect(expected.score.passed).toBe(true);
@@ -193,7 +198,7 @@ describe('playing §15.1 in the browser with the keyboard', () => {
     expect(await page.locator('html').getAttribute('lang')).toBe('fr');
     const expected = await playWithKeyboard(page, reckless, 'fr');
     const fr = bundle.texts.fr!;
-    await page.getByRole('heading', { name: fr[textKey.endingTitle(expected.ending!.id)]! }).waitFor();
+    await debriefNamesEnding(page, fr[textKey.endingTitle(expected.ending!.id)]!);
     const body = (await page.locator('main').textContent()) ?? '';
     expect(body).toContain('Non réussi');
     expect(body).toContain('Score par niveau et par phase');
