@@ -360,7 +360,7 @@ export function createRunSaves(options: RunSavesOptions): RunSaves {
     async merge(incoming, progress) {
       for (const saved of incoming) runs.set(saved.id, saved);
       update({ runs: listRuns() });
-      for (const saved of incoming) void enqueue((s) => s.put(saved));
+      if (incoming.length) void enqueue((s) => s.putAll(incoming));
       await changeProgress((p) => mergeProgress(p, progress));
     },
     async remove(id) {

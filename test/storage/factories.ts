@@ -55,6 +55,11 @@ export function recordingStore(base: RunStore = createMemoryRunStore()) {
       puts.push(structuredClone(run));
       await base.put(run);
     },
+    async putAll(runs) {
+      if (failWith) throw failWith;
+      puts.push(...runs.map((r) => structuredClone(r)));
+      await base.putAll(runs);
+    },
     async putMeta(key, value) {
       if (failWith) throw failWith;
       await base.putMeta(key, value);
