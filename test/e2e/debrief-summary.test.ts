@@ -7,7 +7,7 @@ import { createRun } from '../../src/engine/run/run.ts';
 import type { ScenarioBundle } from '../../src/engine/scenario/load-scenario.ts';
 import { textKey } from '../../src/engine/scenario/text-keys.ts';
 import { launchBrowser, type ServedApp, serveApp, watchErrors } from './harness.ts';
-import { readPdf } from './pdf-pages.ts';
+import { readPdf, renderPdf } from './pdf.ts';
 
 // why: the review found a debrief 17 screens long that printed on 12 pages, one nearly empty. This
 // plays the ten-day §15.3 scenario as a trainee would, with good and bad answers, and holds the
@@ -133,7 +133,7 @@ describe('the debrief a trainee reads', () => {
       await page.getByRole('button', { name: t.summary }).click();
       await page.emulateMedia({ media: 'print' });
       const summaryPdf = await page.pdf({ format: 'A4', printBackground: true, preferCSSPageSize: true });
-      const summary = await readPdf(browser, summaryPdf, 1.5);
+      const summary = (await readPdf(summaryPdf)).pages;
       expect(summary.length).toBeGreaterThanOrEqual(1);
       expect(summary.length).toBeLessThanOrEqual(2);
       const summaryText = summary.map((p) => p.text).join(' ');
@@ -145,17 +145,13 @@ describe('the debrief a trainee reads', () => {
       await page.getByRole('button', { name: t.full }).click();
       await page.emulateMedia({ media: 'print' });
       const fullPdf = await page.pdf({ format: 'A4', printBackground: true, preferCSSPageSize: true });
-      const full = await readPdf(browser, fullPdf, 1);
+      const full = (await readPdf(fullPdf)).pages;
       expect(full.length).toBeGreaterThan(summary.length);
       const fullText = full.map((p) => p.text).join(' ');
       expect(fullText).not.toContain(t.caption);
       if (shots) {
-        summary.forEach((p, i) => {
-          writeFileSync(join(shots, `debrief-print-summary-${lang}-p${i + 1}.png`), p.png);
-        });
-        full.forEach((p, i) => {
-          writeFileSync(join(shots, `debrief-print-full-${lang}-p${i + 1}.png`), p.png);
-        });
+        await renderPdf(summaryPdf, shots, `debrief-print-summary-${lang}-p`, 1.5);
+        await renderPdf(fullPdf, shots, `debrief-print-full-${lang}-p`);
         writeFileSync(join(shots, `debrief-print-summary-${lang}.pdf`), summaryPdf);
         writeFileSync(join(shots, `debrief-print-full-${lang}.pdf`), fullPdf);
       }

@@ -9,6 +9,8 @@ export interface PdfPage {
   width: number;
   height: number;
   text: string;
+  /** Share of the page's height, from the top, that its lowest line of text reaches (0-1). */
+  filled: number;
 }
 
 /** What a reader of the PDF gets: its pages, and all their text as one string. */
@@ -17,8 +19,8 @@ export interface PdfContents {
   text: string;
 }
 
-async function open(path: string) {
-  const data = new Uint8Array(readFileSync(path));
+async function open(pdf: string | Uint8Array) {
+  const data = new Uint8Array(typeof pdf === 'string' ? readFileSync(pdf) : pdf);
   return getDocument({ data, useSystemFonts: false, isEvalSupported: false, verbosity: 0 }).promise;
 }
 
@@ -27,9 +29,9 @@ export function isA4(page: Pick<PdfPage, 'width' | 'height'>): boolean {
   return Math.abs(page.width - 595.28) < 2 && Math.abs(page.height - 841.89) < 2;
 }
 
-/** Reads the pages of a PDF and their text, joined into lines by position as a reader sees them. */
-export async function readPdf(path: string): Promise<PdfContents> {
-  const doc = await open(path);
+/** Reads the pages of a PDF (a file or its bytes) and their text, joined into lines as a reader sees them. */
+export async function readPdf(pdf: string | Uint8Array): Promise<PdfContents> {
+  const doc = await open(pdf);
   const pages: PdfPage[] = [];
   try {
     for (let n = 1; n <= doc.numPages; n++) {
@@ -58,7 +60,10 @@ export async function readPdf(path: string): Promise<PdfContents> {
         )
         .filter((l) => l !== '')
         .join('\n');
-      pages.push({ width: x1 - x0, height: y1 - y0, text });
+      const height = y1 - y0;
+      const inked = [...lines.entries()].filter(([, runs]) => runs.some((r) => r.s.trim() !== ''));
+      const lowest = Math.min(height, ...inked.map(([y]) => y - y0));
+      pages.push({ width: x1 - x0, height, text, filled: inked.length ? (height - lowest) / height : 0 });
       page.cleanup();
     }
   } finally {
@@ -72,12 +77,12 @@ export async function readPdf(path: string): Promise<PdfContents> {
  * the share of its pixels that are not white (a blank page prints as 0).
  */
 export async function renderPdf(
-  path: string,
+  pdf: string | Uint8Array,
   dir: string,
   prefix: string,
   scale = 50 / 72,
 ): Promise<{ file: string; inked: number }[]> {
-  const doc = await open(path);
+  const doc = await open(pdf);
   const out: { file: string; inked: number }[] = [];
   try {
     for (let n = 1; n <= doc.numPages; n++) {

@@ -6,10 +6,12 @@ import { loadScenarioFolder } from '../../src/cli/scenario-files.ts';
 import { createRun } from '../../src/engine/run/run.ts';
 import type { ScenarioBundle } from '../../src/engine/scenario/load-scenario.ts';
 import { textKey } from '../../src/engine/scenario/text-keys.ts';
+import { buildDebrief } from '../../src/engine/score/debrief.ts';
 import { launchBrowser, type ServedApp, serveApp, watchErrors } from './harness.ts';
+import { faithful } from './play-policies.ts';
 
 // why: a long radio caption once made the play screen 1,964 px wide at 1366 and 1,534 px on a phone,
-// and nothing caught it. This plays every bundled scenario along one path through every step and,
+// and nothing caught it. This plays every bundled scenario along doctrine's path through every step and,
 // on every screen (menu, briefing, each step, each consequence), checks at phone, tablet, laptop and
 // wide-screen widths that the page does not scroll sideways.
 
@@ -54,7 +56,7 @@ async function sidewaysAt(page: Page, screen: string): Promise<string[]> {
   return problems;
 }
 
-describe('no screen of any bundled scenario scrolls sideways at 360, 768, 1366 or 1920 px', () => {
+describe('every bundled scenario played along doctrine: it passes, and no screen scrolls sideways at 360, 768, 1366 or 1920 px', () => {
   it.each(played.map((b, i) => [b.scenario.id, b, i === 0] as const))(
     '%s, at every step of one path',
     async (_id, bundle, withMap) => {
@@ -90,8 +92,8 @@ describe('no screen of any bundled scenario scrolls sideways at 360, 768, 1366 o
           mirror.send({ type: 'step.continued' });
           continue;
         }
-        // one path: the first option, or the first `pick` of a pick-N decision
-        const chosen = d.options.slice(0, d.mode === 'multi' ? (d.pick ?? 1) : 1).map((o) => o.id);
+        // one path: doctrine's favourite, so the run must also pass (below)
+        const chosen = faithful(d);
         for (const id of chosen) await page.locator(`.options input[value="${id}"]`).check();
         await page.locator('.decision button[type="submit"]').click();
         expect(mirror.send({ type: 'decision.chosen', optionIds: chosen })).toBe(true);
@@ -102,6 +104,13 @@ describe('no screen of any bundled scenario scrolls sideways at 360, 768, 1366 o
       }
       await page.locator('.page-debrief').waitFor();
       expect(problems).toEqual([]);
+      // the doctrine-faithful run ends where the engine says, with its score, and passes
+      const expected = buildDebrief(bundle.scenario, mirror.log);
+      expect(expected.score.passed).toBe(true);
+      expect(await page.locator('.verdict-ending-title').textContent()).toBe(
+        bundle.texts.en![textKey.endingTitle(expected.ending!.id)],
+      );
+      expect(await page.locator('main').textContent()).toContain(`${expected.score.overall} / 100`);
       // a map that was not allowed to load logs its refused request, nothing else
       expect(
         errors.filter((e) => withMap || !/Failed to load resource|situation-map|phaser/.test(e)),
