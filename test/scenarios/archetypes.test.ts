@@ -43,6 +43,25 @@ describe.each(folders)('archetypes of %s', (folder) => {
     }
   });
 
+  // why (second review): every one-slip run slipped on a minor, so nothing showed that one major
+  // slip passes while two fail; these two runs differ from a mastery-level run only by their majors.
+  it('calibrates the two-major gate from both sides: one major slip passes, two majors fail', () => {
+    const results = checkArchetypes(scenario, loaded?.archetypes ?? [], CATALOGUE);
+    const one = results.find((r) => r.kind === 'one-major');
+    const two = results.find((r) => r.kind === 'two-majors');
+    for (const [r, majors, verdict] of [
+      [one, 1, 'pass'],
+      [two, 2, 'fail'],
+    ] as const) {
+      expect(r, `${majors} major(s) in ${folder}`).toBeDefined();
+      expect(r!.expected).toBe(verdict);
+      expect(r!.score!.majorBreaches).toBe(majors);
+      expect(r!.score!.criticalBreach).toBe(false);
+      expect(r!.score!.harmedEnding).toBe(false);
+      expect(r!.score!.overall).toBeGreaterThanOrEqual(r!.score!.mastery);
+    }
+  });
+
   it('gets from the engine the verdict a POC adviser gives, for every archetype', () => {
     const results = checkArchetypes(scenario, loaded?.archetypes ?? [], CATALOGUE);
     expect(results.flatMap((r) => r.problems.map((p) => p.message))).toEqual([]);

@@ -419,7 +419,6 @@ export const CHAPTER_15: readonly DoctrineEntry[] = [
     kind: 'do',
     tiers: ['I'],
     phases: ['pre-emption', 'response'],
-    duty: 'major',
     summary: {
       en:
         'Be clear about the limited protection the mission can give an ' +
@@ -504,6 +503,7 @@ export const CHAPTER_15: readonly DoctrineEntry[] = [
     kind: 'do',
     tiers: ['I'],
     phases: ['response'],
+    duty: 'major',
     summary: {
       en:
         'If someone says they belong to or deserted from an armed movement, tell them at ' +
@@ -1263,6 +1263,7 @@ export const CHAPTER_15: readonly DoctrineEntry[] = [
     kind: 'do',
     tiers: ['I', 'II'],
     phases: ['response'],
+    duty: 'critical',
     summary: {
       en:
         'Treat anyone under 18 as a child; when age is unclear, presume a ' +
