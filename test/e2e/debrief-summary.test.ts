@@ -46,6 +46,7 @@ async function playMixed(page: Page, lang: 'en' | 'fr') {
       .getByRole('button', { name: lang === 'en' ? 'Confirm decision' : 'Confirmer la décision' })
       .click();
     mirror.send({ type: 'decision.chosen', optionIds: [pick] });
+    if (!mirror.finished()) await page.locator('.consequence .continue button').click();
   }
 }
 
