@@ -6,6 +6,7 @@ import { useI18n } from '../../i18n-context.tsx';
 import { graphMarks } from '../author-model.ts';
 import { type LintRunner, lintInWorker } from '../lint-runner.ts';
 import { ScenarioGraph } from '../scenario-graph.tsx';
+import { followDrag } from './drag-connect.ts';
 import {
   canUseFolders,
   chooseFolder,
@@ -192,18 +193,19 @@ export function ScenarioEditor({
     },
     startDrag: (path, label, event) => {
       setDragging(label);
-      const up = (e: PointerEvent) => {
-        window.removeEventListener('pointerup', up);
-        setDragging(null);
-        const hit = document
-          .elementsFromPoint(e.clientX, e.clientY)
-          .map((el) => el.closest('[data-step],[data-ending]'))
-          .find((el) => el !== null);
-        const target = hit?.getAttribute('data-step') ?? hit?.getAttribute('data-ending');
-        if (target) actions.connect(path, target);
-      };
-      window.addEventListener('pointerup', up);
-      void event;
+      followDrag(
+        event.currentTarget as Element,
+        event,
+        (target) => actions.connect(path, target),
+        (target) => {
+          setDragging(null);
+          setStatus(
+            target
+              ? t('editor.option.connected', { label, target })
+              : t('editor.option.notConnected', { label }),
+          );
+        },
+      );
     },
   };
 
@@ -450,10 +452,76 @@ export function ScenarioEditor({
           <section class="card ed-graph" aria-labelledby="ed-graph-h">
             <h2 id="ed-graph-h">{t('editor.graph.heading')}</h2>
             <p class="muted">{t('editor.graph.hint')}</p>
+            <GraphTools
+              steps={list(data.steps)}
+              selected={selected}
+              onAdd={(after) => {
+                actions.addStep(after);
+                setTab('steps');
+              }}
+              onMove={(from, to) => {
+                actions.moveStep(from, to);
+                setTab('steps');
+              }}
+            />
             <ScenarioGraph bundle={draftBundle} marks={marks} onPlayFrom={select} />
           </section>
         </aside>
       </div>
+    </div>
+  );
+}
+
+/** Adds a step after the one chosen on the graph (or last) and moves the chosen step in the file's order. */
+function GraphTools({
+  steps,
+  selected,
+  onAdd,
+  onMove,
+}: {
+  steps: ScenarioData[];
+  selected: string | null;
+  onAdd(after: number): void;
+  onMove(from: number, to: number): void;
+}) {
+  const { t } = useI18n();
+  const index = steps.findIndex((s) => s.id === selected);
+  const chosen = steps[index];
+  return (
+    <div class="ed-graph-tools">
+      <p class="ed-graph-chosen" aria-live="polite">
+        {chosen
+          ? t('editor.graph.chosen', {
+              title: typeof chosen.title === 'string' ? chosen.title : String(chosen.id),
+              id: String(chosen.id),
+              n: index + 1,
+              count: steps.length,
+            })
+          : t('editor.graph.noneChosen')}
+      </p>
+      <button
+        type="button"
+        class="button button-secondary ed-small"
+        onClick={() => onAdd(index >= 0 ? index : steps.length - 1)}
+      >
+        {index >= 0 ? t('editor.graph.addAfter') : t('editor.step.add')}
+      </button>
+      <button
+        type="button"
+        class="button button-secondary ed-small"
+        disabled={index <= 0}
+        onClick={() => onMove(index, index - 1)}
+      >
+        <span aria-hidden="true">▲</span> {t('editor.graph.earlier')}
+      </button>
+      <button
+        type="button"
+        class="button button-secondary ed-small"
+        disabled={index < 0 || index >= steps.length - 1}
+        onClick={() => onMove(index, index + 1)}
+      >
+        <span aria-hidden="true">▼</span> {t('editor.graph.later')}
+      </button>
     </div>
   );
 }
