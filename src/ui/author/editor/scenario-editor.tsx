@@ -30,6 +30,7 @@ import {
   removeField,
   removeOption,
   removeStep,
+  renameId,
   type ScenarioData,
   scenarioData,
   setField,
@@ -47,7 +48,7 @@ import {
   redo,
   undo,
 } from './editor-session.ts';
-import { EndingsForm, ScenarioForm } from './scenario-form.tsx';
+import { ElsewhereNote, EndingsForm, ScenarioForm } from './scenario-form.tsx';
 import { type StepActions, StepForm } from './step-form.tsx';
 import { TranslationTab } from './translation-tab.tsx';
 import { addItem, type YamlPath } from './yaml-edit.ts';
@@ -187,6 +188,11 @@ export function ScenarioEditor({
     },
     addOption: (i) => edit(addOption(data, i, NEW_TEXTS.option, placeholders.feedback).edit),
     removeOption: (i, k) => edit(removeOption(data, i, k)),
+    rename: (old, next) => {
+      edit(renameId(data, old, next));
+      if (selected === old) setSelected(next);
+      setStatus(t('editor.rename.done', { old, next }));
+    },
     connect: (path, target) => {
       const exit = path.reduce<ScenarioData | undefined>((v, k) => v?.[k as never], data);
       edit(connect(path, target, Array.isArray(exit?.routes)));
@@ -344,17 +350,20 @@ export function ScenarioEditor({
           </div>
           <div id="ed-panel" role="tabpanel" aria-labelledby={`ed-tab-${tab}`}>
             {tab === 'scenario' && (
-              <ScenarioForm
-                data={data}
-                change={change}
-                remove={actions.remove}
-                addObjective={() =>
-                  edit((f) => ({
-                    ...f,
-                    scenario: addItem(f.scenario, ['objectives'], NEW_TEXTS.objective),
-                  }))
-                }
-              />
+              <>
+                <ScenarioForm
+                  data={data}
+                  change={change}
+                  remove={actions.remove}
+                  addObjective={() =>
+                    edit((f) => ({
+                      ...f,
+                      scenario: addItem(f.scenario, ['objectives'], NEW_TEXTS.objective),
+                    }))
+                  }
+                />
+                <ElsewhereNote data={data} />
+              </>
             )}
             {tab === 'steps' && (
               <>
@@ -382,6 +391,7 @@ export function ScenarioEditor({
                 change={change}
                 onAdd={() => edit(addEnding(data, NEW_TEXTS.endingTitle, NEW_TEXTS.endingText).edit)}
                 onRemove={(i) => edit(removeEnding(data, i))}
+                onRename={actions.rename}
               />
             )}
             {tab === 'translation' && (

@@ -121,4 +121,29 @@ describe('editing on the graph', () => {
     fireEvent.click(screen.getByRole('button', { name: /Undo/ }));
     await waitFor(() => expect(stepOrder()).toEqual(['first-step']));
   }, 30_000);
+
+  it('renames a step with what refers to it, refuses a taken id, and says where the rest is edited', async () => {
+    const drafts = await openTemplate();
+    fireEvent.click(screen.getByRole('button', { name: 'Rename the id first-step' }));
+    const field = screen.getByLabelText('New id for first-step') as HTMLInputElement;
+    fireEvent.input(field, { target: { value: 'right-choice' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Rename' }));
+    expect(screen.getByRole('alert').textContent).toMatch(/already the id of something else/);
+    fireEvent.input(field, { target: { value: 'gate-at-dawn' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Rename' }));
+    await waitFor(() => expect(stepOrder()).toEqual(['gate-at-dawn']));
+    await waitFor(() => expect(document.querySelector('.ed-graph g[data-step="gate-at-dawn"]')).toBeTruthy());
+    await waitFor(() => expect(drafts.current?.files.scenario).toMatch(/^start: gate-at-dawn$/m));
+    expect(drafts.current!.files.translations.fr).toContain('steps.gate-at-dawn.title');
+    expect(drafts.current!.files.translations.fr).not.toContain('steps.first-step.');
+    await screen.findByText(/No errors: ready to play\./, {}, { timeout: 5000 });
+    fireEvent.click(screen.getByRole('button', { name: /Undo/ }));
+    await waitFor(() => expect(stepOrder()).toEqual(['first-step']));
+
+    // what the forms do not edit is named, with where it is in the file
+    fireEvent.click(screen.getByRole('tab', { name: 'Scenario' }));
+    const note = within(screen.getByRole('region', { name: 'Edited in scenario.yaml, not here (yet)' }));
+    expect(note.getByText(/2 places on the map/)).toBeTruthy();
+    expect(note.getByText('setting.locations')).toBeTruthy();
+  }, 30_000);
 });
