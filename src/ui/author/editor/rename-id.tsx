@@ -43,7 +43,9 @@ export function RenameId({
     const next = value.trim();
     const why = problem(next);
     if (why) {
-      setError(t(`editor.rename.${why}`, { id: next }));
+      setError(
+        why === 'badId' ? t('editor.rename.badId', { id: next }) : t('editor.rename.taken', { id: next }),
+      );
       return;
     }
     if (next !== id) onRename(next);

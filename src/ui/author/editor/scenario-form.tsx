@@ -151,6 +151,17 @@ export function notEditedHere(data: ScenarioData): { part: string; count: number
  */
 export function ElsewhereNote({ data }: { data: ScenarioData }) {
   const { t } = useI18n();
+  const partLabel = (part: string, count: number) =>
+    ({
+      locations: () => t('editor.elsewhere.locations', { count }),
+      roads: () => t('editor.elsewhere.roads', { count }),
+      actors: () => t('editor.elsewhere.actors', { count }),
+      units: () => t('editor.elsewhere.units', { count }),
+      variables: () => t('editor.elsewhere.variables', { count }),
+      injects: () => t('editor.elsewhere.injects', { count }),
+      mapChanges: () => t('editor.elsewhere.mapChanges', { count }),
+      stepEffects: () => t('editor.elsewhere.stepEffects', { count }),
+    })[part]?.() ?? part;
   return (
     <section class="card ed-elsewhere" aria-labelledby="ed-elsewhere-h">
       <h3 id="ed-elsewhere-h">{t('editor.elsewhere.heading')}</h3>
@@ -158,7 +169,7 @@ export function ElsewhereNote({ data }: { data: ScenarioData }) {
       <ul>
         {notEditedHere(data).map((x) => (
           <li key={x.part}>
-            {t(`editor.elsewhere.${x.part}`, { count: x.count })} <code>{x.where}</code>
+            {partLabel(x.part, x.count)} <code>{x.where}</code>
           </li>
         ))}
         <li>{t('editor.elsewhere.exercise')}</li>
