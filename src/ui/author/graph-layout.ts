@@ -470,8 +470,9 @@ export function layoutScenarioGraph(
         const lane = wrapLane.get(`${ei}:${k}`)!;
         const band = bandOf(lnodes[chain[k]!]!.layer);
         const y = bandBottom(band) + (hasLoop ? S.loopDepth : 0) + S.rowGap + lane * S.laneGap;
-        const right = drawingWidth - S.margin / 2 - lane * 2;
-        const left = S.margin / 2 - lane * 2;
+        // why: lanes a little apart in the margins, never into the nodes' boxes
+        const right = drawingWidth - S.margin / 2 + (Math.min(lane, 5) - 2) * 2;
+        const left = S.margin / 2 + (Math.min(lane, 5) - 2) * 2;
         points.push({ x: right, y: p.y }, { x: right, y }, { x: left, y }, { x: left, y: along[k + 1]!.y });
       });
     }

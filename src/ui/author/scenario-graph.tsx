@@ -21,8 +21,8 @@ const MIN_ZOOM = 0.2;
 const MAX_ZOOM = 2;
 const ZOOM_FACTOR = 1.25;
 const TITLE_CHARS = 24;
-/** Characters of a title in the overview's boxes (12 px text in 150 px). */
-const COMPACT_TITLE_CHARS = 19;
+/** Characters of a title in the overview's boxes (12 px bold text in 150 px, after the stripe). */
+const COMPACT_TITLE_CHARS = 18;
 const OUTCOME_GLYPH = { protected: '✓', partial: '◐', harmed: '✕' } as const;
 
 /** Splits a title into at most `lines` lines of about `chars` characters; `cut` when text was left out. */

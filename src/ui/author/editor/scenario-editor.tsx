@@ -509,28 +509,34 @@ function GraphTools({
             })
           : t('editor.graph.noneChosen')}
       </p>
+      {/* why: icon buttons with their names in aria-label and title keep the graph in sight on a 768 px laptop */}
       <button
         type="button"
         class="button button-secondary ed-small"
+        title={index >= 0 ? t('editor.graph.addAfter') : undefined}
         onClick={() => onAdd(index >= 0 ? index : steps.length - 1)}
       >
-        {index >= 0 ? t('editor.graph.addAfter') : t('editor.step.add')}
+        {t('editor.step.add')}
       </button>
       <button
         type="button"
         class="button button-secondary ed-small"
+        aria-label={t('editor.graph.earlier')}
+        title={t('editor.graph.earlier')}
         disabled={index <= 0}
         onClick={() => onMove(index, index - 1)}
       >
-        <span aria-hidden="true">▲</span> {t('editor.graph.earlier')}
+        ▲
       </button>
       <button
         type="button"
         class="button button-secondary ed-small"
+        aria-label={t('editor.graph.later')}
+        title={t('editor.graph.later')}
         disabled={index < 0 || index >= steps.length - 1}
         onClick={() => onMove(index, index + 1)}
       >
-        <span aria-hidden="true">▼</span> {t('editor.graph.later')}
+        ▼
       </button>
     </div>
   );

@@ -151,8 +151,8 @@ export function notEditedHere(data: ScenarioData): { part: string; count: number
  */
 export function ElsewhereNote({ data }: { data: ScenarioData }) {
   const { t } = useI18n();
-  const partLabel = (part: string, count: number) =>
-    ({
+  const partLabel = (part: string, count: number) => {
+    const labels: Record<string, () => string> = {
       locations: () => t('editor.elsewhere.locations', { count }),
       roads: () => t('editor.elsewhere.roads', { count }),
       actors: () => t('editor.elsewhere.actors', { count }),
@@ -161,7 +161,9 @@ export function ElsewhereNote({ data }: { data: ScenarioData }) {
       injects: () => t('editor.elsewhere.injects', { count }),
       mapChanges: () => t('editor.elsewhere.mapChanges', { count }),
       stepEffects: () => t('editor.elsewhere.stepEffects', { count }),
-    })[part]?.() ?? part;
+    };
+    return labels[part]?.() ?? part;
+  };
   return (
     <section class="card ed-elsewhere" aria-labelledby="ed-elsewhere-h">
       <h3 id="ed-elsewhere-h">{t('editor.elsewhere.heading')}</h3>
