@@ -23,7 +23,7 @@ function markOver(root: Document, id: string | undefined) {
     if ((el.getAttribute('data-step') ?? el.getAttribute('data-ending')) === id) el.classList.add(OVER);
 }
 
-const EDGE = 36;
+const EDGE = 24;
 const SPEED = 14;
 
 /** Scrolls the scrollable boxes under a point (the graph, the side column) when it is near their edge. */
@@ -70,6 +70,8 @@ export function followDrag(
   let frame = 0;
   const tick = () => {
     frame = 0;
+    // why: over a node the trainer is aiming at it; scrolling then would pull it from under the pointer
+    if (dropTargetAt(at.x, at.y, root)) return;
     if (scrollNear(root, at.x, at.y)) {
       markOver(root, dropTargetAt(at.x, at.y, root));
       frame = root.defaultView?.requestAnimationFrame(tick) ?? 0;
