@@ -126,12 +126,14 @@ describe('the visual editor', () => {
     await ending.getByLabel('What happened').fill('The patrol reached the wells before the raiders did.');
     await ending.getByLabel('Outcome').selectOption('protected');
 
-    // Connect: the first step's right choice to the new step, and the new step's first option to the
-    // new ending, with the "Leads to" lists (the keyboard alternative to dragging a port onto the
-    // graph). why: the drag itself did not connect in headless Chromium at the end of this session;
-    // it is recorded as a defect to mend, and this test keeps the connection behaviour covered.
+    // Connect: the first step's right choice to the new step by dragging its ● handle onto the
+    // step on the graph, and the new step's first option to the new ending with "Leads to" (the
+    // keyboard alternative).
     await page.getByRole('tab', { name: 'Steps and decisions' }).click();
-    await page.locator('[data-edit-option="right-choice"]').getByLabel('Leads to').selectOption('step');
+    await page.getByRole('button', { name: 'Fit to view' }).click();
+    await page
+      .locator('[data-edit-option="right-choice"] .ed-port')
+      .dragTo(page.locator('.ed-graph g[data-step="step"] .graph-box'));
     await expect
       .poll(() => page.locator('[data-edit-option="right-choice"]').getByLabel('Leads to').inputValue())
       .toBe('step');
@@ -246,6 +248,8 @@ describe('the visual editor', () => {
         `${folder}: smallest word ${measured.min.toFixed(1)} px, ${measured.texts} words, ${Math.max(0, Math.round(measured.overflow))} px to scroll`,
       );
       expect(measured.min, folder).toBeGreaterThanOrEqual(11);
+      // "fit" fits: the overview wraps into bands rather than scroll sideways
+      expect(measured.overflow, folder).toBeLessThanOrEqual(0);
       if (SHOTS && folder.startsWith('15-1')) await graph.screenshot({ path: `${SHOTS}/fit-${folder}.png` });
       // back to the empty page for the next folder
       await page.reload();

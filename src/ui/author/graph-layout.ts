@@ -221,6 +221,7 @@ export function layoutScenarioGraph(
   scenario: Scenario,
   marks: GraphMarks,
   sizes: GraphSizes = GRAPH_SIZES,
+  fold?: number,
 ): GraphLayout {
   const S = sizes;
   const stepIds = scenario.steps.map((s) => s.id);
@@ -369,11 +370,43 @@ export function layoutScenarioGraph(
   }
   for (let l = 0; l < layerCount; l++) align(layers[l]!, ['up', 'down']);
 
-  const top = Math.min(...lnodes.map((n) => n.cy - n.height / 2));
-  const shift = S.margin - top;
-  for (const n of lnodes) n.cy += shift;
+  // why: at "fit" a long scenario is wider than a laptop even as an overview; rather than shrink
+  // its words below legibility or scroll sideways, its columns wrap into bands, one under the other
+  const columns = fold && fold > 0 && fold < layerCount ? Math.max(1, Math.floor(fold)) : layerCount;
+  const bandOf = (layer: number) => Math.floor(layer / columns);
+  const bandCount = bandOf(layerCount - 1) + 1;
+  const wraps: number[][] = raw.map((e, ei) => {
+    const chain = chains[ei]!;
+    if (isBack(e)) return [];
+    const out: number[] = [];
+    for (let k = 0; k + 1 < chain.length; k++)
+      if (bandOf(lnodes[chain[k]!]!.layer) !== bandOf(lnodes[chain[k + 1]!]!.layer)) out.push(k);
+    return out;
+  });
+  const wrapLane = new Map<string, number>();
+  const lanesAt: number[] = Array.from({ length: bandCount }, () => 0);
+  wraps.forEach((ks, ei) => {
+    for (const k of ks) {
+      const b = bandOf(lnodes[chains[ei]![k]!]!.layer);
+      wrapLane.set(`${ei}:${k}`, lanesAt[b]!);
+      lanesAt[b] = lanesAt[b]! + 1;
+    }
+  });
+  const hasLoop = raw.some((e) => isBack(e));
+  let bandTop = S.margin;
+  for (let b = 0; b < bandCount; b++) {
+    const inBand = lnodes.filter((n) => bandOf(n.layer) === b);
+    const top = Math.min(...inBand.map((n) => n.cy - n.height / 2));
+    const bottom = Math.max(...inBand.map((n) => n.cy + n.height / 2));
+    for (const n of inBand) n.cy += bandTop - top;
+    bandTop += bottom - top + (hasLoop ? S.loopDepth : 0) + S.rowGap * 2 + lanesAt[b]! * S.laneGap;
+  }
   const columnWidth = Math.max(S.stepWidth, S.endingWidth);
-  const columnX = (layer: number) => S.margin + layer * (columnWidth + S.columnGap) + columnWidth / 2;
+  const columnX = (layer: number) =>
+    S.margin + (layer % columns) * (columnWidth + S.columnGap) + columnWidth / 2;
+  const drawingWidth = columnX(columns - 1) + columnWidth / 2 + S.margin;
+  const bandBottom = (b: number) =>
+    Math.max(...lnodes.filter((n) => bandOf(n.layer) === b).map((n) => n.cy + n.height / 2));
 
   const pathPairs = new Set<string>();
   const pathIds = new Set(marks.path ?? []);
@@ -422,8 +455,26 @@ export function layoutScenarioGraph(
         { x: b.x + b.width / 2, y: b.y + b.height },
       ];
     } else {
-      const inner = chains[ei]!.slice(1, -1).map((i) => ({ x: columnX(lnodes[i]!.layer), y: lnodes[i]!.cy }));
-      points = [{ x: a.x + a.width, y: a.y + a.height / 2 }, ...inner, { x: b.x, y: b.y + b.height / 2 }];
+      const chain = chains[ei]!;
+      const inner = chain.slice(1, -1).map((i) => ({ x: columnX(lnodes[i]!.layer), y: lnodes[i]!.cy }));
+      const along = [
+        { x: a.x + a.width, y: a.y + a.height / 2 },
+        ...inner,
+        { x: b.x, y: b.y + b.height / 2 },
+      ];
+      points = [];
+      along.forEach((p, k) => {
+        points.push(p);
+        if (!wraps[ei]!.includes(k)) return;
+        // from the end of one band, down the right margin, back along the gap, down the left margin
+        const lane = wrapLane.get(`${ei}:${k}`)!;
+        const band = bandOf(lnodes[chain[k]!]!.layer);
+        const y = bandBottom(band) + (hasLoop ? S.loopDepth : 0) + S.rowGap + lane * S.laneGap;
+        // why: lanes a little apart in the margins, never into the nodes' boxes
+        const right = drawingWidth - S.margin / 2 + (Math.min(lane, 5) - 2) * 2;
+        const left = S.margin / 2 + (Math.min(lane, 5) - 2) * 2;
+        points.push({ x: right, y: p.y }, { x: right, y }, { x: left, y }, { x: left, y: along[k + 1]!.y });
+      });
     }
     return {
       ...e,
@@ -436,12 +487,7 @@ export function layoutScenarioGraph(
   if (edges.some((e) => e.back)) bottom += S.loopDepth;
   for (const n of lnodes) if (n.dummy) bottom = Math.max(bottom, n.cy);
 
-  return {
-    nodes,
-    edges,
-    width: columnX(layerCount - 1) + columnWidth / 2 + S.margin,
-    height: bottom + S.margin,
-  };
+  return { nodes, edges, width: drawingWidth, height: bottom + S.margin };
 }
 
 // why: several edges leaving (or entering) one side of a node would start on the same point and
@@ -511,4 +557,32 @@ export const LEGIBLE_OVERVIEW_ZOOM = 11 / 12;
 export function fitGraph(width: number, full: number, overview: number): { compact: boolean; zoom: number } {
   if (full <= width) return { compact: false, zoom: 1 };
   return { compact: true, zoom: Math.max(LEGIBLE_OVERVIEW_ZOOM, Math.min(1, width / overview)) };
+}
+
+/** What "fit" draws in a viewport `width` wide: full, else the overview, its columns wrapped into bands if need be. */
+export interface FitView {
+  compact: boolean;
+  zoom: number;
+  /** Columns per band when the overview wraps; undefined when it does not. */
+  fold?: number;
+}
+
+/**
+ * "Fit" that fits: the full drawing at 100 % if it fits, else the overview shrunk no further than
+ * its words stay legible, else the overview wrapped into bands of as many columns as fit.
+ */
+export function fitView(scenario: Scenario, marks: GraphMarks, width: number): FitView {
+  const full = layoutScenarioGraph(scenario, marks).width;
+  const overview = layoutScenarioGraph(scenario, marks, COMPACT_SIZES).width;
+  // why: zooms are whole percents; the least legible one is rounded up, a fitting one down
+  const legible = Math.ceil(LEGIBLE_OVERVIEW_ZOOM * 100) / 100;
+  const percent = (w: number) => Math.max(legible, Math.floor(Math.min(1, width / w) * 100) / 100);
+  if (full <= width) return { compact: false, zoom: 1 };
+  if (overview * legible <= width) return { compact: true, zoom: percent(overview) };
+  const S = COMPACT_SIZES;
+  const columnWidth = Math.max(S.stepWidth, S.endingWidth);
+  const room = width / legible - 2 * S.margin + S.columnGap;
+  const fold = Math.max(1, Math.floor(room / (columnWidth + S.columnGap)));
+  const folded = layoutScenarioGraph(scenario, marks, COMPACT_SIZES, fold).width;
+  return { compact: true, fold, zoom: percent(folded) };
 }

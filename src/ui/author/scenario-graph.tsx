@@ -6,7 +6,7 @@ import { useI18n } from '../i18n-context.tsx';
 import { useScenarioTexts } from '../scenario-text.ts';
 import {
   COMPACT_SIZES,
-  fitGraph,
+  fitView,
   GRAPH_SIZES,
   type GraphEdge,
   type GraphMarks,
@@ -21,8 +21,8 @@ const MIN_ZOOM = 0.2;
 const MAX_ZOOM = 2;
 const ZOOM_FACTOR = 1.25;
 const TITLE_CHARS = 24;
-/** Characters of a title in the overview's boxes (12 px text in 150 px). */
-const COMPACT_TITLE_CHARS = 19;
+/** Characters of a title in the overview's boxes (12 px bold text in 150 px, after the stripe). */
+const COMPACT_TITLE_CHARS = 18;
 const OUTCOME_GLYPH = { protected: '✓', partial: '◐', harmed: '✕' } as const;
 
 /** Splits a title into at most `lines` lines of about `chars` characters; `cut` when text was left out. */
@@ -126,14 +126,22 @@ export function ScenarioGraph({ bundle, marks, onPlayFrom }: Props) {
   const { t } = useI18n();
   const texts = useScenarioTexts(bundle);
   const [compact, setCompact] = useState(false);
+  const [fold, setFold] = useState<number | undefined>(undefined);
   const layout = useMemo(
-    () => layoutScenarioGraph(bundle.scenario, marks, compact ? COMPACT_SIZES : GRAPH_SIZES),
-    [bundle.scenario, marks, compact],
+    () =>
+      layoutScenarioGraph(
+        bundle.scenario,
+        marks,
+        compact ? COMPACT_SIZES : GRAPH_SIZES,
+        compact ? fold : undefined,
+      ),
+    [bundle.scenario, marks, compact, fold],
   );
   const viewport = useRef<HTMLDivElement>(null);
   const [zoom, setZoom] = useState(1);
-  const zoomTo = (z: number, overview = false) => {
+  const zoomTo = (z: number, overview = false, columns = overview ? fold : undefined) => {
     setCompact(overview);
+    setFold(columns);
     setZoom(Math.min(MAX_ZOOM, Math.max(MIN_ZOOM, Math.round(z * 100) / 100)));
   };
   // why: on a large graph the start step may sit far down the drawing; bring it into view when
@@ -146,10 +154,12 @@ export function ScenarioGraph({ bundle, marks, onPlayFrom }: Props) {
   const fit = () => {
     const box = viewport.current;
     if (!box) return;
-    const full = compact ? layoutScenarioGraph(bundle.scenario, marks).width : layout.width;
-    const overview = layoutScenarioGraph(bundle.scenario, marks, COMPACT_SIZES).width;
-    const best = fitGraph(box.clientWidth - 4, full, overview);
-    zoomTo(best.zoom, best.compact);
+    const best = fitView(bundle.scenario, marks, box.clientWidth - 4);
+    // why: fitView's zoom is already rounded down to a whole percent, so it is not rounded up
+    // into a sideways scroll here
+    setCompact(best.compact);
+    setFold(best.fold);
+    setZoom(best.zoom);
   };
   const titleOf = (n: Pick<GraphNode, 'id' | 'kind'>) =>
     texts.text(n.kind === 'step' ? textKey.stepTitle(n.id) : textKey.endingTitle(n.id));

@@ -4,6 +4,7 @@ import type { Scenario } from '../../../src/engine/scenario/scenario.schema.ts';
 import {
   COMPACT_SIZES,
   fitGraph,
+  fitView,
   type GraphLayout,
   type GraphMarks,
   LEGIBLE_OVERVIEW_ZOOM,
@@ -232,5 +233,44 @@ describe('fit on a laptop', () => {
     const overview = layoutScenarioGraph(s, marks, COMPACT_SIZES);
     expect(overview.width).toBeLessThan(full.width * 0.7);
     expect(overview.nodes.map((n) => n.id).sort()).toEqual(full.nodes.map((n) => n.id).sort());
+  });
+
+  it('wraps the overview into bands when even the overview is wider than the viewport, so fit never scrolls sideways', () => {
+    for (const folder of ['15-1-base-gate', 'cpx-cpoc-sela']) {
+      const s = loadScenarioFolder(`scenarios/${folder}`).bundle!.scenario;
+      const marks = { unreachable: new Set<string>(), deadEnds: new Set<string>() };
+      // the editor's graph beside the forms on a 1366 px laptop, and the preview's full-width one
+      for (const width of [560, 1200]) {
+        const view = fitView(s, marks, width);
+        const layout = layoutScenarioGraph(s, marks, view.compact ? COMPACT_SIZES : undefined, view.fold);
+        expect(Math.ceil(layout.width * view.zoom), `${folder} at ${width}`).toBeLessThanOrEqual(width);
+        expect(view.zoom * 12, `${folder} at ${width}`).toBeGreaterThanOrEqual(11);
+        expect(overlaps(layout)).toEqual([]);
+        expect(layout.nodes.map((n) => n.id).sort()).toEqual(
+          layoutScenarioGraph(s, marks)
+            .nodes.map((n) => n.id)
+            .sort(),
+        );
+        for (const n of layout.nodes) expect(n.x + n.width).toBeLessThanOrEqual(layout.width);
+        for (const e of layout.edges)
+          for (const p of e.points) {
+            expect(p.x).toBeGreaterThanOrEqual(0);
+            expect(p.x).toBeLessThanOrEqual(layout.width);
+          }
+      }
+    }
+    // a narrow viewport folds; every band stays below the one before
+    const s = loadScenarioFolder('scenarios/15-1-base-gate').bundle!.scenario;
+    const view = fitView(s, noMarks, 560);
+    expect(view.fold).toBeGreaterThan(0);
+    const layout = layoutScenarioGraph(s, noMarks, COMPACT_SIZES, view.fold);
+    const bands = new Map<number, { top: number; bottom: number }>();
+    for (const n of layout.nodes) {
+      const b = Math.floor(n.layer / view.fold!);
+      const band = bands.get(b) ?? { top: Infinity, bottom: -Infinity };
+      bands.set(b, { top: Math.min(band.top, n.y), bottom: Math.max(band.bottom, n.y + n.height) });
+    }
+    expect(bands.size).toBeGreaterThan(1);
+    for (let b = 1; b < bands.size; b++) expect(bands.get(b)!.top).toBeGreaterThan(bands.get(b - 1)!.bottom);
   });
 });

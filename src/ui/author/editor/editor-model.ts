@@ -9,6 +9,7 @@ import {
   moveItem,
   readYaml,
   removeValue,
+  renameKeys,
   setMarkedValue,
   setValue,
   type YamlPath,
@@ -422,4 +423,83 @@ export function markAllUntranslated(text: string): string {
   for (const [key, value] of Object.entries(data?.texts ?? {}))
     if (typeof value === 'string') out = setMarkedValue(out, ['texts', key], value, UNTRANSLATED);
   return out;
+}
+
+/** What an id names in the scenario: a step, an option or an ending; undefined when none. */
+export function idKind(data: ScenarioData, id: string): 'step' | 'option' | 'ending' | undefined {
+  for (const s of list(data.steps)) {
+    if (s.id === id) return 'step';
+    if (list(s.decision?.options).some((o) => o.id === id)) return 'option';
+  }
+  return list(data.endings).some((e) => e.id === id) ? 'ending' : undefined;
+}
+
+/** Why `next` cannot be the new name of `old`: `badId`, `taken`, or undefined when it can. */
+export function renameProblem(data: ScenarioData, old: string, next: string): 'badId' | 'taken' | undefined {
+  if (!/^[a-z0-9][a-z0-9-]*$/.test(next)) return 'badId';
+  if (next !== old && (usedIds(data).has(next) || idKind(data, next))) return 'taken';
+  return undefined;
+}
+
+// why: ids are unique in the whole scenario, so a value equal to the old id in one of these fields
+// can only be a reference to it: `start`, `next` and an inject's `step` name steps and endings,
+// `chose`/`notChose` and `satisfiedBy` name options
+const REFERENCE_KEYS = new Set(['start', 'next', 'step', 'chose', 'notChose']);
+
+/** Paths of every field of the scenario that refers to `id`. */
+function referencesTo(data: unknown, id: string, at: YamlPath = []): YamlPath[] {
+  if (Array.isArray(data)) return data.flatMap((v, i) => referencesTo(v, id, [...at, i]));
+  if (!data || typeof data !== 'object') return [];
+  const out: YamlPath[] = [];
+  for (const [k, v] of Object.entries(data)) {
+    if (REFERENCE_KEYS.has(k) && v === id) out.push([...at, k]);
+    else if (k === 'satisfiedBy' && Array.isArray(v))
+      v.forEach((x, i) => {
+        if (x === id) out.push([...at, k, i]);
+      });
+    else out.push(...referencesTo(v, id, [...at, k]));
+  }
+  return out;
+}
+
+/** Where the id of a step, option or ending sits in the file. */
+function idPath(data: ScenarioData, id: string): YamlPath | undefined {
+  for (const [i, s] of list(data.steps).entries()) {
+    if (s.id === id) return ['steps', i, 'id'];
+    const k = list(s.decision?.options).findIndex((o) => o.id === id);
+    if (k >= 0) return ['steps', i, 'decision', 'options', k, 'id'];
+  }
+  const e = list(data.endings).findIndex((x) => x.id === id);
+  return e >= 0 ? ['endings', e, 'id'] : undefined;
+}
+
+const KEY_PREFIX = { step: 'steps', option: 'options', ending: 'endings' } as const;
+
+/**
+ * Renames a step, option or ending: its id, every field that refers to it (start, next, routes,
+ * conditions, injects) and its text keys in every translation, so nothing translated is lost.
+ */
+export function renameId(data: ScenarioData, old: string, next: string): Edit {
+  const kind = idKind(data, old);
+  const at = idPath(data, old);
+  if (!kind || !at || renameProblem(data, old, next)) return (files) => files;
+  const refs = referencesTo(data, old);
+  const from = `${KEY_PREFIX[kind]}.${old}.`;
+  const to = `${KEY_PREFIX[kind]}.${next}.`;
+  return (files) => {
+    let scenario = setValue(files.scenario, at, next);
+    for (const path of refs) scenario = setValue(scenario, path, next);
+    const translations: Record<string, string> = {};
+    for (const [lang, text] of Object.entries(files.translations)) {
+      try {
+        translations[lang] = renameKeys(text, ['texts'], (key) =>
+          key.startsWith(from) ? to + key.slice(from.length) : undefined,
+        );
+      } catch {
+        // why: a translation with a YAML error is left as it is; validate then names its stale keys
+        translations[lang] = text;
+      }
+    }
+    return { ...files, scenario, translations };
+  };
 }

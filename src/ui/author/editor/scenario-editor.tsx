@@ -6,6 +6,7 @@ import { useI18n } from '../../i18n-context.tsx';
 import { graphMarks } from '../author-model.ts';
 import { type LintRunner, lintInWorker } from '../lint-runner.ts';
 import { ScenarioGraph } from '../scenario-graph.tsx';
+import { followDrag } from './drag-connect.ts';
 import {
   canUseFolders,
   chooseFolder,
@@ -29,6 +30,7 @@ import {
   removeField,
   removeOption,
   removeStep,
+  renameId,
   type ScenarioData,
   scenarioData,
   setField,
@@ -46,7 +48,7 @@ import {
   redo,
   undo,
 } from './editor-session.ts';
-import { EndingsForm, ScenarioForm } from './scenario-form.tsx';
+import { ElsewhereNote, EndingsForm, ScenarioForm } from './scenario-form.tsx';
 import { type StepActions, StepForm } from './step-form.tsx';
 import { TranslationTab } from './translation-tab.tsx';
 import { addItem, type YamlPath } from './yaml-edit.ts';
@@ -186,24 +188,30 @@ export function ScenarioEditor({
     },
     addOption: (i) => edit(addOption(data, i, NEW_TEXTS.option, placeholders.feedback).edit),
     removeOption: (i, k) => edit(removeOption(data, i, k)),
+    rename: (old, next) => {
+      edit(renameId(data, old, next));
+      if (selected === old) setSelected(next);
+      setStatus(t('editor.rename.done', { old, next }));
+    },
     connect: (path, target) => {
       const exit = path.reduce<ScenarioData | undefined>((v, k) => v?.[k as never], data);
       edit(connect(path, target, Array.isArray(exit?.routes)));
     },
     startDrag: (path, label, event) => {
       setDragging(label);
-      const up = (e: PointerEvent) => {
-        window.removeEventListener('pointerup', up);
-        setDragging(null);
-        const hit = document
-          .elementsFromPoint(e.clientX, e.clientY)
-          .map((el) => el.closest('[data-step],[data-ending]'))
-          .find((el) => el !== null);
-        const target = hit?.getAttribute('data-step') ?? hit?.getAttribute('data-ending');
-        if (target) actions.connect(path, target);
-      };
-      window.addEventListener('pointerup', up);
-      void event;
+      followDrag(
+        event.currentTarget as Element,
+        event,
+        (target) => actions.connect(path, target),
+        (target) => {
+          setDragging(null);
+          setStatus(
+            target
+              ? t('editor.option.connected', { label, target })
+              : t('editor.option.notConnected', { label }),
+          );
+        },
+      );
     },
   };
 
@@ -342,17 +350,20 @@ export function ScenarioEditor({
           </div>
           <div id="ed-panel" role="tabpanel" aria-labelledby={`ed-tab-${tab}`}>
             {tab === 'scenario' && (
-              <ScenarioForm
-                data={data}
-                change={change}
-                remove={actions.remove}
-                addObjective={() =>
-                  edit((f) => ({
-                    ...f,
-                    scenario: addItem(f.scenario, ['objectives'], NEW_TEXTS.objective),
-                  }))
-                }
-              />
+              <>
+                <ScenarioForm
+                  data={data}
+                  change={change}
+                  remove={actions.remove}
+                  addObjective={() =>
+                    edit((f) => ({
+                      ...f,
+                      scenario: addItem(f.scenario, ['objectives'], NEW_TEXTS.objective),
+                    }))
+                  }
+                />
+                <ElsewhereNote data={data} />
+              </>
             )}
             {tab === 'steps' && (
               <>
@@ -380,6 +391,7 @@ export function ScenarioEditor({
                 change={change}
                 onAdd={() => edit(addEnding(data, NEW_TEXTS.endingTitle, NEW_TEXTS.endingText).edit)}
                 onRemove={(i) => edit(removeEnding(data, i))}
+                onRename={actions.rename}
               />
             )}
             {tab === 'translation' && (
@@ -450,10 +462,82 @@ export function ScenarioEditor({
           <section class="card ed-graph" aria-labelledby="ed-graph-h">
             <h2 id="ed-graph-h">{t('editor.graph.heading')}</h2>
             <p class="muted">{t('editor.graph.hint')}</p>
+            <GraphTools
+              steps={list(data.steps)}
+              selected={selected}
+              onAdd={(after) => {
+                actions.addStep(after);
+                setTab('steps');
+              }}
+              onMove={(from, to) => {
+                actions.moveStep(from, to);
+                setTab('steps');
+              }}
+            />
             <ScenarioGraph bundle={draftBundle} marks={marks} onPlayFrom={select} />
           </section>
         </aside>
       </div>
+    </div>
+  );
+}
+
+/** Adds a step after the one chosen on the graph (or last) and moves the chosen step in the file's order. */
+function GraphTools({
+  steps,
+  selected,
+  onAdd,
+  onMove,
+}: {
+  steps: ScenarioData[];
+  selected: string | null;
+  onAdd(after: number): void;
+  onMove(from: number, to: number): void;
+}) {
+  const { t } = useI18n();
+  const index = steps.findIndex((s) => s.id === selected);
+  const chosen = steps[index];
+  return (
+    <div class="ed-graph-tools">
+      <p class="ed-graph-chosen" aria-live="polite">
+        {chosen
+          ? t('editor.graph.chosen', {
+              title: typeof chosen.title === 'string' ? chosen.title : String(chosen.id),
+              id: String(chosen.id),
+              n: index + 1,
+              count: steps.length,
+            })
+          : t('editor.graph.noneChosen')}
+      </p>
+      {/* why: icon buttons with their names in aria-label and title keep the graph in sight on a 768 px laptop */}
+      <button
+        type="button"
+        class="button button-secondary ed-small"
+        title={index >= 0 ? t('editor.graph.addAfter') : undefined}
+        onClick={() => onAdd(index >= 0 ? index : steps.length - 1)}
+      >
+        {t('editor.step.add')}
+      </button>
+      <button
+        type="button"
+        class="button button-secondary ed-small"
+        aria-label={t('editor.graph.earlier')}
+        title={t('editor.graph.earlier')}
+        disabled={index <= 0}
+        onClick={() => onMove(index, index - 1)}
+      >
+        ▲
+      </button>
+      <button
+        type="button"
+        class="button button-secondary ed-small"
+        aria-label={t('editor.graph.later')}
+        title={t('editor.graph.later')}
+        disabled={index < 0 || index >= steps.length - 1}
+        onClick={() => onMove(index, index + 1)}
+      >
+        ▼
+      </button>
     </div>
   );
 }

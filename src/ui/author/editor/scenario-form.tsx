@@ -1,8 +1,9 @@
 import { SITUATIONS } from '../../../engine/doctrine/catalogue.ts';
 import { AUDIENCE_ROLES, CONTENT_TOPICS, OUTCOMES } from '../../../engine/scenario/scenario.schema.ts';
 import { useI18n } from '../../i18n-context.tsx';
-import { list, type ScenarioData } from './editor-model.ts';
+import { list, renameProblem, type ScenarioData } from './editor-model.ts';
 import { CheckList, type FieldChange, NumberField, Row, SelectField, TextField } from './fields.tsx';
+import { RenameId } from './rename-id.tsx';
 import type { YamlPath } from './yaml-edit.ts';
 
 /** The scenario's own fields: title, summary, briefing, objectives, situation, audience, and so on. */
@@ -111,17 +112,88 @@ export function ScenarioForm({
   );
 }
 
+/** What a part of the scenario holds that the forms do not edit, as "2 injects" lines. */
+export function notEditedHere(data: ScenarioData): { part: string; count: number; where: string }[] {
+  const setting = data.setting && typeof data.setting === 'object' ? data.setting : {};
+  const steps = list(data.steps);
+  const mapChanges =
+    steps.reduce(
+      (n, s) =>
+        n +
+        list(s.map).length +
+        list(s.decision?.noDecision?.map).length +
+        list(s.decision?.options).reduce((m, o) => m + list(o.map).length, 0),
+      0,
+    ) + list(data.msel).reduce((n, m) => n + list(m.map).length, 0);
+  return [
+    { part: 'locations', count: list(setting.locations).length, where: 'setting.locations' },
+    { part: 'roads', count: list(setting.roads).length, where: 'setting.roads' },
+    { part: 'actors', count: list(setting.actors).length, where: 'setting.actors' },
+    { part: 'units', count: list(setting.units).length, where: 'setting.units' },
+    { part: 'variables', count: list(data.variables).length, where: 'variables' },
+    {
+      part: 'injects',
+      count: steps.reduce((n, s) => n + list(s.injects).length, 0),
+      where: 'steps[…].injects',
+    },
+    { part: 'mapChanges', count: mapChanges, where: 'map' },
+    {
+      part: 'stepEffects',
+      count: steps.filter((s) => s.effects && typeof s.effects === 'object').length,
+      where: 'steps[…].effects',
+    },
+  ];
+}
+
+/**
+ * Says plainly what the editor does not edit yet and where to edit it: the file, with the guide's
+ * section; the editor keeps those parts of the file as they are.
+ */
+export function ElsewhereNote({ data }: { data: ScenarioData }) {
+  const { t } = useI18n();
+  const partLabel = (part: string, count: number) => {
+    const labels: Record<string, () => string> = {
+      locations: () => t('editor.elsewhere.locations', { count }),
+      roads: () => t('editor.elsewhere.roads', { count }),
+      actors: () => t('editor.elsewhere.actors', { count }),
+      units: () => t('editor.elsewhere.units', { count }),
+      variables: () => t('editor.elsewhere.variables', { count }),
+      injects: () => t('editor.elsewhere.injects', { count }),
+      mapChanges: () => t('editor.elsewhere.mapChanges', { count }),
+      stepEffects: () => t('editor.elsewhere.stepEffects', { count }),
+    };
+    return labels[part]?.() ?? part;
+  };
+  return (
+    <section class="card ed-elsewhere" aria-labelledby="ed-elsewhere-h">
+      <h3 id="ed-elsewhere-h">{t('editor.elsewhere.heading')}</h3>
+      <p>{t('editor.elsewhere.intro')}</p>
+      <ul>
+        {notEditedHere(data).map((x) => (
+          <li key={x.part}>
+            {partLabel(x.part, x.count)} <code>{x.where}</code>
+          </li>
+        ))}
+        <li>{t('editor.elsewhere.exercise')}</li>
+      </ul>
+      <p>{t('editor.elsewhere.how')}</p>
+    </section>
+  );
+}
+
 /** The endings: title, text and outcome of each. */
 export function EndingsForm({
   data,
   change,
   onAdd,
   onRemove,
+  onRename,
 }: {
   data: ScenarioData;
   change: FieldChange;
   onAdd(): void;
   onRemove(index: number): void;
+  onRename(old: string, next: string): void;
 }) {
   const { t } = useI18n();
   const endings = list(data.endings);
@@ -133,7 +205,11 @@ export function EndingsForm({
             <h3>
               {t('editor.ending.heading', { title: typeof e.title === 'string' ? e.title : String(e.id) })}
             </h3>
-            <code class="muted">{String(e.id)}</code>
+            <RenameId
+              id={String(e.id)}
+              problem={(next) => renameProblem(data, String(e.id), next)}
+              onRename={(next) => onRename(String(e.id), next)}
+            />
             <span class="ed-spacer" />
             <button
               type="button"

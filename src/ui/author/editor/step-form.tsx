@@ -1,8 +1,9 @@
 import { PHASES, TIERS } from '../../../engine/doctrine/doctrine-entry.ts';
 import { useI18n } from '../../i18n-context.tsx';
 import { DoctrineList } from './doctrine-picker.tsx';
-import { list, type ScenarioData } from './editor-model.ts';
+import { list, renameProblem, type ScenarioData } from './editor-model.ts';
 import { CheckList, type FieldChange, NumberField, Row, SelectField, TextField } from './fields.tsx';
+import { RenameId } from './rename-id.tsx';
 import type { YamlPath } from './yaml-edit.ts';
 
 /** What the step forms can do to the files, beyond setting one field. */
@@ -16,6 +17,8 @@ export interface StepActions {
   removeOption(step: number, option: number): void;
   /** Points an exit at a target, dropping its routes. */
   connect(exitPath: YamlPath, target: string): void;
+  /** Renames a step, option or ending with everything that refers to it. */
+  rename(old: string, next: string): void;
   /** Starts dragging an exit's port toward a node of the graph. */
   startDrag(exitPath: YamlPath, label: string, event: PointerEvent): void;
 }
@@ -47,7 +50,11 @@ export function StepForm({
     >
       <div class="ed-step-head">
         <h3 id={`ed-step-h-${index}`}>{t('editor.step.heading', { n: index + 1, title })}</h3>
-        <code class="muted">{String(step.id)}</code>
+        <RenameId
+          id={String(step.id)}
+          problem={(next) => renameProblem(data, String(step.id), next)}
+          onRename={(next) => actions.rename(String(step.id), next)}
+        />
         {data.start === step.id && <span class="badge badge-small">{t('editor.step.start')}</span>}
         <span class="ed-spacer" />
         <button
@@ -101,6 +108,15 @@ export function StepForm({
         onChange={actions.change}
         multiline
       />
+      {(list(step.injects).length > 0 || list(step.map).length > 0 || step.effects) && (
+        <p class="muted ed-elsewhere-step">
+          {t('editor.step.elsewhere', {
+            injects: list(step.injects).length,
+            map: list(step.map).length,
+            path: `steps[${index}]`,
+          })}
+        </p>
+      )}
       {d ? (
         <DecisionForm data={data} index={index} decision={d} actions={actions} />
       ) : (
@@ -240,7 +256,11 @@ function OptionForm({
     <div class="ed-option" data-edit-option={String(o.id)}>
       <div class="ed-step-head">
         <h4>{t('editor.option.heading', { n })}</h4>
-        <code class="muted">{String(o.id)}</code>
+        <RenameId
+          id={String(o.id)}
+          problem={(next) => renameProblem(data, String(o.id), next)}
+          onRename={(next) => actions.rename(String(o.id), next)}
+        />
         <span class="ed-spacer" />
         {onRemove && (
           <button type="button" class="button button-secondary ed-small" onClick={onRemove}>

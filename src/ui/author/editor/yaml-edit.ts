@@ -197,6 +197,34 @@ export function setMarkedValue(text: string, path: YamlPath, value: string, mark
   return out.slice(0, from) + marked + out.slice(end);
 }
 
+/**
+ * Renames keys of the map at `path`: `rename` gives a key its new name (plain: letters, digits,
+ * dots and hyphens), or undefined to keep it. Values, comments and order stay as they were.
+ */
+export function renameKeys(
+  text: string,
+  path: YamlPath,
+  rename: (key: string) => string | undefined,
+): string {
+  const map = parse(text).doc.getIn(path, true);
+  if (!isMap(map)) return text;
+  const edits: [number, number, string][] = [];
+  for (const pair of map.items) {
+    const key = pair.key as Node | null;
+    const next = rename(keyOf(pair.key));
+    if (next === undefined || !key?.range) continue;
+    edits.push([key.range[0], key.range[1], next]);
+  }
+  let out = text;
+  // from the end, so that each edit leaves the earlier offsets where they were
+  for (const [start, end, next] of edits.sort((a, b) => b[0] - a[0])) {
+    let stop = end;
+    while (stop > start && /\s/.test(out[stop - 1]!)) stop--;
+    out = out.slice(0, start) + next + out.slice(stop);
+  }
+  return out;
+}
+
 /** True when the value at `path` carries the trailing comment `mark`. */
 export function hasMark(text: string, path: YamlPath, mark: string): boolean {
   try {

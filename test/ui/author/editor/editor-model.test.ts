@@ -10,6 +10,8 @@ import {
   markAllUntranslated,
   NEW_TEXTS,
   removeStep,
+  renameId,
+  renameProblem,
   scenarioData,
   setTranslation,
   UNTRANSLATED,
@@ -125,5 +127,57 @@ describe('the editor reads the bundled scenarios', () => {
     const data = scenarioData({ scenario: text, translations: {} })!;
     expect(data.id).toBe('15-4-conflict-zone');
     expect(Array.isArray(data.steps)).toBe(true);
+  });
+});
+
+describe('renaming an id', () => {
+  const folder = 'scenarios/15-4-conflict-zone';
+  const files: EditorFiles = {
+    scenario: readFileSync(`${folder}/scenario.yaml`, 'utf8'),
+    translations: { fr: readFileSync(`${folder}/fr.yaml`, 'utf8') },
+  };
+  const changed = (a: string, b: string) => {
+    const x = a.split('\n');
+    const y = b.split('\n');
+    expect(y.length).toBe(x.length);
+    return x.filter((line, i) => line !== y[i]).length;
+  };
+
+  it('renames a step, the start and every next that leads to it, and its French texts, losing nothing', () => {
+    const data = scenarioData(files)!;
+    const before = checkFiles(files);
+    const out = renameId(data, 'survey', 'valley-survey')(files);
+    const after = checkFiles(out);
+    expect(after.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    expect(after.diagnostics.length).toBe(before.diagnostics.length);
+    const s = after.bundle!.scenario;
+    expect(s.start).toBe('valley-survey');
+    expect(s.steps.map((x) => x.id)).toContain('valley-survey');
+    expect(after.bundle!.texts.fr!['steps.valley-survey.title']).toBe(
+      before.bundle!.texts.fr!['steps.survey.title'],
+    );
+    // only the lines that held the id changed: its own, the start, and the French keys
+    expect(changed(files.scenario, out.scenario)).toBe(2);
+    expect(changed(files.translations.fr!, out.translations.fr!)).toBe(
+      files.translations.fr!.split('\n').filter((l) => l.includes('steps.survey.')).length,
+    );
+  });
+
+  it('renames an option and the routes whose condition names it', () => {
+    const data = scenarioData(files)!;
+    const out = renameId(data, 'night-recall', 'pull-back')(files);
+    const after = checkFiles(out);
+    expect(after.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    expect(out.scenario).toContain('{ chose: pull-back }');
+    expect(out.scenario).not.toContain('night-recall');
+    expect(after.bundle!.texts.fr!['options.pull-back.label']).toMatch(/^Rappeler la 1re section/);
+  });
+
+  it('refuses an id that is malformed or already used', () => {
+    const data = scenarioData(files)!;
+    expect(renameProblem(data, 'survey', 'Survey 2')).toBe('badId');
+    expect(renameProblem(data, 'survey', 'night-recall')).toBe('taken');
+    expect(renameProblem(data, 'survey', 'survey')).toBeUndefined();
+    expect(renameId(data, 'survey', 'night-recall')(files)).toEqual(files);
   });
 });
