@@ -175,15 +175,13 @@ describe('layoutScenarioGraph on the mini fixture', () => {
 describe('layoutScenarioGraph on a 200-step scenario', () => {
   const scenario = fakeChainScenario(200);
 
-  it('finishes quickly, places every node once and overlaps none', () => {
-    const started = performance.now();
+  // why: its speed is measured by `npm run bench`, not asserted here, where load decides it.
+  it('places every node once and overlaps none', () => {
     const layout = layoutScenarioGraph(scenario, {
       unreachable: new Set(['s7']),
       deadEnds: new Set(['s50']),
       path: ['s0', 's1', 's2', 's5', 'end-mixed'],
     });
-    const elapsed = performance.now() - started;
-    expect(elapsed).toBeLessThan(1500);
     expect(layout.nodes).toHaveLength(203);
     expect(new Set(layout.nodes.map((n) => n.id)).size).toBe(203);
     expect(overlaps(layout)).toEqual([]);
