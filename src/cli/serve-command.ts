@@ -40,8 +40,7 @@ export async function serveCommand(
     if (loaded.bundle?.scenario.exercise) {
       scenarios.set(loaded.bundle.scenario.id, loaded.bundle.scenario);
       texts.set(loaded.bundle.scenario.id, loaded.bundle.texts);
-    }
-    else if (!loaded.bundle) problems.push(`${folder}: does not validate (pocsim validate ${folder})`);
+    } else if (!loaded.bundle) problems.push(`${folder}: does not validate (pocsim validate ${folder})`);
   }
   if (!scenarios.size)
     return {
@@ -50,7 +49,15 @@ export async function serveCommand(
       stderr: `no exercise scenario in ${values.scenarios}\n${problems.join('\n')}\n`,
     };
   const appDir = resolve(cwd, values.app);
+  const lanAddresses = () =>
+    values.host === '0.0.0.0'
+      ? Object.values(networkInterfaces())
+          .flat()
+          .filter((a) => a && a.family === 'IPv4' && !a.internal)
+          .map((a) => `http://${a!.address}:${server.port}/`)
+      : [];
   const server = await startExerciseServer({
+    addresses: lanAddresses,
     port,
     host: values.host,
     dataDir: resolve(cwd, values.data),

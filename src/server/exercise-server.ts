@@ -26,6 +26,8 @@ export interface ServerOptions {
   texts?: ReadonlyMap<string, ScenarioBundle['texts']>;
   /** The built app to serve (dist/); without it only the socket endpoint answers. */
   appDir?: string;
+  /** Addresses other devices reach this server on (the LAN's), for the join link the console shows. */
+  addresses?: () => string[];
   /** Largest message a device may send, in bytes. */
   maxMessageBytes?: number;
   /** Messages a device may send per second before it is told to slow down. */
@@ -57,14 +59,19 @@ export type ViewTexts = Record<'en' | 'fr', Record<string, string>>;
 
 // why: the words travel with the view, so the device never loads the scenario file (which holds
 // every role's injects, the expected actions and the facilitator's notes).
-function viewTexts(scenario: Scenario, texts: ScenarioBundle['texts'] | undefined, view: ParticipantView): ViewTexts {
+function viewTexts(
+  scenario: Scenario,
+  texts: ScenarioBundle['texts'] | undefined,
+  view: ParticipantView,
+): ViewTexts {
   const keys = [textKey.title(), ...scenario.exercise!.roles.map((r) => textKey.exerciseRole(r.id))];
   for (const i of view.injects) {
     keys.push(i.fromKey, i.titleKey, i.textKey);
     if (i.promptKey) keys.push(i.promptKey);
     for (const o of i.options ?? []) keys.push(textKey.optionLabel(o));
   }
-  if (view.discussion) keys.push(view.discussion.titleKey, ...view.discussion.questions.map((q) => q.textKey));
+  if (view.discussion)
+    keys.push(view.discussion.titleKey, ...view.discussion.questions.map((q) => q.textKey));
   const pick = (table: Record<string, string> | undefined) =>
     Object.fromEntries(keys.filter((k) => table?.[k] !== undefined).map((k) => [k, table![k]!]));
   return { en: pick(texts?.en), fr: pick(texts?.fr ?? texts?.en) };
@@ -93,11 +100,13 @@ const ident = z.string().min(1).max(120);
 /** Messages devices send, each parsed before anything is done with it. */
 const messages = {
   'room.open': z.strictObject({ scenario: ident }),
-  'control.attach': z.strictObject({ room: roomId, key, since: z.number().int().min(0).optional() }),
+  'control.attach': z.strictObject({ room: roomId, key }),
   'control.event': z.strictObject({
     room: roomId,
     key,
     seq: z.number().int().min(0),
+    /** The console's own number for the event, counting from 1: a resend is recognised by it. */
+    cseq: z.number().int().min(1).optional(),
     event: exerciseEventSchema,
   }),
   'control.discussion': z.strictObject({ room: roomId, key, module: ident.nullable() }),
@@ -192,7 +201,11 @@ export async function startExerciseServer(options: ServerOptions): Promise<Exerc
   const participantRoom = (room: string, role: string) => `${room}:role:${role}`;
   const participantView = (room: Room, role: string) => {
     const view = buildParticipantView(room.scenario, room.exercise.state(), role, room.meta.discussion);
-    return { ...view, texts: viewTexts(room.scenario, options.texts?.get(room.scenario.id), view) };
+    return {
+      ...view,
+      scenario: room.scenario.id,
+      texts: viewTexts(room.scenario, options.texts?.get(room.scenario.id), view),
+    };
   };
   const broadcast = (room: Room) => {
     const id = room.meta.room;
@@ -207,6 +220,7 @@ export async function startExerciseServer(options: ServerOptions): Promise<Exerc
       room.sent.set(role, same);
       io.to(participantRoom(id, role)).emit('view', {
         ...view,
+        scenario: room.scenario.id,
         texts: viewTexts(room.scenario, options.texts?.get(room.scenario.id), view),
       });
     }
@@ -274,19 +288,26 @@ export async function startExerciseServer(options: ServerOptions): Promise<Exerc
         devices: {},
       };
       store.saveMeta(meta);
-      rooms.set(id, { meta, scenario, exercise: createExercise(scenario), raw: [], sent: new Map(), displays: 0 });
+      rooms.set(id, {
+        meta,
+        scenario,
+        exercise: createExercise(scenario),
+        raw: [],
+        sent: new Map(),
+        displays: 0,
+      });
       byCode.set(joinCode, id);
-      ack({ room: id, code: joinCode, key: facilitatorKey });
+      ack({ room: id, code: joinCode, key: facilitatorKey, addresses: options.addresses?.() ?? [] });
     });
 
     on('control.attach', (msg, ack) => {
       const room = controlled(msg);
       if (typeof room === 'string') return ack({ error: room });
       void socket.join(`${room.meta.room}:control`);
-      // why: a console that comes back asks only for what it has not seen (by the count it last had).
       ack({
-        ...(msg.since === undefined ? { log: room.exercise.log } : { events: room.raw.slice(msg.since) }),
+        log: room.exercise.log,
         count: room.raw.length,
+        control: room.meta.control ?? 0,
         devices: room.meta.devices,
         displays: room.displays,
         code: room.meta.code,
@@ -300,9 +321,21 @@ export async function startExerciseServer(options: ServerOptions): Promise<Exerc
       const room = controlled(msg);
       if (typeof room === 'string') return ack({ error: room });
       const have = room.raw.length;
+      if (msg.cseq !== undefined) {
+        if (msg.cseq <= (room.meta.control ?? 0)) return ack({ ok: true, seq: have, duplicate: true });
+        // why: devices write to the same log; a console that has not seen their latest events must
+        // take them in first, so both logs keep the same order (and the same record ids).
+        if (msg.seq < have) return ack({ error: `behind: the server has ${have} events`, seq: have });
+      }
       if (msg.seq < have) return ack({ ok: true, seq: have, duplicate: true });
       if (msg.seq > have) return ack({ error: `out of order: the server has ${have} events`, seq: have });
       const why = accept(room, msg.event, socket);
+      if (!why && msg.cseq !== undefined) {
+        // why: noted after the event is on disk, before the acknowledgement: a crash in between can
+        // at worst apply a resend twice, never lose an event.
+        room.meta = { ...room.meta, control: msg.cseq };
+        store.saveMeta(room.meta);
+      }
       ack(why ? { error: why, seq: room.raw.length } : { ok: true, seq: room.raw.length });
     });
 
@@ -417,7 +450,11 @@ export async function startExerciseServer(options: ServerOptions): Promise<Exerc
     on('participant.message', (msg, ack) => {
       const room = mine();
       if (typeof room === 'string') return ack({ error: room });
-      const why = accept(room, { type: 'message.sent', from: joined!.role, to: msg.to, text: msg.text }, socket);
+      const why = accept(
+        room,
+        { type: 'message.sent', from: joined!.role, to: msg.to, text: msg.text },
+        socket,
+      );
       ack(why ? { error: why } : { ok: true });
     });
   });
