@@ -83,7 +83,11 @@ afterAll(async () => {
 
 async function context(options: Parameters<Browser['newContext']>[0] = {}) {
   // why: the offline service worker would precache the whole app in every context; rooms need the network anyway.
-  const c = await browser.newContext({ viewport: { width: 1366, height: 768 }, serviceWorkers: 'block', ...options });
+  const c = await browser.newContext({
+    viewport: { width: 1366, height: 768 },
+    serviceWorkers: 'block',
+    ...options,
+  });
   contexts.push(c);
   return c;
 }
@@ -95,7 +99,11 @@ async function participant(url: string, options: Parameters<Browser['newContext'
   const frames: string[] = [];
   page.on('websocket', (ws) => ws.on('framereceived', (f) => frames.push(String(f.payload))));
   page.on('response', (r) => {
-    if (r.url().includes('/socket.io/')) void r.text().then((t) => frames.push(t), () => undefined);
+    if (r.url().includes('/socket.io/'))
+      void r.text().then(
+        (t) => frames.push(t),
+        () => undefined,
+      );
   });
   const errors = watchErrors(page);
   await page.goto(url);
@@ -111,7 +119,8 @@ const injectCard = (page: Page, id: string) => page.locator(`.room-inject[data-i
 
 describe('a networked room', () => {
   const t0 = Date.now();
-  const mark = (what: string) => process.env.POCSIM_ROOM_TIMES && console.log(`${Date.now() - t0} ms ${what}`);
+  const mark = (what: string) =>
+    process.env.POCSIM_ROOM_TIMES && console.log(`${Date.now() - t0} ms ${what}`);
   it('plays the opening of the tabletop on six devices through a real server, losing nothing', async () => {
     const base = `http://127.0.0.1:${server!.port}`;
     const consoleCtx = await context({ viewport: { width: 1366, height: 900 } });
@@ -263,7 +272,8 @@ describe('a networked room', () => {
 
     if (SHOTS) await fc.page.screenshot({ path: join(SHOTS, 'inbox-laptop-en.png') });
     // why: while the server is down or the network is off, the browser logs the failed reconnections.
-    const real = (errors: string[]) => errors.filter((e) => !/ERR_CONNECTION_REFUSED|ERR_INTERNET_DISCONNECTED/.test(e));
+    const real = (errors: string[]) =>
+      errors.filter((e) => !/ERR_CONNECTION_REFUSED|ERR_INTERNET_DISCONNECTED/.test(e));
     for (const p of [hom, jmac, fc, pc]) expect(real(p.errors)).toEqual([]);
     expect(real(consoleErrors)).toEqual([]);
   }, 120_000);

@@ -18,7 +18,7 @@ export interface InboxInject {
   options?: string[];
   pick?: number;
   promptKey?: string;
-  /** Radio calls that may have a voice recording: the inject itself when it comes by radio, and the radio injects of its step. */
+  /** For an inject that comes by radio, the calls that may have a voice recording: itself and its step's radio injects. */
   voices?: string[];
 }
 
@@ -68,7 +68,7 @@ export function buildParticipantView(
         titleKey: textKey.mselTitle(r.inject),
         textKey: textKey.mselText(r.inject),
         public: r.projector,
-        ...voicesOf(item.channel === 'radio' ? [r.inject] : [], step?.injects),
+        ...(item.channel === 'radio' ? voicesOf([r.inject], step?.injects) : {}),
         ...(d && step
           ? {
               step: step.id,
