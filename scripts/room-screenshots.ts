@@ -66,15 +66,20 @@ try {
     for (const id of ['ev-first-report', 'ev-cos-call', 'ev-gate'])
       await con.locator(`li.xc-msel-item[data-inject="${id}"] .xc-msel-actions button`).first().click();
     await phone.locator('[data-inject="ev-cos-call"]').waitFor();
-    await laptop.locator('[data-inject="ev-gate"] [data-option="per-east-field"]').click();
+    // the Force Commander has answered; the Head of Mission is choosing
+    const gate = laptop.locator('[data-inject="ev-gate"]');
+    await gate.locator('[data-option="per-east-field"]').click();
+    await gate.locator('.room-send-answer').click();
+    await gate.locator('.room-given').waitFor();
     await phone.locator('[data-inject="ev-cos-call"] [data-option="alarm-convene"]').click();
-    await phone.evaluate(() => scrollTo(0, 0));
+    await phone.locator('[data-inject="ev-cos-call"]').scrollIntoViewIfNeeded();
     await phone.waitForTimeout(300);
     await phone.screenshot({ path: `${OUT}/inbox-phone-${lang}.png` });
     await laptop.evaluate(() => scrollTo(0, 0));
     await laptop.waitForTimeout(300);
     await laptop.screenshot({ path: `${OUT}/inbox-laptop-${lang}.png` });
-    await con.screenshot({ path: `${OUT}/console-room-${lang}.png` });
+    await con.locator('.room-feed li').first().waitFor();
+    await con.locator('.room-panel').screenshot({ path: `${OUT}/console-room-${lang}.png` });
     await con.context().close();
     await phone.context().close();
     await laptop.context().close();
