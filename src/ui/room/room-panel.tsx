@@ -62,6 +62,12 @@ export function RoomPanel({
   useEffect(() => {
     const record = readRoom(storage, scenario.id);
     if (!record) return;
+    // why: a console started afresh has a shorter log than its room: that room belongs to the
+    // earlier run (its log is on the server), so the new run starts without it.
+    if (exercise.log.length < record.localLen) {
+      writeRoom(storage, scenario.id, null);
+      return;
+    }
     const socket = roomSocket();
     socketRef.current = socket;
     start(record, socket);
