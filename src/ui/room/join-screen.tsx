@@ -39,15 +39,15 @@ export function JoinScreen({ exercise, port: givenPort }: { exercise: string; po
   if (!join?.show) return null;
   return (
     <section class="room-screen" aria-labelledby="join-screen-h">
-      <h1 id="join-screen-h">{t('room.join.screenHeading')}</h1>
-      <QrCode text={join.link} label={t('room.join.qr')} class="qr-code room-screen-qr" />
+      <h1 id="join-screen-h">{t('rooms.join.screenHeading')}</h1>
+      <QrCode text={join.link} label={t('rooms.join.qr')} class="qr-code room-screen-qr" />
       <dl>
-        <dt>{t('room.join.address')}</dt>
+        <dt>{t('rooms.join.address')}</dt>
         <dd class="room-screen-address">{join.address}</dd>
-        <dt>{t('room.join.code')}</dt>
+        <dt>{t('rooms.join.code')}</dt>
         <dd class="room-screen-code">{join.code}</dd>
       </dl>
-      <p>{t('room.join.screenSteps')}</p>
+      <p>{t('rooms.join.screenSteps')}</p>
     </section>
   );
 }

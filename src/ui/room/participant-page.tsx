@@ -63,7 +63,7 @@ export function ParticipantPage({
     socketRef
       .current!.timeout(6_000)
       .emitWithAck(name, msg)
-      .catch(() => ({ error: t('room.join.noAnswer') })) as Promise<Record<string, any>>;
+      .catch(() => ({ error: t('rooms.join.noAnswer') })) as Promise<Record<string, any>>;
 
   const join = async (c: string, role?: string) => {
     const r = await ask('device.join', { code: c, device, ...(role ? { role } : {}) });
@@ -71,7 +71,7 @@ export function ParticipantPage({
       joinedCode.current = null;
       setPhase({
         name: 'code',
-        error: r.error === 'no open exercise has this code' ? t('room.join.badCode') : r.error,
+        error: r.error === 'no open exercise has this code' ? t('rooms.join.badCode') : r.error,
       });
       return;
     }
@@ -122,10 +122,10 @@ export function ParticipantPage({
           void join(c);
         }}
       >
-        <h1>{t('room.join.heading')}</h1>
-        <p class="muted">{t('room.join.intro')}</p>
+        <h1>{t('rooms.join.heading')}</h1>
+        <p class="muted">{t('rooms.join.intro')}</p>
         <label class="room-field">
-          <span>{t('room.join.code')}</span>
+          <span>{t('rooms.join.code')}</span>
           <input
             class="room-code-input"
             value={code}
@@ -146,14 +146,14 @@ export function ParticipantPage({
           class="button button-primary button-large room-touch"
           disabled={phase.name === 'joining'}
         >
-          {t(phase.name === 'joining' ? 'room.join.joining' : 'room.join.submit')}
+          {t(phase.name === 'joining' ? 'rooms.join.joining' : 'rooms.join.submit')}
         </button>
       </form>
     );
   } else if (phase.name === 'role') {
     body = (
       <section class="card room-roles" aria-labelledby="roles-h">
-        <h1 id="roles-h">{t('room.join.pickRole')}</h1>
+        <h1 id="roles-h">{t('rooms.join.pickRole')}</h1>
         <p class="muted">{phase.texts[pickLang(lang)]?.[textKey.title()]}</p>
         <ul class="room-role-list">
           {phase.roles.map((r) => (
@@ -173,8 +173,8 @@ export function ParticipantPage({
   } else if (phase.name === 'removed') {
     body = (
       <section class="card" role="alert">
-        <h1>{t('room.inbox.removedHeading')}</h1>
-        <p>{t('room.inbox.removed')}</p>
+        <h1>{t('rooms.inbox.removedHeading')}</h1>
+        <p>{t('rooms.inbox.removed')}</p>
       </section>
     );
   } else {
@@ -186,7 +186,7 @@ export function ParticipantPage({
       <main id="main" class="page room-page">
         {!online && (
           <p class="room-alert room-offline" role="status">
-            {t('room.inbox.offline')}
+            {t('rooms.inbox.offline')}
           </p>
         )}
         {body}
@@ -216,7 +216,7 @@ function Inbox({
   const { t, lang: uiLang } = useI18n();
   const lang = pickLang(uiLang);
   const w = (key: string) => word(view.texts, lang, key);
-  const roleName = (id: string) => (id === CONTROL ? t('room.control') : w(textKey.exerciseRole(id)));
+  const roleName = (id: string) => (id === CONTROL ? t('rooms.control') : w(textKey.exerciseRole(id)));
   const injects = [...view.injects].reverse();
   const roles = Object.keys(view.texts.en ?? {})
     .map((k) => /^exercise\.roles\.(.+)\.name$/.exec(k)?.[1])
@@ -235,15 +235,15 @@ function Inbox({
   return (
     <div class="room-inbox">
       <header class="room-inbox-head">
-        <h1>{t('room.inbox.heading', { role: roleName(view.role) })}</h1>
+        <h1>{t('rooms.inbox.heading', { role: roleName(view.role) })}</h1>
         <p class="muted">
-          {w(textKey.title())} · {t(`room.status.${view.status}`)} · {elapsedText(view.time)}
-          {online ? '' : ` · ${t('room.inbox.offlineShort')}`}
+          {w(textKey.title())} · {t(`rooms.status.${view.status}`)} · {elapsedText(view.time)}
+          {online ? '' : ` · ${t('rooms.inbox.offlineShort')}`}
         </p>
       </header>
       {view.discussion && (
         <section class="card room-discussion" aria-labelledby="disc-h">
-          <h2 id="disc-h">{t('room.inbox.discussion', { module: w(view.discussion.titleKey) })}</h2>
+          <h2 id="disc-h">{t('rooms.inbox.discussion', { module: w(view.discussion.titleKey) })}</h2>
           <ol>
             {view.discussion.questions.map((q) => (
               <li key={q.id}>{w(q.textKey)}</li>
@@ -253,9 +253,9 @@ function Inbox({
       )}
       <section aria-labelledby="inbox-h">
         <h2 id="inbox-h" class="section-label">
-          {t('room.inbox.injects', { count: injects.length })}
+          {t('rooms.inbox.injects', { count: injects.length })}
         </h2>
-        {injects.length === 0 && <p class="card muted">{t('room.inbox.empty')}</p>}
+        {injects.length === 0 && <p class="card muted">{t('rooms.inbox.empty')}</p>}
         <ol class="room-injects">
           {injects.map((i) => (
             <li key={i.inject} class="card room-inject" data-inject={i.inject}>
@@ -267,7 +267,7 @@ function Inbox({
                 <span>{w(i.fromKey)}</span>
                 <span>{elapsedText(i.at)}</span>
                 <span class={i.public ? 'room-badge' : 'room-badge room-badge-own'}>
-                  {t(i.public ? 'room.inbox.public' : 'room.inbox.own')}
+                  {t(i.public ? 'rooms.inbox.public' : 'rooms.inbox.own')}
                 </span>
               </p>
               <h3>{w(i.titleKey)}</h3>
@@ -278,7 +278,7 @@ function Inbox({
                   class="button button-secondary room-touch"
                   onClick={() => void playVoice(view, i, lang)}
                 >
-                  {t('room.inbox.play')}
+                  {t('rooms.inbox.play')}
                 </button>
               ) : null}
               {i.step && <Answer view={view} inject={i} w={w} ask={ask} />}
@@ -336,12 +336,12 @@ function Answer({
       {inject.promptKey && <p class="room-prompt">{w(inject.promptKey)}</p>}
       {given.map((a) => (
         <p key={a.id} class="room-given">
-          {t('room.inbox.answered', { time: elapsedText(a.at) })}{' '}
+          {t('rooms.inbox.answered', { time: elapsedText(a.at) })}{' '}
           <strong>{a.text ?? a.options.map((o) => w(textKey.optionLabel(o))).join(' + ')}</strong>
         </p>
       ))}
       <fieldset class="room-options">
-        <legend class="visually-hidden">{t('room.inbox.options', { count: pick })}</legend>
+        <legend class="visually-hidden">{t('rooms.inbox.options', { count: pick })}</legend>
         {(inject.options ?? []).map((o) => {
           const on = chosen.includes(o);
           return (
@@ -366,15 +366,15 @@ function Answer({
         disabled={sending || chosen.length === 0}
         onClick={() => void send({ options: chosen })}
       >
-        {t('room.inbox.sendAnswer')}
+        {t('rooms.inbox.sendAnswer')}
       </button>
       <details class="room-free">
-        <summary class="room-touch">{t('room.inbox.freeText')}</summary>
+        <summary class="room-touch">{t('rooms.inbox.freeText')}</summary>
         <textarea
           class="room-text"
           maxLength={4000}
           value={text}
-          aria-label={t('room.inbox.freeText')}
+          aria-label={t('rooms.inbox.freeText')}
           onInput={(e) => setText(e.currentTarget.value)}
         />
         <button
@@ -383,7 +383,7 @@ function Answer({
           disabled={sending || !text.trim()}
           onClick={() => void send({ text: text.trim() })}
         >
-          {t('room.inbox.sendText')}
+          {t('rooms.inbox.sendText')}
         </button>
       </details>
       {error && (
@@ -412,7 +412,7 @@ function Messages({
   const [error, setError] = useState<string | null>(null);
   return (
     <section class="card room-messages" aria-labelledby="msg-h">
-      <h2 id="msg-h">{t('room.inbox.messages')}</h2>
+      <h2 id="msg-h">{t('rooms.inbox.messages')}</h2>
       <ol class="room-message-list">
         {[...view.messages].reverse().map((m) => (
           <li key={m.id} class={m.from === view.role ? 'is-mine' : ''}>
@@ -437,7 +437,7 @@ function Messages({
         }}
       >
         <label class="room-field">
-          <span>{t('room.inbox.to')}</span>
+          <span>{t('rooms.inbox.to')}</span>
           <select class="room-touch" value={to} onChange={(e) => setTo(e.currentTarget.value)}>
             {[CONTROL, ...roles].map((r) => (
               <option key={r} value={r}>
@@ -447,7 +447,7 @@ function Messages({
           </select>
         </label>
         <label class="room-field">
-          <span>{t('room.inbox.message')}</span>
+          <span>{t('rooms.inbox.message')}</span>
           <textarea
             class="room-text"
             maxLength={4000}
@@ -456,7 +456,7 @@ function Messages({
           />
         </label>
         <button type="submit" class="button button-primary room-touch" disabled={!text.trim()}>
-          {t('room.inbox.send')}
+          {t('rooms.inbox.send')}
         </button>
         {error && (
           <p class="room-alert" role="alert">

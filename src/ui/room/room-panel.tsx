@@ -100,7 +100,7 @@ export function RoomPanel({
     if (!r?.room || !r.code || !r.key) {
       socket.close();
       socketRef.current = null;
-      setProblem(r?.error ?? t('room.console.noServer'));
+      setProblem(r?.error ?? t('rooms.console.noServer'));
       return;
     }
     const record: RoomRecord = {
@@ -118,7 +118,7 @@ export function RoomPanel({
   };
 
   const closeRoom = async () => {
-    if (!link || !confirm(t('room.console.closeConfirm'))) return;
+    if (!link || !confirm(t('rooms.console.closeConfirm'))) return;
     await link.control('control.close', {});
     link.stop();
     writeRoom(storage, scenario.id, null);
@@ -153,21 +153,21 @@ export function RoomPanel({
   }, [joinJson]);
 
   const roleName = (id: string) =>
-    id === CONTROL ? t('room.control') : texts.text(textKey.exerciseRole(id));
+    id === CONTROL ? t('rooms.control') : texts.text(textKey.exerciseRole(id));
   const feed = useMemo(() => answerFeed(state), [state]);
 
   if (!link || !record || !status) {
     return (
       <section class="card room-panel" aria-labelledby="room-h">
-        <h2 id="room-h">{t('room.console.heading')}</h2>
-        <p class="muted">{t('room.console.intro')}</p>
+        <h2 id="room-h">{t('rooms.console.heading')}</h2>
+        <p class="muted">{t('rooms.console.intro')}</p>
         <button
           type="button"
           class="button button-primary room-open"
           disabled={busy}
           onClick={() => void openRoom()}
         >
-          {t('room.console.open')}
+          {t('rooms.console.open')}
         </button>
         {problem && (
           <p class="xc-alert xc-alert-bad" role="alert">
@@ -180,29 +180,29 @@ export function RoomPanel({
   const devices = Object.entries(status.devices);
   return (
     <section class="card room-panel" aria-labelledby="room-h">
-      <h2 id="room-h">{t('room.console.heading')}</h2>
+      <h2 id="room-h">{t('rooms.console.heading')}</h2>
       <p class={`room-state room-state-${status.state}`} role="status">
-        {t(`room.console.state.${status.state}`)}
-        {status.waiting > 0 && ` · ${t('room.console.waiting', { count: status.waiting })}`}
-        {status.refused > 0 && ` · ${t('room.console.refused', { count: status.refused })}`}
+        {t(`rooms.console.state.${status.state}`)}
+        {status.waiting > 0 && ` · ${t('rooms.console.waiting', { count: status.waiting })}`}
+        {status.refused > 0 && ` · ${t('rooms.console.refused', { count: status.refused })}`}
       </p>
       <div class="room-join">
-        <QrCode text={join!.link} label={t('room.join.qr')} class="qr-code room-qr" />
+        <QrCode text={join!.link} label={t('rooms.join.qr')} class="qr-code room-qr" />
         <dl>
-          <dt>{t('room.join.address')}</dt>
+          <dt>{t('rooms.join.address')}</dt>
           <dd class="room-address">{address}</dd>
-          <dt>{t('room.join.code')}</dt>
+          <dt>{t('rooms.join.code')}</dt>
           <dd class="room-code">{record.code}</dd>
         </dl>
       </div>
       <label class="xc-pin">
         <input type="checkbox" checked={show} onChange={(e) => setShow(e.currentTarget.checked)} />
-        {t('room.console.showOnProjector')}
+        {t('rooms.console.showOnProjector')}
       </label>
-      <h3>{t('room.console.devices', { count: devices.length })}</h3>
-      <p class="muted">{t('room.console.displays', { count: status.displays })}</p>
+      <h3>{t('rooms.console.devices', { count: devices.length })}</h3>
+      <p class="muted">{t('rooms.console.displays', { count: status.displays })}</p>
       {devices.length === 0 ? (
-        <p class="muted">{t('room.console.noDevices')}</p>
+        <p class="muted">{t('rooms.console.noDevices')}</p>
       ) : (
         <ul class="room-devices">
           {devices.map(([device, role]) => (
@@ -210,7 +210,7 @@ export function RoomPanel({
               <span class="room-device-id">{device.slice(-6)}</span>
               <select
                 class="xc-select"
-                aria-label={t('room.console.roleOf', { device: device.slice(-6) })}
+                aria-label={t('rooms.console.roleOf', { device: device.slice(-6) })}
                 value={role}
                 onChange={(e) => void link.control('control.assign', { device, role: e.currentTarget.value })}
               >
@@ -225,15 +225,15 @@ export function RoomPanel({
                 class="button button-secondary"
                 onClick={() => void link.control('control.assign', { device, role: null })}
               >
-                {t('room.console.remove')}
+                {t('rooms.console.remove')}
               </button>
             </li>
           ))}
         </ul>
       )}
-      <h3>{t('room.console.answers')}</h3>
+      <h3>{t('rooms.console.answers')}</h3>
       {feed.length === 0 ? (
-        <p class="muted">{t('room.console.noAnswers')}</p>
+        <p class="muted">{t('rooms.console.noAnswers')}</p>
       ) : (
         <ol class="room-feed">
           {feed.map((f) => (
@@ -247,7 +247,7 @@ export function RoomPanel({
         </ol>
       )}
       <button type="button" class="button button-secondary" onClick={() => void closeRoom()}>
-        {t('room.console.close')}
+        {t('rooms.console.close')}
       </button>
     </section>
   );
