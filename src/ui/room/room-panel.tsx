@@ -186,69 +186,77 @@ export function RoomPanel({
         {status.waiting > 0 && ` · ${t('rooms.console.waiting', { count: status.waiting })}`}
         {status.refused > 0 && ` · ${t('rooms.console.refused', { count: status.refused })}`}
       </p>
-      <div class="room-join">
-        <QrCode text={join!.link} label={t('rooms.join.qr')} class="qr-code room-qr" />
-        <dl>
-          <dt>{t('rooms.join.address')}</dt>
-          <dd class="room-address">{address}</dd>
-          <dt>{t('rooms.join.code')}</dt>
-          <dd class="room-code">{record.code}</dd>
-        </dl>
+      <div class="room-cols">
+        <div class="room-col">
+          <div class="room-join">
+            <QrCode text={join!.link} label={t('rooms.join.qr')} class="qr-code room-qr" />
+            <dl>
+              <dt>{t('rooms.join.address')}</dt>
+              <dd class="room-address">{address}</dd>
+              <dt>{t('rooms.join.code')}</dt>
+              <dd class="room-code">{record.code}</dd>
+            </dl>
+          </div>
+          <label class="xc-pin">
+            <input type="checkbox" checked={show} onChange={(e) => setShow(e.currentTarget.checked)} />
+            {t('rooms.console.showOnProjector')}
+          </label>
+        </div>
+        <div class="room-col">
+          <h3>{t('rooms.console.devices', { count: devices.length })}</h3>
+          <p class="muted">{t('rooms.console.displays', { count: status.displays })}</p>
+          {devices.length === 0 ? (
+            <p class="muted">{t('rooms.console.noDevices')}</p>
+          ) : (
+            <ul class="room-devices">
+              {devices.map(([device, role]) => (
+                <li key={device} data-device={device}>
+                  <span class="room-device-id">{device.slice(-6)}</span>
+                  <select
+                    class="xc-select"
+                    aria-label={t('rooms.console.roleOf', { device: device.slice(-6) })}
+                    value={role}
+                    onChange={(e) =>
+                      void link.control('control.assign', { device, role: e.currentTarget.value })
+                    }
+                  >
+                    {scenario.exercise!.roles.map((r) => (
+                      <option key={r.id} value={r.id}>
+                        {roleName(r.id)}
+                      </option>
+                    ))}
+                  </select>
+                  <button
+                    type="button"
+                    class="button button-secondary"
+                    onClick={() => void link.control('control.assign', { device, role: null })}
+                  >
+                    {t('rooms.console.remove')}
+                  </button>
+                </li>
+              ))}
+            </ul>
+          )}
+          <h3>{t('rooms.console.answers')}</h3>
+          {feed.length === 0 ? (
+            <p class="muted">{t('rooms.console.noAnswers')}</p>
+          ) : (
+            <ol class="room-feed">
+              {feed.map((f) => (
+                <li key={f.id} data-kind={f.kind}>
+                  <span class="room-feed-time">{exerciseClockFace(scenario.startClock, f.at).timeOfDay}</span>{' '}
+                  <strong>{roleName(f.from)}</strong>
+                  {f.to && ` → ${roleName(f.to)}`}:{' '}
+                  {f.text ?? f.options.map((o) => texts.text(textKey.optionLabel(o))).join(' + ')}
+                </li>
+              ))}
+            </ol>
+          )}
+          <button type="button" class="button button-secondary" onClick={() => void closeRoom()}>
+            {t('rooms.console.close')}
+          </button>
+        </div>
       </div>
-      <label class="xc-pin">
-        <input type="checkbox" checked={show} onChange={(e) => setShow(e.currentTarget.checked)} />
-        {t('rooms.console.showOnProjector')}
-      </label>
-      <h3>{t('rooms.console.devices', { count: devices.length })}</h3>
-      <p class="muted">{t('rooms.console.displays', { count: status.displays })}</p>
-      {devices.length === 0 ? (
-        <p class="muted">{t('rooms.console.noDevices')}</p>
-      ) : (
-        <ul class="room-devices">
-          {devices.map(([device, role]) => (
-            <li key={device} data-device={device}>
-              <span class="room-device-id">{device.slice(-6)}</span>
-              <select
-                class="xc-select"
-                aria-label={t('rooms.console.roleOf', { device: device.slice(-6) })}
-                value={role}
-                onChange={(e) => void link.control('control.assign', { device, role: e.currentTarget.value })}
-              >
-                {scenario.exercise!.roles.map((r) => (
-                  <option key={r.id} value={r.id}>
-                    {roleName(r.id)}
-                  </option>
-                ))}
-              </select>
-              <button
-                type="button"
-                class="button button-secondary"
-                onClick={() => void link.control('control.assign', { device, role: null })}
-              >
-                {t('rooms.console.remove')}
-              </button>
-            </li>
-          ))}
-        </ul>
-      )}
-      <h3>{t('rooms.console.answers')}</h3>
-      {feed.length === 0 ? (
-        <p class="muted">{t('rooms.console.noAnswers')}</p>
-      ) : (
-        <ol class="room-feed">
-          {feed.map((f) => (
-            <li key={f.id} data-kind={f.kind}>
-              <span class="room-feed-time">{exerciseClockFace(scenario.startClock, f.at).timeOfDay}</span>{' '}
-              <strong>{roleName(f.from)}</strong>
-              {f.to && ` → ${roleName(f.to)}`}:{' '}
-              {f.text ?? f.options.map((o) => texts.text(textKey.optionLabel(o))).join(' + ')}
-            </li>
-          ))}
-        </ol>
-      )}
-      <button type="button" class="button button-secondary" onClick={() => void closeRoom()}>
-        {t('rooms.console.close')}
-      </button>
     </section>
   );
 }
