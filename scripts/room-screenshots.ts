@@ -79,6 +79,8 @@ try {
     await laptop.waitForTimeout(300);
     await laptop.screenshot({ path: `${OUT}/inbox-laptop-${lang}.png` });
     await con.locator('.room-feed li').first().waitFor();
+    // why: the console's header is sticky; from the top the whole panel shows below it.
+    await con.evaluate(() => scrollTo(0, 0));
     await con.locator('.room-panel').screenshot({ path: `${OUT}/console-room-${lang}.png` });
     await con.context().close();
     await phone.context().close();

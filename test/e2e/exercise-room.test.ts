@@ -11,7 +11,8 @@ import { launchBrowser, watchErrors } from './harness.ts';
 // why: the networked room end to end, through a real `pocsim serve` process: the console, its
 // projector and four participants' browsers (one a phone) play the opening of the leadership
 // tabletop. Role-only injects must reach only their role, answers must tick the console's expected
-// actions, and neither a dropped phone nor a restarted server may lose anything.
+// actions, and neither a dropped phone nor a restarted server may lose anything. The hang limit is
+// generous: on the shared 2-core machine under load it took about 100 s.
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const TTX = 'ttx-leadership-tessako';
@@ -276,5 +277,5 @@ describe('a networked room', () => {
       errors.filter((e) => !/ERR_CONNECTION_REFUSED|ERR_INTERNET_DISCONNECTED/.test(e));
     for (const p of [hom, jmac, fc, pc]) expect(real(p.errors)).toEqual([]);
     expect(real(consoleErrors)).toEqual([]);
-  }, 120_000);
+  }, 180_000);
 });
