@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { networkInterfaces } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import type { ScenarioBundle } from '../engine/scenario/load-scenario.ts';
 import type { Scenario } from '../engine/scenario/scenario.schema.ts';
 import { startExerciseServer } from '../server/exercise-server.ts';
 import { findScenarioFolders, loadScenarioFolder } from './scenario-files.ts';
@@ -32,11 +33,14 @@ export async function serveCommand(
   if (!Number.isInteger(port) || port < 0 || port > 65_535)
     return { code: 2, stdout: '', stderr: `--port must be a port number, not "${values.port}"\n` };
   const scenarios = new Map<string, Scenario>();
+  const texts = new Map<string, ScenarioBundle['texts']>();
   const problems: string[] = [];
   for (const folder of findScenarioFolders([resolve(cwd, values.scenarios)])) {
     const loaded = loadScenarioFolder(folder, cwd, { strict: true });
-    if (loaded.bundle?.scenario.exercise) scenarios.set(loaded.bundle.scenario.id, loaded.bundle.scenario);
-    else if (!loaded.bundle) problems.push(`${folder}: does not validate (pocsim validate ${folder})`);
+    if (loaded.bundle?.scenario.exercise) {
+      scenarios.set(loaded.bundle.scenario.id, loaded.bundle.scenario);
+      texts.set(loaded.bundle.scenario.id, loaded.bundle.texts);
+    } else if (!loaded.bundle) problems.push(`${folder}: does not validate (pocsim validate ${folder})`);
   }
   if (!scenarios.size)
     return {
@@ -45,11 +49,20 @@ export async function serveCommand(
       stderr: `no exercise scenario in ${values.scenarios}\n${problems.join('\n')}\n`,
     };
   const appDir = resolve(cwd, values.app);
+  const lanAddresses = () =>
+    values.host === '0.0.0.0'
+      ? Object.values(networkInterfaces())
+          .flat()
+          .filter((a) => a && a.family === 'IPv4' && !a.internal)
+          .map((a) => `http://${a!.address}:${server.port}/`)
+      : [];
   const server = await startExerciseServer({
+    addresses: lanAddresses,
     port,
     host: values.host,
     dataDir: resolve(cwd, values.data),
     scenarios,
+    texts,
     appDir: existsSync(join(appDir, 'index.html')) ? appDir : undefined,
   });
   const lan = Object.values(networkInterfaces())

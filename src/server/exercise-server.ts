@@ -5,11 +5,13 @@ import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { Server, type Socket } from 'socket.io';
 import { z } from 'zod';
-import { buildParticipantView } from '../engine/exercise/exercise-audience.ts';
+import { buildParticipantView, type ParticipantView } from '../engine/exercise/exercise-audience.ts';
 import { exerciseEventSchema } from '../engine/exercise/exercise-event.schema.ts';
 import { createExercise, type Exercise, type ExerciseEvent } from '../engine/exercise/exercise-log.ts';
 import { buildProjectorView } from '../engine/exercise/exercise-view.ts';
+import type { ScenarioBundle } from '../engine/scenario/load-scenario.ts';
 import type { Scenario } from '../engine/scenario/scenario.schema.ts';
+import { textKey } from '../engine/scenario/text-keys.ts';
 import { type RoomMeta, RoomStore } from './room-store.ts';
 
 /** How to start the exercise server. */
@@ -20,8 +22,12 @@ export interface ServerOptions {
   dataDir: string;
   /** Scenarios with an exercise section, by id. */
   scenarios: ReadonlyMap<string, Scenario>;
+  /** The scenarios' text tables, by id: a participant's view carries the words of what it may see, so its device needs no scenario file. */
+  texts?: ReadonlyMap<string, ScenarioBundle['texts']>;
   /** The built app to serve (dist/); without it only the socket endpoint answers. */
   appDir?: string;
+  /** Addresses other devices reach this server on (the LAN's), for the join link the console shows. */
+  addresses?: () => string[];
   /** Largest message a device may send, in bytes. */
   maxMessageBytes?: number;
   /** Messages a device may send per second before it is told to slow down. */
@@ -40,6 +46,35 @@ interface Room {
   meta: RoomMeta;
   scenario: Scenario;
   exercise: Exercise;
+  /** Every accepted event as it came (ticks not merged): the numbering consoles sync by. */
+  raw: ExerciseEvent[];
+  /** The last view sent to each role, without its clock, so a tick alone does not resend it. */
+  sent: Map<string, string>;
+  /** Displays (projectors) connected now. */
+  displays: number;
+}
+
+/** Words of a participant's view, in both languages: only the keys the view names. */
+export type ViewTexts = Record<'en' | 'fr', Record<string, string>>;
+
+// why: the words travel with the view, so the device never loads the scenario file (which holds
+// every role's injects, the expected actions and the facilitator's notes).
+function viewTexts(
+  scenario: Scenario,
+  texts: ScenarioBundle['texts'] | undefined,
+  view: ParticipantView,
+): ViewTexts {
+  const keys = [textKey.title(), ...scenario.exercise!.roles.map((r) => textKey.exerciseRole(r.id))];
+  for (const i of view.injects) {
+    keys.push(i.fromKey, i.titleKey, i.textKey);
+    if (i.promptKey) keys.push(i.promptKey);
+    for (const o of i.options ?? []) keys.push(textKey.optionLabel(o));
+  }
+  if (view.discussion)
+    keys.push(view.discussion.titleKey, ...view.discussion.questions.map((q) => q.textKey));
+  const pick = (table: Record<string, string> | undefined) =>
+    Object.fromEntries(keys.filter((k) => table?.[k] !== undefined).map((k) => [k, table![k]!]));
+  return { en: pick(texts?.en), fr: pick(texts?.fr ?? texts?.en) };
 }
 
 // why: a code is typed by leaders from a projector, so it avoids look-alike letters; 8 characters
@@ -70,6 +105,8 @@ const messages = {
     room: roomId,
     key,
     seq: z.number().int().min(0),
+    /** The console's own number for the event, counting from 1: a resend is recognised by it. */
+    cseq: z.number().int().min(1).optional(),
     event: exerciseEventSchema,
   }),
   'control.discussion': z.strictObject({ room: roomId, key, module: ident.nullable() }),
@@ -146,6 +183,9 @@ export async function startExerciseServer(options: ServerOptions): Promise<Exerc
       meta: stored.meta,
       scenario,
       exercise: createExercise(scenario, stored.log),
+      raw: [...stored.log],
+      sent: new Map(),
+      displays: 0,
     });
     byCode.set(stored.meta.code, stored.meta.room);
   }
@@ -159,22 +199,41 @@ export async function startExerciseServer(options: ServerOptions): Promise<Exerc
   const rate = options.ratePerSecond ?? 20;
 
   const participantRoom = (room: string, role: string) => `${room}:role:${role}`;
+  const participantView = (room: Room, role: string) => {
+    const view = buildParticipantView(room.scenario, room.exercise.state(), role, room.meta.discussion);
+    return {
+      ...view,
+      scenario: room.scenario.id,
+      texts: viewTexts(room.scenario, options.texts?.get(room.scenario.id), view),
+    };
+  };
   const broadcast = (room: Room) => {
     const id = room.meta.room;
     const state = room.exercise.state();
     io.to(`${id}:display`).emit('projector', buildProjectorView(room.scenario, state));
-    for (const role of room.scenario.exercise!.roles.map((r) => r.id))
-      io.to(participantRoom(id, role)).emit(
-        'view',
-        buildParticipantView(room.scenario, state, role, room.meta.discussion),
-      );
+    for (const role of room.scenario.exercise!.roles.map((r) => r.id)) {
+      const view = buildParticipantView(room.scenario, state, role, room.meta.discussion);
+      // why: the clock ticks every second; a participant's view is resent only when something in it
+      // other than the time changed, which keeps a room of phones quiet between injects.
+      const same = JSON.stringify({ ...view, time: 0 });
+      if (room.sent.get(role) === same) continue;
+      room.sent.set(role, same);
+      io.to(participantRoom(id, role)).emit('view', {
+        ...view,
+        scenario: room.scenario.id,
+        texts: viewTexts(room.scenario, options.texts?.get(room.scenario.id), view),
+      });
+    }
   };
-  const accept = (room: Room, event: ExerciseEvent): string | undefined => {
+  const accept = (room: Room, event: ExerciseEvent, from?: Socket): string | undefined => {
     const why = room.exercise.check(event);
     if (why) return why;
     store.append(room.meta.room, event);
     room.exercise.send(event);
-    io.to(`${room.meta.room}:control`).emit('log', { seq: room.exercise.log.length, event });
+    room.raw.push(event);
+    // why: the console that sent an event has it already; others (a second console) get it here.
+    const to = from ? io.to(`${room.meta.room}:control`).except(from.id) : io.to(`${room.meta.room}:control`);
+    to.emit('log', { seq: room.raw.length, event });
     broadcast(room);
     return undefined;
   };
@@ -229,9 +288,16 @@ export async function startExerciseServer(options: ServerOptions): Promise<Exerc
         devices: {},
       };
       store.saveMeta(meta);
-      rooms.set(id, { meta, scenario, exercise: createExercise(scenario) });
+      rooms.set(id, {
+        meta,
+        scenario,
+        exercise: createExercise(scenario),
+        raw: [],
+        sent: new Map(),
+        displays: 0,
+      });
       byCode.set(joinCode, id);
-      ack({ room: id, code: joinCode, key: facilitatorKey });
+      ack({ room: id, code: joinCode, key: facilitatorKey, addresses: options.addresses?.() ?? [] });
     });
 
     on('control.attach', (msg, ack) => {
@@ -240,7 +306,10 @@ export async function startExerciseServer(options: ServerOptions): Promise<Exerc
       void socket.join(`${room.meta.room}:control`);
       ack({
         log: room.exercise.log,
+        count: room.raw.length,
+        control: room.meta.control ?? 0,
         devices: room.meta.devices,
+        displays: room.displays,
         code: room.meta.code,
         discussion: room.meta.discussion ?? null,
       });
@@ -251,11 +320,23 @@ export async function startExerciseServer(options: ServerOptions): Promise<Exerc
     on('control.event', (msg, ack) => {
       const room = controlled(msg);
       if (typeof room === 'string') return ack({ error: room });
-      const have = room.exercise.log.length;
+      const have = room.raw.length;
+      if (msg.cseq !== undefined) {
+        if (msg.cseq <= (room.meta.control ?? 0)) return ack({ ok: true, seq: have, duplicate: true });
+        // why: devices write to the same log; a console that has not seen their latest events must
+        // take them in first, so both logs keep the same order (and the same record ids).
+        if (msg.seq < have) return ack({ error: `behind: the server has ${have} events`, seq: have });
+      }
       if (msg.seq < have) return ack({ ok: true, seq: have, duplicate: true });
       if (msg.seq > have) return ack({ error: `out of order: the server has ${have} events`, seq: have });
-      const why = accept(room, msg.event);
-      ack(why ? { error: why, seq: room.exercise.log.length } : { ok: true, seq: room.exercise.log.length });
+      const why = accept(room, msg.event, socket);
+      if (!why && msg.cseq !== undefined) {
+        // why: noted after the event is on disk, before the acknowledgement: a crash in between can
+        // at worst apply a resend twice, never lose an event.
+        room.meta = { ...room.meta, control: msg.cseq };
+        store.saveMeta(room.meta);
+      }
+      ack(why ? { error: why, seq: room.raw.length } : { ok: true, seq: room.raw.length });
     });
 
     on('control.discussion', (msg, ack) => {
@@ -263,6 +344,7 @@ export async function startExerciseServer(options: ServerOptions): Promise<Exerc
       if (typeof room === 'string') return ack({ error: room });
       if (msg.module && !room.scenario.exercise!.modules.some((m) => m.id === msg.module))
         return ack({ error: `no module "${msg.module}"` });
+      if ((room.meta.discussion ?? null) === msg.module) return ack({ ok: true });
       room.meta = { ...room.meta, discussion: msg.module ?? undefined };
       store.saveMeta(room.meta);
       broadcast(room);
@@ -302,7 +384,15 @@ export async function startExerciseServer(options: ServerOptions): Promise<Exerc
       const roles = room.scenario.exercise!.roles.map((r) => r.id);
       const given = room.meta.devices[msg.device];
       const role = given ?? msg.role;
-      if (!role) return ack({ roles, scenario: room.scenario.id });
+      const names = viewTexts(room.scenario, options.texts?.get(room.scenario.id), {
+        role: '',
+        time: 0,
+        status: 'ready',
+        injects: [],
+        answers: [],
+        messages: [],
+      } as ParticipantView);
+      if (!role) return ack({ roles, scenario: room.scenario.id, texts: names });
       if (!roles.includes(role)) return ack({ error: `no role "${role}"`, roles });
       if (!given) {
         room.meta = { ...room.meta, devices: { ...room.meta.devices, [msg.device]: role } };
@@ -312,12 +402,7 @@ export async function startExerciseServer(options: ServerOptions): Promise<Exerc
       for (const r of socket.rooms) if (r !== socket.id) void socket.leave(r);
       joined = { room: room.meta.room, role, device: msg.device };
       void socket.join([participantRoom(room.meta.room, role), `${room.meta.room}:device:${msg.device}`]);
-      ack({
-        role,
-        roles,
-        scenario: room.scenario.id,
-        view: buildParticipantView(room.scenario, room.exercise.state(), role, room.meta.discussion),
-      });
+      ack({ role, roles, scenario: room.scenario.id, view: participantView(room, role) });
     });
 
     on('display.join', (msg, ack) => {
@@ -325,6 +410,15 @@ export async function startExerciseServer(options: ServerOptions): Promise<Exerc
       const room = id ? rooms.get(id) : undefined;
       if (!room) return ack({ error: 'no open exercise has this code' });
       void socket.join(`${room.meta.room}:display`);
+      const id2 = room.meta.room;
+      room.displays++;
+      io.to(`${id2}:control`).emit('displays', room.displays);
+      socket.once('disconnect', () => {
+        const still = rooms.get(id2);
+        if (!still) return;
+        still.displays--;
+        io.to(`${id2}:control`).emit('displays', still.displays);
+      });
       ack({ scenario: room.scenario.id, view: buildProjectorView(room.scenario, room.exercise.state()) });
     });
 
@@ -349,14 +443,18 @@ export async function startExerciseServer(options: ServerOptions): Promise<Exerc
         ...(msg.options?.length ? { options: msg.options } : {}),
         ...(msg.text ? { text: msg.text } : {}),
       };
-      const why = accept(room, event);
+      const why = accept(room, event, socket);
       ack(why ? { error: why } : { ok: true });
     });
 
     on('participant.message', (msg, ack) => {
       const room = mine();
       if (typeof room === 'string') return ack({ error: room });
-      const why = accept(room, { type: 'message.sent', from: joined!.role, to: msg.to, text: msg.text });
+      const why = accept(
+        room,
+        { type: 'message.sent', from: joined!.role, to: msg.to, text: msg.text },
+        socket,
+      );
       ack(why ? { error: why } : { ok: true });
     });
   });

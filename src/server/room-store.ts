@@ -26,6 +26,8 @@ export interface RoomMeta {
   devices: Record<string, string>;
   /** A module whose discussion questions the facilitator put to the room. */
   discussion?: string;
+  /** The console's number of the last of its events the room took (so a resend is not applied twice). */
+  control?: number;
   /** Set when the facilitator closed the room: its code no longer admits anyone. */
   closed?: boolean;
 }

@@ -87,7 +87,13 @@ interface Preview {
 }
 
 /** A screen an address can open: `#author`, `#cohort`, `#console[/<exercise>]` or `#projector/<exercise>`. */
-export type StartScreen = 'menu' | 'author' | 'cohort' | { console: string | null } | { projector: string };
+export type StartScreen =
+  | 'menu'
+  | 'author'
+  | 'cohort'
+  | { console: string | null }
+  | { projector: string }
+  | { join: string | null };
 
 type Screen =
   | { name: 'menu' }
@@ -95,6 +101,8 @@ type Screen =
   | { name: 'cohort' }
   | { name: 'console'; exercise: string | null }
   | { name: 'projector'; exercise: string }
+  /** A participant's device in a networked exercise room (`#join[/<code>]`). */
+  | { name: 'join'; code: string | null }
   | { name: 'briefing'; bundle: ScenarioBundle; preview?: Preview }
   /** Left through "Take a break": the run is kept, and where to find support. */
   | { name: 'break'; bundle: ScenarioBundle }
@@ -122,6 +130,7 @@ const importDebrief = () => import('./debrief-page.tsx');
 const importAuthor = () => import('./author/author-page.tsx');
 const importExercise = () => import('./exercise/exercise-screens.tsx');
 const importCohort = () => import('./cohort/cohort-page.tsx');
+const importRoom = () => import('./room/room-screens.tsx');
 const AUTHOR_HASH = '#author';
 const COHORT_HASH = '#cohort';
 const CONSOLE_HASH = '#console';
@@ -134,11 +143,14 @@ export function startScreenFor(hash: string): StartScreen {
   if (console) return { console: console[1] ?? null };
   const projector = /^#projector\/([a-z0-9][a-z0-9-]*)$/.exec(hash);
   if (projector) return { projector: projector[1]! };
+  const join = /^#join(?:\/([A-Za-z0-9]{4,20}))?$/.exec(hash);
+  if (join) return { join: join[1]?.toUpperCase() ?? null };
   return 'menu';
 }
 
 function initialScreen(start: StartScreen): Screen {
   if (start === 'menu' || start === 'author' || start === 'cohort') return { name: start };
+  if ('join' in start) return { name: 'join', code: start.join };
   return 'projector' in start
     ? { name: 'projector', exercise: start.projector }
     : { name: 'console', exercise: start.console };
@@ -235,6 +247,7 @@ export function App({
   const exercise = useLazyModule(loadExercise, screen.name === 'console' || screen.name === 'projector');
   // why: the cohort view (with the run-file parser and its string tables) reaches only trainers.
   const cohort = useLazyModule(loadCohort, screen.name === 'cohort');
+  const room = useLazyModule(importRoom, screen.name === 'join');
   // why: the trainer's files outlive the preview page while one of them is played, so Back finds them open.
   const [authorFiles, setAuthorFiles] = useState<readonly PickedFile[]>([]);
 
@@ -455,6 +468,13 @@ export function App({
         />
       );
       break;
+    case 'join':
+      body = room.module ? (
+        <room.module.ParticipantPage code={screen.code} storage={storage} />
+      ) : (
+        <Loading failed={room.failed} onRetry={room.retry} messages={['app.loadingRoom', 'app.roomFailed']} />
+      );
+      break;
     case 'cohort':
       body = cohort.module ? (
         <cohort.module.CohortPage scenarios={scenarios} onBack={toMenu} />
@@ -642,9 +662,11 @@ function DocumentTitle({ screen }: { screen: Screen }) {
             ? t('app.consoleTitle')
             : screen.name === 'projector'
               ? t('app.projectorTitle')
-              : screen.name === 'break'
-                ? t('contentNote.left.heading')
-                : `${scenarioText(screen.bundle, lang, textKey.title())}${screen.name === 'debrief' ? ` · ${t('debrief.kicker')}` : ''}`;
+              : screen.name === 'join'
+                ? t('app.roomTitle')
+                : screen.name === 'break'
+                  ? t('contentNote.left.heading')
+                  : `${scenarioText(screen.bundle, lang, textKey.title())}${screen.name === 'debrief' ? ` · ${t('debrief.kicker')}` : ''}`;
   useEffect(() => {
     document.title = `${title} · ${t('app.name')}`;
   }, [title, t]);

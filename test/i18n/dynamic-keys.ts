@@ -42,6 +42,7 @@ import type { MselStatus } from '../../src/ui/exercise/console-model.ts';
 import type { AfterStage } from '../../src/ui/exercise/console-page.tsx';
 import type { LogKind } from '../../src/ui/exercise/side-panel.tsx';
 import type { OpeningNotice } from '../../src/ui/exercise/use-exercise.ts';
+import type { LinkStatus } from '../../src/ui/room/room-link.ts';
 import type { DynamicKeys } from './string-check.ts';
 
 const GLOSSARY_CONCEPTS = Object.keys(glossary.glossary.concepts);
@@ -181,6 +182,8 @@ export const DYNAMIC_KEYS: DynamicKeys = {
   ]),
   'exercise.format.*': EXERCISE_FORMATS,
   'exercise.status.*': every<ExerciseStatus>()(['ready', 'running', 'paused', 'ended']),
+  'rooms.status.*': every<ExerciseStatus>()(['ready', 'running', 'paused', 'ended']),
+  'rooms.console.state.*': every<LinkStatus['state']>()(['connecting', 'online', 'offline', 'gone']),
   'exercise.rating.*': RATINGS,
   'exercise.rating.code.*': RATINGS,
   'exercise.after.*Heading': every<AfterStage>()(['hotwash', 'report']),

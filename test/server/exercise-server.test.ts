@@ -8,8 +8,10 @@ import { foldExercise } from '../../src/engine/exercise/exercise-log.ts';
 import type { Scenario } from '../../src/engine/scenario/scenario.schema.ts';
 import { type ExerciseServer, startExerciseServer } from '../../src/server/exercise-server.ts';
 
-const TTX = loadScenarioFolder('scenarios/ttx-leadership-tessako').bundle!.scenario;
+const BUNDLE = loadScenarioFolder('scenarios/ttx-leadership-tessako').bundle!;
+const TTX = BUNDLE.scenario;
 const scenarios = new Map<string, Scenario>([[TTX.id, TTX]]);
+const texts = new Map([[TTX.id, BUNDLE.texts]]);
 const open: { servers: ExerciseServer[]; sockets: Socket[] } = { servers: [], sockets: [] };
 
 afterEach(async () => {
@@ -18,7 +20,7 @@ afterEach(async () => {
 });
 
 async function serve(dataDir: string) {
-  const server = await startExerciseServer({ dataDir, scenarios });
+  const server = await startExerciseServer({ dataDir, scenarios, texts });
   open.servers.push(server);
   return server;
 }
@@ -77,6 +79,11 @@ describe('the exercise server', () => {
     expect(homInjects).toContain('ev-cos-call');
     expect(homInjects).toContain('ev-first-report'); // public: on the projector too
     expect(homInjects).not.toContain('ev-m9-intent');
+    // the view carries the words of what it shows, in both languages, and no other role's
+    expect(homView.texts.en['msel.ev-cos-call.title']).toBe(BUNDLE.texts.en!['msel.ev-cos-call.title']);
+    expect(homView.texts.fr['msel.ev-cos-call.title']).toBe(BUNDLE.texts.fr!['msel.ev-cos-call.title']);
+    expect(JSON.stringify(homView.texts)).not.toContain('ev-m9-intent');
+    expect(JSON.stringify(homView.texts)).not.toContain(BUNDLE.texts.en!['msel.ev-m9-intent.text']);
     const call = homView.injects.find((i: { inject: string }) => i.inject === 'ev-cos-call');
     expect(call).toMatchObject({ step: 'alarm', options: expect.arrayContaining(['alarm-convene']) });
 

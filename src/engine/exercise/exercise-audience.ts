@@ -18,8 +18,8 @@ export interface InboxInject {
   options?: string[];
   pick?: number;
   promptKey?: string;
-  /** Voice recording of a radio call, when the scenario has one. */
-  voice?: boolean;
+  /** For an inject that comes by radio, the calls that may have a voice recording: itself and its step's radio injects. */
+  voices?: string[];
 }
 
 /** A message in a participant's inbox, from or to their role. */
@@ -68,6 +68,7 @@ export function buildParticipantView(
         titleKey: textKey.mselTitle(r.inject),
         textKey: textKey.mselText(r.inject),
         public: r.projector,
+        ...(item.channel === 'radio' ? voicesOf([r.inject], step?.injects) : {}),
         ...(d && step
           ? {
               step: step.id,
@@ -111,4 +112,9 @@ export function buildParticipantView(
 /** Messages the control cell (facilitator) receives. */
 export function controlMessages(state: ExerciseState): InboxMessage[] {
   return state.messages.filter((m) => m.to === CONTROL);
+}
+
+function voicesOf(own: string[], injects: readonly { id: string; channel: string }[] | undefined) {
+  const voices = [...own, ...(injects ?? []).filter((i) => i.channel === 'radio').map((i) => i.id)];
+  return voices.length ? { voices } : {};
 }

@@ -80,8 +80,10 @@ export interface Exercise {
   check(event: ExerciseEvent): string | undefined;
   /** Offers an event; returns false (and logs nothing) when it does not apply. */
   send(event: ExerciseEvent): boolean;
-  /** Calls back after every accepted event. */
-  subscribe(listener: () => void): () => void;
+  /** Calls back after every accepted event, with it (null after `replace`). */
+  subscribe(listener: (event: ExerciseEvent | null) => void): () => void;
+  /** Puts a whole other log in place (a networked console rebasing on the room's log); throws ExerciseReplayError when it does not fold. */
+  replace(log: readonly ExerciseEvent[]): void;
 }
 
 /** Starts an exercise of a scenario with an `exercise:` section, replaying a saved log first when one is given. */
@@ -93,7 +95,7 @@ export function createExercise(
   let state = foldExercise(scenario, savedLog, catalogue);
   const log: ExerciseEvent[] = [];
   for (const e of savedLog) append(log, e);
-  const listeners = new Set<() => void>();
+  const listeners = new Set<(event: ExerciseEvent | null) => void>();
   return {
     scenario,
     log,
@@ -107,8 +109,14 @@ export function createExercise(
       if ('refused' in next) return false;
       state = next.state;
       append(log, event);
-      for (const l of listeners) l();
+      for (const l of listeners) l(event);
       return true;
+    },
+    replace(next) {
+      state = foldExercise(scenario, next, catalogue);
+      log.length = 0;
+      for (const e of next) append(log, e);
+      for (const l of listeners) l(null);
     },
     subscribe(listener) {
       listeners.add(listener);

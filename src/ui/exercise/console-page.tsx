@@ -7,6 +7,7 @@ import type { ScenarioEntry } from '../app.tsx';
 import { AppFooter, AppHeader } from '../app-header.tsx';
 import { useFocusHeading } from '../common.tsx';
 import { useI18n } from '../i18n-context.tsx';
+import { RoomPanel } from '../room/room-panel.tsx';
 import { type ScenarioTexts, useScenarioTexts } from '../scenario-text.ts';
 import { AfterActionReport } from './after-action-report.tsx';
 import { type JumpAsk, JumpDialog, useConsoleKeys } from './clock-jump.tsx';
@@ -258,6 +259,16 @@ function ExerciseConsole({
             <SessionTimer scenario={scenario} state={state} texts={texts} storage={storage} />
             <p class="muted">{t('exerciseRecord.keys')}</p>
           </div>
+        )}
+        {/* why: the room stays in reach through the exercise and its hotwash (devices keep answering). */}
+        {!printing && (
+          <RoomPanel
+            exercise={session.exercise}
+            state={state}
+            texts={texts}
+            storage={storage}
+            discussion={session.discussion}
+          />
         )}
         {printing ? (
           <InjectCards bundle={bundle} texts={texts} onClose={() => setPrinting(false)} />

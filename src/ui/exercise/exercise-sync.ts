@@ -14,7 +14,19 @@ export type SyncMessage =
   /** A projector window that has just opened (or reloaded) asks for the current view. */
   | { kind: 'projector.hello'; exercise: string }
   /** The console left this exercise (closed, reloaded or switched); the projector keeps the last view. */
-  | { kind: 'console.left'; exercise: string };
+  | { kind: 'console.left'; exercise: string }
+  /** The room devices join (null when none is open), and whether the projector shows its join screen. */
+  | { kind: 'room.join'; exercise: string; join: RoomJoin | null };
+
+/** What the projector needs to show a room's join screen. */
+export interface RoomJoin {
+  /** The join link (with the code), for the QR code. */
+  link: string;
+  /** The address to type, without the code. */
+  address: string;
+  code: string;
+  show: boolean;
+}
 
 /** A channel between windows; tests pass an in-memory pair. */
 export interface SyncPort {
@@ -64,6 +76,23 @@ export function parseSyncMessage(data: unknown): SyncMessage | null {
   if (typeof data !== 'object' || data === null) return null;
   const m = data as Record<string, unknown>;
   if (m.kind === 'projector.view' && isProjectorView(m.view)) return { kind: 'projector.view', view: m.view };
+  if (m.kind === 'room.join' && typeof m.exercise === 'string') {
+    const j = m.join as Record<string, unknown> | null;
+    if (j === null) return { kind: 'room.join', exercise: m.exercise, join: null };
+    if (
+      typeof j === 'object' &&
+      typeof j.link === 'string' &&
+      typeof j.address === 'string' &&
+      typeof j.code === 'string' &&
+      typeof j.show === 'boolean'
+    )
+      return {
+        kind: 'room.join',
+        exercise: m.exercise,
+        join: { link: j.link, address: j.address, code: j.code, show: j.show },
+      };
+    return null;
+  }
   if ((m.kind === 'projector.hello' || m.kind === 'console.left') && typeof m.exercise === 'string') {
     return { kind: m.kind, exercise: m.exercise };
   }

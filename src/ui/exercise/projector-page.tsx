@@ -10,6 +10,7 @@ import type { ScenarioEntry } from '../app.tsx';
 import { Brand } from '../app-header.tsx';
 import { Paragraphs } from '../common.tsx';
 import { I18nProvider, useI18n } from '../i18n-context.tsx';
+import { JoinScreen } from '../room/join-screen.tsx';
 import { type ScenarioTexts, useScenarioTexts } from '../scenario-text.ts';
 import { type LoadSituationMap, SituationPanel } from '../situation-panel.tsx';
 import { ChannelMark } from './channel-mark.tsx';
@@ -118,6 +119,7 @@ function ProjectorScreen({
   return (
     <I18nProvider lang={view.language}>
       <ProjectorBody bundle={bundle} view={view} source={source} loadMap={loadMap} />
+      <JoinScreen exercise={id} port={givenPort} />
     </I18nProvider>
   );
 }
