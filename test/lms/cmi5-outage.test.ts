@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { connectCmi5, launchOriginProblem } from '../../src/lms/cmi5-adapter.ts';
 import { readCmi5Launch } from '../../src/lms/detect-lms.ts';
 import { outboxKey } from '../../src/lms/outbox.ts';
@@ -81,7 +81,8 @@ describe('the cmi5 AU when the LRS fails', () => {
     expect(store.getItem(outboxKey(launch.registration, launch.activityId))).toContain('answered');
     lrs.outage.down = false;
     lrs.outage.loseAnswers = true;
-    await sleep(30);
+    // why: wait for a lost answer itself, not a fixed time: under load no retry may come in 30 ms
+    await vi.waitFor(() => expect(lrs.lost()).toBeGreaterThan(0), { timeout: 15_000, interval: 10 });
     lrs.outage.loseAnswers = false;
     await lms.delivered!();
     expect(lms.state()).toEqual({ status: 'recording' });

@@ -50,6 +50,8 @@ export interface TestLrs {
   outage: { down: boolean; loseAnswers: boolean; closedSessions: Set<string> };
   /** Statements sent again under an id the LRS already held (kept once, as xAPI requires). */
   repeats: string[];
+  /** How many requests were kept but answered as lost (503) while `loseAnswers` was on. */
+  lost(): number;
   /** Prepares a launch: registration, session, LMS.LaunchData and a one-time fetch URL. */
   launch(options: {
     publisherId: string;
@@ -83,6 +85,7 @@ export async function startTestLrs(): Promise<TestLrs> {
   const requests: string[] = [];
   const outage = { down: false, loseAnswers: false, closedSessions: new Set<string>() };
   const repeats: string[] = [];
+  let lost = 0;
   const byId = new Map<string, string>();
   const tokens = new Map<string, { token: string; used: boolean }>();
   const documents = new Map<string, string>();
@@ -157,7 +160,10 @@ export async function startTestLrs(): Promise<TestLrs> {
         if (warnings.length) return end(res, 400, warnings.join('\n'));
         if (typeof s.id === 'string') byId.set(s.id, JSON.stringify(s));
       }
-      if (outage.loseAnswers) return end(res, 503, 'answer lost');
+      if (outage.loseAnswers) {
+        lost++;
+        return end(res, 503, 'answer lost');
+      }
       return req.method === 'PUT'
         ? end(res, 204)
         : json(
@@ -197,6 +203,7 @@ export async function startTestLrs(): Promise<TestLrs> {
     requests,
     outage,
     repeats,
+    lost: () => lost,
     launch(o) {
       const registration = o.registration ?? randomUUID();
       const sessionId = randomUUID();
