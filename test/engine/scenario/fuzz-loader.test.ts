@@ -474,16 +474,17 @@ const textMutations = fc.array(textMutation, { minLength: 1, maxLength: 3 });
 // why: FUZZ_SCALE=20 npx vitest run <this file> searches longer, for a session spent hunting crashes.
 const SCALE = Number(process.env.FUZZ_SCALE ?? 1) * TEST_SCALE;
 /**
- * Runs per property: about 6,500 cases in all, some 15 s of one core (docs/performance.md); the
- * value mutations, which load and play, cost most per case.
+ * Runs per property: about 2,900 cases in all by default, sized so the whole `npm test` fits ten
+ * minutes on two cores; POCSIM_TEST_SCALE=4 (or FUZZ_SCALE) searches longer. The value mutations,
+ * which load and play, cost most per case.
  */
 const RUNS = {
-  random: Math.max(1, Math.round(1500 * SCALE)),
-  values: Math.max(1, Math.round(1000 * SCALE)),
-  fixture: Math.max(1, Math.round(250 * SCALE)),
-  translation: Math.max(1, Math.round(150 * SCALE)),
-  bundled: Math.max(1, Math.round(8 * SCALE)),
-  value: Math.max(1, Math.round(150 * SCALE)),
+  random: Math.max(1, Math.round(600 * SCALE)),
+  values: Math.max(1, Math.round(400 * SCALE)),
+  fixture: Math.max(1, Math.round(120 * SCALE)),
+  translation: Math.max(1, Math.round(60 * SCALE)),
+  bundled: Math.max(1, Math.round(6 * SCALE)),
+  value: Math.max(1, Math.round(80 * SCALE)),
 };
 
 describe('fuzzing the scenario loader', () => {
