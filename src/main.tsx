@@ -8,7 +8,7 @@ import { keepZodFromEval } from './pwa/no-eval.ts';
 import { createUpdateNotice } from './pwa/update-notice.ts';
 import { createRunOwnership } from './storage/run-ownership.ts';
 import { createRunSaves } from './storage/run-saves.ts';
-import { App, startScreenFor } from './ui/app.tsx';
+import { App, addressOfHash } from './ui/app.tsx';
 import { isUiLanguage } from './ui/i18n-context.tsx';
 import { createLazyAudio } from './ui/lazy-audio.ts';
 import './ui/styles.css';
@@ -111,7 +111,7 @@ function mount(lms?: LmsAppProps) {
       loadMap={loadMap}
       storage={storage}
       defaultLanguage={lms?.language ?? (isUiLanguage(packageLanguage) ? packageLanguage : defaultLanguage)}
-      startScreen={startScreenFor(location.hash)}
+      startAddress={addressOfHash(location.hash)}
       observers={[saves.observer, ...(lms?.observers ?? [])]}
       launch={lms?.launch}
       banner={lms?.banner}

@@ -181,7 +181,7 @@ describe('App scenario preview for trainers', () => {
     expect(screen.getByRole('heading', { level: 2, name: 'For trainers' })).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: 'Preview your own scenario file' }));
     expect(await screen.findByRole('heading', { level: 1, name: 'Preview your scenario' })).toBeTruthy();
-    expect(location.hash).toBe('#author');
+    expect(location.hash).toBe('#/author');
 
     const text = readFileSync('test/fixtures/mini/scenario.yaml', 'utf8');
     const input = document.querySelector<HTMLInputElement>('input[type="file"]')!;
@@ -200,7 +200,7 @@ describe('App scenario preview for trainers', () => {
 
     fireEvent.click(screen.getByRole('button', { name: 'Back to scenarios' }));
     expect(screen.getByRole('heading', { level: 1, name: 'Scenarios' })).toBeTruthy();
-    expect(location.hash).toBe('');
+    expect(location.hash).toBe('#/');
   });
 
   it('debriefs a preview run started at a later step, and plays it again from that step', async () => {
