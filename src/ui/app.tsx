@@ -29,6 +29,7 @@ import type { PickedFile } from './author/author-model.ts';
 import { I18nProvider, useI18n } from './i18n-context.tsx';
 import { Menu } from './menu.tsx';
 import { ResumeRuns, RunHistory } from './saved-runs.tsx';
+import { setScenarioLanguage } from './scenario-languages.ts';
 import type { LoadSituationMap } from './situation-panel.tsx';
 import { StorageBanner } from './storage-banner.tsx';
 import {
@@ -100,7 +101,17 @@ export function App(props: AppProps) {
     () => readSettings(storage, { language: defaultLanguage, muted: false }),
     [storage, defaultLanguage],
   );
-  const [language, setLanguage] = useState<UiLanguage>(initial.language);
+  const [language, showLanguage] = useState<UiLanguage>(() => {
+    void setScenarioLanguage(initial.language);
+    return initial.language;
+  });
+  // why: scenarios come with the texts of one language; a switch shows once the open scenarios
+  // have their texts in the new one, so no screen flashes text keys meanwhile.
+  const setLanguage = useCallback((next: UiLanguage) => {
+    const fetching = setScenarioLanguage(next);
+    if (fetching) void fetching.then(() => showLanguage(next));
+    else showLanguage(next);
+  }, []);
   const [muted, setMuted] = useState(initial.muted);
   const [volume, setVolume] = useState(initial.volume);
   useEffect(() => {
@@ -114,7 +125,7 @@ export function App(props: AppProps) {
   }, [storage, language, muted, volume]);
   const preferences = useMemo<Preferences>(
     () => ({ muted, volume, setLanguage, setMuted, setVolume }),
-    [muted, volume],
+    [muted, volume, setLanguage],
   );
   return (
     <I18nProvider lang={language}>
