@@ -56,6 +56,8 @@ window.addEventListener('pointerdown', warm);
 window.addEventListener('keydown', warm);
 
 const loadMap = () => import('./map/situation-map.ts').then((m) => m.mountSituationMap);
+// why: Phaser (345 KiB) is fetched while the trainee reads a briefing, so the map is ready soon after Start.
+const prefetchMap = () => void import('./map/situation-map.ts').then((m) => m.preloadPhaser());
 
 // why: every trainee run is written to IndexedDB after each event; a browser that refuses storage
 // gets the runs kept in memory and a warning with an export, and the run goes on.
@@ -109,6 +111,7 @@ function mount(lms?: LmsAppProps) {
       scenarios={lms?.scenarios ?? scenarios}
       audio={audio}
       loadMap={loadMap}
+      prefetchMap={prefetchMap}
       storage={storage}
       defaultLanguage={lms?.language ?? (isUiLanguage(packageLanguage) ? packageLanguage : defaultLanguage)}
       startAddress={addressOfHash(location.hash)}

@@ -54,6 +54,8 @@ export interface AppProps {
   audio: AudioPort;
   /** Loads the drawn situation map; without it only the text version is shown. */
   loadMap?: LoadSituationMap;
+  /** Starts fetching the map's code while a briefing is read; without it the map loads on Start. */
+  prefetchMap?: () => void;
   /** Loads the debrief screen (with the doctrine catalogue), kept out of the first load. */
   loadDebrief?: () => Promise<DebriefModule>;
   /** Loads the trainer's scenario preview (YAML parser, schema, lint), kept out of the first load. */
@@ -83,6 +85,8 @@ export interface AppProps {
 }
 
 const NO_OBSERVERS: readonly RunObserver[] = [];
+/** How long a run goes on before the debrief's code is fetched (the map and first sounds come first). */
+const DEBRIEF_PRELOAD_DELAY_MS = 8000;
 const importDebrief = () => import('./debrief-page.tsx');
 const importAuthor = () => import('./author/author-page.tsx');
 const importExercise = () => import('./exercise/exercise-screens.tsx');
@@ -142,6 +146,7 @@ function Screens({
   scenarios,
   audio,
   loadMap,
+  prefetchMap,
   loadDebrief = importDebrief,
   loadAuthor = importAuthor,
   loadExercise = importExercise,
@@ -178,8 +183,15 @@ function Screens({
   const screen = live ? 'play' : screenNameOf(here);
 
   // why: the debrief code (with the doctrine catalogue) loads while the trainee plays, so it is
-  // ready at the end without weighing on the first load.
-  const debrief = useLazyModule(loadDebrief, screen === 'play' || screen === 'debrief');
+  // ready at the end without weighing on the first load; not at once, so that on a slow link it
+  // does not compete with the map and the sounds of the first step.
+  const [playedAWhile, setPlayedAWhile] = useState(false);
+  useEffect(() => {
+    if (screen !== 'play' || playedAWhile) return;
+    const timer = setTimeout(() => setPlayedAWhile(true), DEBRIEF_PRELOAD_DELAY_MS);
+    return () => clearTimeout(timer);
+  }, [screen, playedAWhile]);
+  const debrief = useLazyModule(loadDebrief, (screen === 'play' && playedAWhile) || screen === 'debrief');
   // why: the YAML parser, the zod schema and the lint reach the browser only when a trainer opens
   // the preview; a preview run keeps the module, since its Back leads there again.
   const author = useLazyModule(loadAuthor, screen === 'author' || !!session?.preview);
@@ -199,7 +211,7 @@ function Screens({
     },
     [storage, saves],
   );
-  const scenarioProps = { runs, noteChoices, storage, toMenu, toAuthor, debrief, recordResult };
+  const scenarioProps = { runs, noteChoices, storage, toMenu, toAuthor, debrief, recordResult, prefetchMap };
 
   let body: preact.JSX.Element;
   if (live) {

@@ -24,6 +24,7 @@ interface Shared {
   storage?: KeyValueStorage | undefined;
   toMenu(): void;
   toAuthor(): void;
+  prefetchMap?: (() => void) | undefined;
 }
 
 /**
@@ -46,7 +47,7 @@ export function ScenarioScreen({
   debrief: ReturnType<typeof useLazyModule<DebriefModule>>;
   recordResult(scenario: string, run: { overall: number; passed: boolean }): void;
 }) {
-  const { runs, noteChoices, storage, toMenu, toAuthor } = shared;
+  const { runs, noteChoices, storage, toMenu, toAuthor, prefetchMap } = shared;
   const s = runs.session;
   const here = s && s.bundle.scenario.id === id && !!s.preview === preview && s.name === view ? s : null;
   // why: recover only when the address and the held screen disagree; recovering settles them.
@@ -54,6 +55,10 @@ export function ScenarioScreen({
     if (here) return;
     return runs.recover(id, view, preview);
   }, [id, view, preview, !here]);
+  const briefing = here?.name === 'briefing';
+  useEffect(() => {
+    if (briefing) prefetchMap?.();
+  }, [briefing, prefetchMap]);
   if (!here || here.name === 'play') {
     const failed = runs.opening?.id === id && runs.opening.failed;
     return (
