@@ -724,12 +724,23 @@ function buildFrameTexts(
   // why: a long place name must not run into the north arrow; it gets smaller before it is cut,
   // so the title is whole on every screen but the narrowest.
   let size = 15;
-  while (size > 11 && textWidth(title, size) > room) size--;
+  while (size > 12 && textWidth(title, size) > room) size--;
+  let text = title;
+  // why: still too long at 12 px: two lines (the band above the grid has room for them), cut only
+  // if the second line overflows too.
+  if (textWidth(title, size) > room) {
+    const words = title.split(' ');
+    let first = '';
+    while (words.length > 1 && textWidth(`${first} ${words[0]}`.trim(), size) <= room) {
+      first = `${first} ${words.shift()}`.trim();
+    }
+    text = first ? `${first}\n${fitText(words.join(' '), size, room)}` : fitText(title, size, room);
+  }
   const out: TextSpec[] = [
     {
-      text: fitText(title, size, room),
+      text,
       x: PAD,
-      y: 14 + (15 - size) / 2,
+      y: text.includes('\n') ? 4 : 14 + (15 - size) / 2,
       size,
       colour: c.text,
       originX: 0,
