@@ -112,6 +112,8 @@ function mount(lms?: LmsAppProps) {
       audio={audio}
       loadMap={loadMap}
       prefetchMap={prefetchMap}
+      // why: on a slow link the debrief's code (about 100 KB) would compete with the map after Start.
+      debriefPreloadMs={8000}
       storage={storage}
       defaultLanguage={lms?.language ?? (isUiLanguage(packageLanguage) ? packageLanguage : defaultLanguage)}
       startAddress={addressOfHash(location.hash)}

@@ -56,6 +56,8 @@ export interface AppProps {
   loadMap?: LoadSituationMap;
   /** Starts fetching the map's code while a briefing is read; without it the map loads on Start. */
   prefetchMap?: () => void;
+  /** How long a run goes on before the debrief's code is fetched; at once by default. */
+  debriefPreloadMs?: number;
   /** Loads the debrief screen (with the doctrine catalogue), kept out of the first load. */
   loadDebrief?: () => Promise<DebriefModule>;
   /** Loads the trainer's scenario preview (YAML parser, schema, lint), kept out of the first load. */
@@ -85,8 +87,6 @@ export interface AppProps {
 }
 
 const NO_OBSERVERS: readonly RunObserver[] = [];
-/** How long a run goes on before the debrief's code is fetched (the map and first sounds come first). */
-const DEBRIEF_PRELOAD_DELAY_MS = 8000;
 const importDebrief = () => import('./debrief-page.tsx');
 const importAuthor = () => import('./author/author-page.tsx');
 const importExercise = () => import('./exercise/exercise-screens.tsx');
@@ -147,6 +147,7 @@ function Screens({
   audio,
   loadMap,
   prefetchMap,
+  debriefPreloadMs = 0,
   loadDebrief = importDebrief,
   loadAuthor = importAuthor,
   loadExercise = importExercise,
@@ -185,12 +186,12 @@ function Screens({
   // why: the debrief code (with the doctrine catalogue) loads while the trainee plays, so it is
   // ready at the end without weighing on the first load; not at once, so that on a slow link it
   // does not compete with the map and the sounds of the first step.
-  const [playedAWhile, setPlayedAWhile] = useState(false);
+  const [playedAWhile, setPlayedAWhile] = useState(debriefPreloadMs <= 0);
   useEffect(() => {
     if (screen !== 'play' || playedAWhile) return;
-    const timer = setTimeout(() => setPlayedAWhile(true), DEBRIEF_PRELOAD_DELAY_MS);
+    const timer = setTimeout(() => setPlayedAWhile(true), debriefPreloadMs);
     return () => clearTimeout(timer);
-  }, [screen, playedAWhile]);
+  }, [screen, playedAWhile, debriefPreloadMs]);
   const debrief = useLazyModule(loadDebrief, (screen === 'play' && playedAWhile) || screen === 'debrief');
   // why: the YAML parser, the zod schema and the lint reach the browser only when a trainer opens
   // the preview; a preview run keeps the module, since its Back leads there again.
