@@ -11,6 +11,8 @@ import { cspMeta, offlineApp } from './src/pwa/vite-plugins.ts';
 const SCENARIOS_DIR = resolve(import.meta.dirname, 'scenarios');
 const LIST_ID = 'virtual:pocsim-scenarios';
 const ONE_PREFIX = 'virtual:pocsim-scenario/';
+const TEXTS_PREFIX = 'virtual:pocsim-scenario-texts/';
+const LAZY_LANGUAGES = resolve(import.meta.dirname, 'src/ui/scenario-languages.ts');
 
 // why: bundled scenarios are checked and compiled to JSON at build time, so the YAML parser and
 // the zod schema never reach the trainee's first load. A broken scenario fails the build with
@@ -40,7 +42,8 @@ function pocsimScenarios(): Plugin {
   };
   return {
     name: 'pocsim-scenarios',
-    resolveId: (id) => (id === LIST_ID || id.startsWith(ONE_PREFIX) ? `\0${id}` : undefined),
+    resolveId: (id) =>
+      id === LIST_ID || id.startsWith(ONE_PREFIX) || id.startsWith(TEXTS_PREFIX) ? `\0${id}` : undefined,
     buildStart() {
       library = undefined;
     },
@@ -53,16 +56,28 @@ function pocsimScenarios(): Plugin {
       const { loaded, problems } = library;
       if (problems.length) this.error(`invalid scenarios:\n${problems.join('\n')}`);
       if (id === `\0${LIST_ID}`) {
-        const entries = loaded.map(
-          (b) =>
-            `{ ...${JSON.stringify(buildListing(b))}, load: () => import(${JSON.stringify(ONE_PREFIX + b.scenario.id)}).then((m) => m.default) }`,
-        );
-        return `export default [${entries.join(',\n')}];`;
+        // why: a scenario is fetched as its structure plus the texts of the trainee's language, each
+        // a chunk of its own (src/ui/scenario-languages.ts), so no one downloads a language unread.
+        const entries = loaded.map((b) => {
+          const one = (spec: string) => `() => import(${JSON.stringify(spec)}).then((m) => m.default)`;
+          const texts = Object.keys(b.texts).map(
+            (lang) => `${JSON.stringify(lang)}: ${one(`${TEXTS_PREFIX}${b.scenario.id}/${lang}`)}`,
+          );
+          return `{ ...${JSON.stringify(buildListing(b))}, load: lazyScenarioLoader({ structure: ${one(ONE_PREFIX + b.scenario.id)}, source: ${JSON.stringify(b.scenario.language)}, texts: { ${texts.join(', ')} } }) }`;
+        });
+        return `import { lazyScenarioLoader } from ${JSON.stringify(LAZY_LANGUAGES)};\nexport default [${entries.join(',\n')}];`;
+      }
+      if (id.startsWith(`\0${TEXTS_PREFIX}`)) {
+        const [wanted, lang] = id.slice(`\0${TEXTS_PREFIX}`.length).split('/');
+        const bundle = loaded.find((b) => b.scenario.id === wanted);
+        const table = bundle?.texts[lang as keyof ScenarioBundle['texts']];
+        if (!table) this.error(`no texts in "${lang}" for bundled scenario "${wanted}"`);
+        return `export default ${JSON.stringify(table)};`;
       }
       const wanted = id.slice(`\0${ONE_PREFIX}`.length);
       const bundle = loaded.find((b) => b.scenario.id === wanted);
       if (!bundle) this.error(`no bundled scenario "${wanted}"`);
-      return `export default ${JSON.stringify(stripSourceTexts(bundle!))};`;
+      return `export default ${JSON.stringify({ scenario: stripSourceTexts(bundle!).scenario, texts: {} })};`;
     },
     configureServer(server) {
       // why: a scenario folder added or removed while `npm start` runs must appear or go at once;

@@ -1,5 +1,6 @@
 // Measures what a trainee downloads before the first decision: index.html plus the entry chunk, its
-// static imports and their CSS, plus the largest scenario chunk (a scenario is fetched when opened),
+// static imports and their CSS, plus the largest scenario (its structure and texts in one language,
+// fetched when opened),
 // gzipped. Other lazy chunks (the Phaser map, howler, the debrief) are listed apart.
 // Run after `npm run build`: npm run size
 import { readFileSync } from 'node:fs';
@@ -36,12 +37,26 @@ for (const chunk of Object.values(manifest)) {
   if (!first.has(chunk.file)) lazy.add(chunk.file);
 }
 
+// why: a scenario comes as its structure plus the texts of the trainee's language; the worst case
+// is the largest structure with its heavier language.
+const textsOf = (id: string) =>
+  Object.entries(manifest)
+    .filter(([key]) => key.startsWith(`virtual:pocsim-scenario-texts/${id}/`))
+    .map(([key, chunk]) => ({ lang: key.split('/').pop(), file: chunk.file, size: gz(chunk.file) }))
+    .sort((a, b) => b.size - a.size)[0];
 const scenarioChunks = Object.entries(manifest)
   .filter(([key]) => key.startsWith('virtual:pocsim-scenario/'))
-  .map(([key, chunk]) => ({ id: key.split('/')[1], file: chunk.file, size: gz(chunk.file) }))
+  .map(([key, chunk]) => {
+    const id = key.split('/')[1]!;
+    const texts = textsOf(id);
+    return { id, file: chunk.file, size: gz(chunk.file) + (texts?.size ?? 0), texts };
+  })
   .sort((a, b) => b.size - a.size);
 const largest = scenarioChunks[0];
-if (largest) lazy.delete(largest.file);
+if (largest) {
+  lazy.delete(largest.file);
+  if (largest.texts) lazy.delete(largest.texts.file);
+}
 
 const kib = (n: number) => `${(n / 1024).toFixed(1).padStart(7)} KiB`;
 let total = 0;
@@ -53,7 +68,8 @@ for (const f of first) {
 }
 if (largest) {
   total += largest.size;
-  console.log(`  ${kib(largest.size)}  ${largest.file} (largest scenario: ${largest.id})`);
+  const texts = largest.texts ? ` + ${largest.texts.file} (its ${largest.texts.lang} texts)` : '';
+  console.log(`  ${kib(largest.size)}  ${largest.file}${texts} (largest scenario: ${largest.id})`);
 }
 console.log(`  ${kib(total)}  total (budget ${BUDGET / 1024} KiB)`);
 console.log('Loaded later (gzip):');

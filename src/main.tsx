@@ -8,7 +8,7 @@ import { keepZodFromEval } from './pwa/no-eval.ts';
 import { createUpdateNotice } from './pwa/update-notice.ts';
 import { createRunOwnership } from './storage/run-ownership.ts';
 import { createRunSaves } from './storage/run-saves.ts';
-import { App, startScreenFor } from './ui/app.tsx';
+import { App, addressOfHash } from './ui/app.tsx';
 import { isUiLanguage } from './ui/i18n-context.tsx';
 import { createLazyAudio } from './ui/lazy-audio.ts';
 import './ui/styles.css';
@@ -56,6 +56,8 @@ window.addEventListener('pointerdown', warm);
 window.addEventListener('keydown', warm);
 
 const loadMap = () => import('./map/situation-map.ts').then((m) => m.mountSituationMap);
+// why: Phaser (345 KiB) is fetched while the trainee reads a briefing, so the map is ready soon after Start.
+const prefetchMap = () => void import('./map/situation-map.ts').then((m) => m.preloadPhaser());
 
 // why: every trainee run is written to IndexedDB after each event; a browser that refuses storage
 // gets the runs kept in memory and a warning with an export, and the run goes on.
@@ -109,9 +111,12 @@ function mount(lms?: LmsAppProps) {
       scenarios={lms?.scenarios ?? scenarios}
       audio={audio}
       loadMap={loadMap}
+      prefetchMap={prefetchMap}
+      // why: on a slow link the debrief's code (about 100 KB) would compete with the map after Start.
+      debriefPreloadMs={8000}
       storage={storage}
       defaultLanguage={lms?.language ?? (isUiLanguage(packageLanguage) ? packageLanguage : defaultLanguage)}
-      startScreen={startScreenFor(location.hash)}
+      startAddress={addressOfHash(location.hash)}
       observers={[saves.observer, ...(lms?.observers ?? [])]}
       launch={lms?.launch}
       banner={lms?.banner}

@@ -15,6 +15,7 @@ import { type BenchRow, type BenchSection, round } from './section.ts';
 export const FIRST_LOAD_BUDGET_KIB = 120;
 const ROOT = join(import.meta.dirname, '..', '..');
 const SCENARIO_PREFIX = 'virtual:pocsim-scenario/';
+const TEXTS_PREFIX = 'virtual:pocsim-scenario-texts/';
 
 /** A file of the first load with its gzipped size and what it is. */
 export interface LoadedFile {
@@ -27,7 +28,13 @@ export interface LoadedFile {
 export interface FirstLoad {
   files: LoadedFile[];
   total: number;
-  largestScenario: { id: string; file: string; gzip: number };
+  /** Structure plus its heaviest language's texts: a trainee fetches the two for one scenario. */
+  largestScenario: {
+    id: string;
+    file: string;
+    gzip: number;
+    texts: { file: string; gzip: number; language: string };
+  };
   later: LoadedFile[];
   phaserInFirstLoad: boolean;
 }
@@ -45,30 +52,44 @@ export function firstLoadOf(app: BuiltApp): FirstLoad {
   };
   for (const [key, chunk] of Object.entries(manifest)) if (chunk.isEntry) visit(key, 'entry chunk');
 
+  const textsOf = (id: string) =>
+    Object.entries(manifest)
+      .filter(([key]) => key.startsWith(`${TEXTS_PREFIX}${id}/`))
+      .map(([key, chunk]) => ({
+        file: chunk.file,
+        language: key.split('/').pop()!,
+        gzip: gzipOf(app, chunk.file),
+      }))
+      .sort((a, b) => b.gzip - a.gzip)[0] ?? { file: '', language: '', gzip: 0 };
   const scenarios = Object.entries(manifest)
     .filter(([key]) => key.startsWith(SCENARIO_PREFIX))
-    .map(([key, chunk]) => ({
-      id: key.slice(SCENARIO_PREFIX.length),
-      file: chunk.file,
-      gzip: gzipOf(app, chunk.file),
-    }))
-    .sort((a, b) => b.gzip - a.gzip);
+    .map(([key, chunk]) => {
+      const id = key.slice(SCENARIO_PREFIX.length);
+      return { id, file: chunk.file, gzip: gzipOf(app, chunk.file), texts: textsOf(id) };
+    })
+    .sort((a, b) => b.gzip + b.texts.gzip - (a.gzip + a.texts.gzip));
   const largestScenario = scenarios[0];
   if (!largestScenario) throw new Error('the build has no scenario chunk');
 
   const files = [...first].map(([file, role]) => ({ file, role, gzip: gzipOf(app, file) }));
   files.push({
     file: largestScenario.file,
-    role: `largest scenario (${largestScenario.id})`,
+    role: `largest scenario (${largestScenario.id}), structure`,
     gzip: largestScenario.gzip,
   });
+  if (largestScenario.texts.file)
+    files.push({
+      file: largestScenario.texts.file,
+      role: `its texts in ${largestScenario.texts.language}, the heavier language`,
+      gzip: largestScenario.texts.gzip,
+    });
   const counted = new Set(files.map((f) => f.file));
   const later = [...new Set(Object.values(manifest).map((c) => c.file))]
     .filter((f) => !counted.has(f))
     .map((file) => ({
       file,
       gzip: gzipOf(app, file),
-      role: scenarios.some((s) => s.file === file)
+      role: scenarios.some((s) => s.file === file || s.texts.file === file)
         ? 'scenario'
         : /phaser/i.test(file)
           ? 'Phaser'

@@ -277,6 +277,26 @@ export function fitText(text: string, size: number, max: number): string {
   return `${text.slice(0, keep).trimEnd()}…`;
 }
 
+/** How far a marker's drawing reaches from its centre, in pixels: the radius of a ring around it. */
+export function shapesReach(shapes: readonly Shape[]): number {
+  let reach = 0;
+  for (const s of shapes) {
+    const points =
+      s.type === 'circle'
+        ? [{ x: Math.abs(s.x) + s.r, y: Math.abs(s.y) }]
+        : s.type === 'rect'
+          ? [
+              { x: s.x, y: s.y },
+              { x: s.x + s.w, y: s.y + s.h },
+              { x: s.x + s.w, y: s.y },
+              { x: s.x, y: s.y + s.h },
+            ]
+          : s.points;
+    for (const p of points) reach = Math.max(reach, Math.hypot(p.x, p.y));
+  }
+  return reach;
+}
+
 /** Rough width of a text in pixels, for keeping labels inside the canvas and wrapping the legend. */
 export function textWidth(text: string, size: number): number {
   return text.length * size * FONT_WIDTH;
@@ -699,17 +719,29 @@ function buildFrameTexts(
   width: number,
 ): TextSpec[] {
   const c = MAP_COLOURS;
+  const title = `${t('map.title')} · ${t(textKey.place(), scenario.setting.place)}`;
+  const room = width - 2 * PAD - 24;
+  // why: a long place name must not run into the north arrow; it gets smaller before it is cut,
+  // so the title is whole on every screen but the narrowest.
+  let size = 15;
+  while (size > 12 && textWidth(title, size) > room) size--;
+  let text = title;
+  // why: still too long at 12 px: two lines (the band above the grid has room for them), cut only
+  // if the second line overflows too.
+  if (textWidth(title, size) > room) {
+    const words = title.split(' ');
+    let first = '';
+    while (words.length > 1 && textWidth(`${first} ${words[0]}`.trim(), size) <= room) {
+      first = `${first} ${words.shift()}`.trim();
+    }
+    text = first ? `${first}\n${fitText(words.join(' '), size, room)}` : fitText(title, size, room);
+  }
   const out: TextSpec[] = [
     {
-      // why: a long place name must not run into the north arrow.
-      text: fitText(
-        `${t('map.title')} · ${t(textKey.place(), scenario.setting.place)}`,
-        15,
-        width - 2 * PAD - 24,
-      ),
+      text,
       x: PAD,
-      y: 14,
-      size: 15,
+      y: text.includes('\n') ? 4 : 14 + (15 - size) / 2,
+      size,
       colour: c.text,
       originX: 0,
       originY: 0,

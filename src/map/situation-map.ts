@@ -7,6 +7,7 @@ import {
   type MapLayout,
   type Point,
   type Shape,
+  shapesReach,
   type TextSpec,
 } from './map-layout.ts';
 import type { MountSituationMap, SituationMap } from './map-port.ts';
@@ -33,7 +34,19 @@ interface Drawn {
   hash: string;
   x: number;
   y: number;
+  /** Body radius of the marker, for the ring that marks it as changed. */
+  reach: number;
 }
+
+/** The ring around a marker that changed at the last step: warm yellow, unlike any state colour. */
+const CHANGED_COLOUR = 0xffe066;
+
+/** Fetches Phaser ahead of the map (while the trainee reads the briefing); errors wait for the mount. */
+export const preloadPhaser = (): Promise<void> =>
+  import('phaser').then(
+    () => undefined,
+    () => undefined,
+  );
 
 /** Mounts the situation map for a scenario into an element, drawn with Phaser 4 (WebGL, Canvas fallback). */
 export const mountSituationMap: MountSituationMap = async (element, scenario, label) => {
@@ -54,6 +67,7 @@ export const mountSituationMap: MountSituationMap = async (element, scenario, la
   let scene: Phaser.Scene | null = null;
   let leaders: Phaser.GameObjects.Graphics | null = null;
   const drawn = new Map<string, Drawn>();
+  let rings: Phaser.GameObjects.Graphics[] = [];
 
   const render = (layout: MapLayout, animate: boolean) => {
     if (!scene) return;
@@ -61,6 +75,14 @@ export const mountSituationMap: MountSituationMap = async (element, scenario, la
     const motion = animate && !prefersReducedMotion();
     const seen = new Set<string>();
     let moved = false;
+    // why: the map says what changed since the last step: each marker that appeared, moved or
+    // changed state wears a ring until the next change; the text list says the same in words.
+    for (const ring of rings) {
+      s.tweens.killTweensOf(ring);
+      ring.destroy();
+    }
+    rings = [];
+    const changed: Drawn[] = [];
     const layers: [MapItem[], number][] = [
       [layout.locations, 10],
       [layout.units, 20],
@@ -74,7 +96,9 @@ export const mountSituationMap: MountSituationMap = async (element, scenario, la
         if (!known) {
           const container = s.add.container(item.x, item.y).setDepth(depth);
           fill(s, container, item, pixelRatio);
-          drawn.set(item.key, { container, hash, x: item.x, y: item.y });
+          const added = { container, hash, x: item.x, y: item.y, reach: shapesReach(item.shapes) };
+          drawn.set(item.key, added);
+          if (animate) changed.push(added);
           if (motion) {
             container.setAlpha(0);
             s.tweens.add({ targets: container, alpha: item.alpha, duration: FADE_MS });
@@ -85,6 +109,8 @@ export const mountSituationMap: MountSituationMap = async (element, scenario, la
           known.container.removeAll(true);
           fill(s, known.container, item, pixelRatio);
           known.hash = hash;
+          known.reach = shapesReach(item.shapes);
+          if (animate) changed.push(known);
           if (!motion) known.container.setAlpha(item.alpha);
           else s.tweens.add({ targets: known.container, alpha: item.alpha, duration: FADE_MS });
         }
@@ -92,6 +118,7 @@ export const mountSituationMap: MountSituationMap = async (element, scenario, la
           s.tweens.killTweensOf(known.container);
           known.container.setAlpha(item.alpha);
           moved = true;
+          if (animate && !changed.includes(known)) changed.push(known);
           if (motion) {
             s.tweens.add({
               targets: known.container,
@@ -105,6 +132,19 @@ export const mountSituationMap: MountSituationMap = async (element, scenario, la
           known.y = item.y;
         }
       }
+    }
+    for (const d of changed) {
+      const ring = s.make.graphics({}, false);
+      ring.lineStyle(3, CHANGED_COLOUR, 0.95).strokeCircle(0, 0, d.reach + 6);
+      d.container.addAt(ring, 0);
+      rings.push(ring);
+      if (motion)
+        s.tweens.add({
+          targets: ring,
+          scale: { from: 1.6, to: 1 },
+          alpha: { from: 0, to: 1 },
+          duration: MOVE_MS,
+        });
     }
     if (leaders) {
       leaders.clear();
@@ -192,6 +232,7 @@ export const mountSituationMap: MountSituationMap = async (element, scenario, la
       scene = null;
       leaders = null;
       drawn.clear();
+      rings = [];
       game.destroy(true);
       wrapper.remove();
     },

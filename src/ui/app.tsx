@@ -1,38 +1,47 @@
 import type { ComponentChildren } from 'preact';
-import { useCallback, useEffect, useErrorBoundary, useMemo, useRef, useState } from 'preact/hooks';
+import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
+import { Route, Router, Switch } from 'wouter-preact';
+import { navigate, useHashLocation } from 'wouter-preact/use-hash-location';
 import type { AudioPort } from '../audio/audio-port.ts';
-import { createRun, initialLog, type Run, timeLimitsOf } from '../engine/run/run.ts';
-import type { RunEvent } from '../engine/run/run-state.ts';
 import { scenarioText } from '../engine/run/run-view.ts';
-import type { TimeLimitSetting } from '../engine/run/time-limits.ts';
-import type { ScenarioBundle } from '../engine/scenario/load-scenario.ts';
-import type { ScenarioListing } from '../engine/scenario/scenario-listing.ts';
 import { textKey } from '../engine/scenario/text-keys.ts';
 import { directionOf, type UiLanguage } from '../i18n/i18n.ts';
-import { addFinishedRun, readProgress, recordFinishedRun } from '../progress/progress.ts';
-import { createSessionId, type RunObserver, type RunSession } from '../progress/run-observer.ts';
+import { readProgress, recordFinishedRun } from '../progress/progress.ts';
+import type { RunObserver } from '../progress/run-observer.ts';
 import { type KeyValueStorage, readSettings, writeSettings } from '../progress/settings.ts';
 import { UpdateBanner } from '../pwa/update-banner.tsx';
 import type { UpdateNotice } from '../pwa/update-notice.ts';
 import type { RunSaves } from '../storage/run-saves.ts';
-import type { SavedRun } from '../storage/saved-run.ts';
-import { AppFooter, AppHeader, type Preferences, PreferencesContext } from './app-header.tsx';
+import {
+  address,
+  addressOfStart,
+  PREVIEW_ROUTE,
+  SCENARIO_ROUTE,
+  type StartScreen,
+  scenarioViewOf,
+} from './app/addresses.ts';
+import { Loading, useLazyModule } from './app/lazy-screen.tsx';
+import { LiveRun, ScenarioScreen } from './app/scenario-screen.tsx';
+import { DocumentTitle, ScreenGuard } from './app/screen-guard.tsx';
+import { addressOfSession, type ResumeFrom, type ScenarioEntry, useTraineeRuns } from './app/trainee-runs.ts';
+import { type Preferences, PreferencesContext } from './app-header.tsx';
 import type { PickedFile } from './author/author-model.ts';
-import { Briefing } from './briefing.tsx';
-import { BreakScreen, TakeABreak } from './content-note.tsx';
 import { I18nProvider, useI18n } from './i18n-context.tsx';
 import { Menu } from './menu.tsx';
-import { PlayScreen } from './play-screen.tsx';
 import { ResumeRuns, RunHistory } from './saved-runs.tsx';
+import { setScenarioLanguage } from './scenario-languages.ts';
 import type { LoadSituationMap } from './situation-panel.tsx';
 import { StorageBanner } from './storage-banner.tsx';
 import {
   type ContentNoteChoices,
-  contentNoteFor,
   readContentNoteChoices,
   TrainerSettings,
   writeContentNoteChoices,
 } from './trainer-settings.tsx';
+
+export type { StartScreen } from './app/addresses.ts';
+export { addressOfHash, startScreenFor } from './app/addresses.ts';
+export type { ResumeFrom, ScenarioEntry } from './app/trainee-runs.ts';
 
 type DebriefModule = typeof import('./debrief-page.tsx');
 type AuthorModule = typeof import('./author/author-page.tsx');
@@ -40,14 +49,15 @@ type ExerciseModule = typeof import('./exercise/exercise-screens.tsx');
 type CohortModule = typeof import('./cohort/cohort-page.tsx');
 
 /** Everything the app needs from outside; `main.tsx` passes the real ones, tests pass fakes. */
-/** A scenario in the menu, with a way to fetch the whole of it. */
-export type ScenarioEntry = ScenarioListing & { load(): Promise<ScenarioBundle> };
-
 export interface AppProps {
   scenarios: readonly ScenarioEntry[];
   audio: AudioPort;
   /** Loads the drawn situation map; without it only the text version is shown. */
   loadMap?: LoadSituationMap;
+  /** Starts fetching the map's code while a briefing is read; without it the map loads on Start. */
+  prefetchMap?: () => void;
+  /** How long a run goes on before the debrief's code is fetched; at once by default. */
+  debriefPreloadMs?: number;
   /** Loads the debrief screen (with the doctrine catalogue), kept out of the first load. */
   loadDebrief?: () => Promise<DebriefModule>;
   /** Loads the trainer's scenario preview (YAML parser, schema, lint), kept out of the first load. */
@@ -56,7 +66,9 @@ export interface AppProps {
   loadExercise?: () => Promise<ExerciseModule>;
   /** Loads the trainer's cohort view (results of many run files), kept out of the first load. */
   loadCohort?: () => Promise<CohortModule>;
-  /** The screen to open on: the menu, or the one the address names (see `startScreenFor`). */
+  /** The address to open on (`/author`, `/scenario/<id>`…; see addresses.ts); the menu by default. */
+  startAddress?: string;
+  /** The same as a screen name, for callers that know the screen, not its address. */
   startScreen?: StartScreen;
   /** Where language and sound preferences are kept. */
   storage?: KeyValueStorage;
@@ -74,140 +86,83 @@ export interface AppProps {
   banner?: ComponentChildren;
 }
 
-/** A saved run to reopen where it stopped. */
-export interface ResumeFrom {
-  id: string;
-  log: readonly RunEvent[];
-  startedAt: string;
-}
-
-/** A run of a trainer's own file, started from the preview: it returns there and is not kept as progress. */
-interface Preview {
-  startStep?: string;
-}
-
-/** A screen an address can open: `#author`, `#cohort`, `#console[/<exercise>]` or `#projector/<exercise>`. */
-export type StartScreen =
-  | 'menu'
-  | 'author'
-  | 'cohort'
-  | { console: string | null }
-  | { projector: string }
-  | { join: string | null };
-
-type Screen =
-  | { name: 'menu' }
-  | { name: 'author' }
-  | { name: 'cohort' }
-  | { name: 'console'; exercise: string | null }
-  | { name: 'projector'; exercise: string }
-  /** A participant's device in a networked exercise room (`#join[/<code>]`). */
-  | { name: 'join'; code: string | null }
-  | { name: 'briefing'; bundle: ScenarioBundle; preview?: Preview }
-  /** Left through "Take a break": the run is kept, and where to find support. */
-  | { name: 'break'; bundle: ScenarioBundle }
-  | {
-      name: 'play';
-      bundle: ScenarioBundle;
-      run: Run;
-      attempt: number;
-      preview?: Preview;
-      session?: RunSession;
-    }
-  | {
-      name: 'debrief';
-      bundle: ScenarioBundle;
-      log: readonly RunEvent[];
-      preview?: Preview;
-      /** When the run was played, for the run file the trainee may export. */
-      times?: { startedAt: string; finishedAt: string };
-      /** A finished run reopened from the saved runs: already counted in the progress. */
-      kept?: boolean;
-    };
-
 const NO_OBSERVERS: readonly RunObserver[] = [];
 const importDebrief = () => import('./debrief-page.tsx');
 const importAuthor = () => import('./author/author-page.tsx');
 const importExercise = () => import('./exercise/exercise-screens.tsx');
 const importCohort = () => import('./cohort/cohort-page.tsx');
 const importRoom = () => import('./room/room-screens.tsx');
-const AUTHOR_HASH = '#author';
-const COHORT_HASH = '#cohort';
-const CONSOLE_HASH = '#console';
 
-/** The screen an address opens; unknown addresses open the menu. */
-export function startScreenFor(hash: string): StartScreen {
-  if (hash === AUTHOR_HASH) return 'author';
-  if (hash === COHORT_HASH) return 'cohort';
-  const console = /^#console(?:\/([a-z0-9][a-z0-9-]*))?$/.exec(hash);
-  if (console) return { console: console[1] ?? null };
-  const projector = /^#projector\/([a-z0-9][a-z0-9-]*)$/.exec(hash);
-  if (projector) return { projector: projector[1]! };
-  const join = /^#join(?:\/([A-Za-z0-9]{4,20}))?$/.exec(hash);
-  if (join) return { join: join[1]?.toUpperCase() ?? null };
-  return 'menu';
-}
-
-function initialScreen(start: StartScreen): Screen {
-  if (start === 'menu' || start === 'author' || start === 'cohort') return { name: start };
-  if ('join' in start) return { name: 'join', code: start.join };
-  return 'projector' in start
-    ? { name: 'projector', exercise: start.projector }
-    : { name: 'console', exercise: start.console };
-}
-
-/** Loads a lazily imported screen while `needed`, with a way to try again after a failure. */
-function useLazyModule<M>(load: () => Promise<M>, needed: boolean) {
-  const [module, setModule] = useState<M | null>(null);
-  const [failed, setFailed] = useState(false);
-  const [attempt, setAttempt] = useState(0);
-  // why: attempt is a dependency so that "Try again" runs the load again.
+/** The pocsim trainee app: scenario list, briefing, play and debrief, and the staff tools. */
+export function App(props: AppProps) {
+  const { storage, defaultLanguage = 'en' } = props;
+  // why: the address the app opens on is set before anything reads it, so a test or an LMS
+  // launch starts where it asks, whatever the page's address was.
+  useState(() => {
+    const first = props.startAddress ?? addressOfStart(props.startScreen ?? 'menu');
+    if (`/${location.hash.replace(/^#?\/?/, '')}` !== first) navigate(first, { replace: true });
+  });
+  const initial = useMemo(
+    () => readSettings(storage, { language: defaultLanguage, muted: false }),
+    [storage, defaultLanguage],
+  );
+  const [language, showLanguage] = useState<UiLanguage>(() => {
+    void setScenarioLanguage(initial.language);
+    return initial.language;
+  });
+  // why: scenarios come with the texts of one language; a switch shows once the open scenarios
+  // have their texts in the new one, so no screen flashes text keys meanwhile.
+  const setLanguage = useCallback((next: UiLanguage) => {
+    const fetching = setScenarioLanguage(next);
+    if (fetching) void fetching.then(() => showLanguage(next));
+    else showLanguage(next);
+  }, []);
+  const [muted, setMuted] = useState(initial.muted);
+  const [volume, setVolume] = useState(initial.volume);
   useEffect(() => {
-    if (!needed || module) return;
-    let cancelled = false;
-    setFailed(false);
-    load().then(
-      (m) => {
-        if (!cancelled) setModule(() => m);
-      },
-      () => {
-        if (!cancelled) setFailed(true);
-      },
-    );
-    return () => {
-      cancelled = true;
-    };
-  }, [needed, module, load, attempt]);
-  const retry = useCallback(() => setAttempt((n) => n + 1), []);
-  return { module, failed, retry };
+    props.audio.setMuted(muted);
+    props.audio.setVolume(volume);
+  }, [props.audio, muted, volume]);
+  useEffect(() => {
+    writeSettings(storage, { language, muted, volume });
+    document.documentElement.lang = language;
+    document.documentElement.dir = directionOf(language);
+  }, [storage, language, muted, volume]);
+  const preferences = useMemo<Preferences>(
+    () => ({ muted, volume, setLanguage, setMuted, setVolume }),
+    [muted, volume, setLanguage],
+  );
+  return (
+    <I18nProvider lang={language}>
+      <PreferencesContext.Provider value={preferences}>
+        <Router hook={useHashLocation}>
+          <Screens {...props} />
+        </Router>
+      </PreferencesContext.Provider>
+    </I18nProvider>
+  );
 }
 
-/** The pocsim trainee app: scenario list, briefing, play and debrief. */
-export function App({
+function Screens({
   scenarios,
   audio,
   loadMap,
+  prefetchMap,
+  debriefPreloadMs = 0,
   loadDebrief = importDebrief,
   loadAuthor = importAuthor,
   loadExercise = importExercise,
   loadCohort = importCohort,
-  startScreen = 'menu',
   storage,
-  defaultLanguage = 'en',
   observers = NO_OBSERVERS,
   saves,
   updates,
   launch,
   banner,
 }: AppProps) {
-  const initial = useMemo(
-    () => readSettings(storage, { language: defaultLanguage, muted: false }),
-    [storage, defaultLanguage],
-  );
-  const [language, setLanguage] = useState<UiLanguage>(initial.language);
-  const [muted, setMuted] = useState(initial.muted);
-  const [volume, setVolume] = useState(initial.volume);
-  const [screen, setScreen] = useState<Screen>(() => initialScreen(startScreen));
+  const [here, go] = useHashLocation();
+  const runs = useTraineeRuns({ scenarios, observers, saves, navigate: go, launch });
+  const { session } = runs;
   const [noteChoices, setNoteChoices] = useState(() => readContentNoteChoices(storage));
   const changeNoteChoices = useCallback(
     (choices: ContentNoteChoices) => {
@@ -216,91 +171,41 @@ export function App({
     },
     [storage],
   );
+  const toMenu = useCallback(() => go(address.menu), [go]);
+  const toAuthor = useCallback(() => go(address.author), [go]);
+  const toCohort = useCallback(() => go(address.cohort), [go]);
+  const toConsole = useCallback(() => go(address.console()), [go]);
 
-  useEffect(() => {
-    audio.setMuted(muted);
-    audio.setVolume(volume);
-  }, [audio, muted, volume]);
-  useEffect(() => {
-    writeSettings(storage, { language, muted, volume });
-    document.documentElement.lang = language;
-    document.documentElement.dir = directionOf(language);
-  }, [storage, language, muted, volume]);
-
-  const preferences = useMemo<Preferences>(
-    () => ({ muted, volume, setLanguage, setMuted, setVolume }),
-    [muted, volume],
-  );
+  // why: the play screen stays drawn while the address says something else, until the trainee
+  // answers the dialog: Back must never end a run without asking, nor restart its screen.
+  const live = session?.name === 'play' ? session : null;
+  const liveAddress = live && addressOfSession(live);
+  const [quitting, setQuitting] = useState(false);
+  const away = !!live && here !== liveAddress;
+  const screen = live ? 'play' : screenNameOf(here);
 
   // why: the debrief code (with the doctrine catalogue) loads while the trainee plays, so it is
-  // ready at the end without weighing on the first load.
-  const debrief = useLazyModule(loadDebrief, screen.name === 'play' || screen.name === 'debrief');
+  // ready at the end without weighing on the first load; not at once, so that on a slow link it
+  // does not compete with the map and the sounds of the first step.
+  const [playedAWhile, setPlayedAWhile] = useState(debriefPreloadMs <= 0);
+  useEffect(() => {
+    if (screen !== 'play' || playedAWhile) return;
+    const timer = setTimeout(() => setPlayedAWhile(true), debriefPreloadMs);
+    return () => clearTimeout(timer);
+  }, [screen, playedAWhile, debriefPreloadMs]);
+  const debrief = useLazyModule(loadDebrief, (screen === 'play' && playedAWhile) || screen === 'debrief');
   // why: the YAML parser, the zod schema and the lint reach the browser only when a trainer opens
   // the preview; a preview run keeps the module, since its Back leads there again.
-  const author = useLazyModule(
-    loadAuthor,
-    screen.name === 'author' ||
-      ((screen.name === 'briefing' || screen.name === 'play' || screen.name === 'debrief') &&
-        !!screen.preview),
-  );
+  const author = useLazyModule(loadAuthor, screen === 'author' || !!session?.preview);
   // why: the console and projector (with their string tables) reach the browser only for facilitators.
-  const exercise = useLazyModule(loadExercise, screen.name === 'console' || screen.name === 'projector');
+  const exercise = useLazyModule(loadExercise, screen === 'console' || screen === 'projector');
   // why: the cohort view (with the run-file parser and its string tables) reaches only trainers.
-  const cohort = useLazyModule(loadCohort, screen.name === 'cohort');
-  const room = useLazyModule(importRoom, screen.name === 'join');
+  const cohort = useLazyModule(loadCohort, screen === 'cohort');
+  // why: a participant's page of a networked exercise (socket.io with it) reaches only their devices.
+  const room = useLazyModule(importRoom, screen === 'join');
   // why: the trainer's files outlive the preview page while one of them is played, so Back finds them open.
   const [authorFiles, setAuthorFiles] = useState<readonly PickedFile[]>([]);
 
-  const [attempts, setAttempts] = useState(0);
-  const start = useCallback(
-    (
-      bundle: ScenarioBundle,
-      preview?: Preview,
-      resume?: ResumeFrom,
-      timeLimits: TimeLimitSetting = 'standard',
-    ) => {
-      setAttempts(attempts + 1);
-      // why: the debrief replays the run's log against the screen's bundle, so a run started at a
-      // later step must carry that start in the bundle itself, not only in the run.
-      const played = preview?.startStep
-        ? { ...bundle, scenario: { ...bundle.scenario, start: preview.startStep } }
-        : bundle;
-      // why: extended time enters the run as its first event; a resumed or replayed log carries its own.
-      const run = createRun(played.scenario, resume?.log ?? initialLog(timeLimits));
-      // why: trainer previews are not the trainee's runs, so nothing outside the tab follows them.
-      const session: RunSession | undefined = preview
-        ? undefined
-        : {
-            id: resume?.id ?? createSessionId(),
-            bundle: played,
-            run,
-            startedAt: resume?.startedAt ?? new Date().toISOString(),
-            resumed: !!resume,
-          };
-      if (session) {
-        for (const o of observers) o.opened?.(session);
-        run.subscribe(() => {
-          for (const o of observers) o.changed?.(session);
-        });
-      }
-      setScreen({ name: 'play', bundle: played, run, attempt: attempts + 1, preview, session });
-    },
-    [attempts, observers],
-  );
-  const toMenu = useCallback(() => setScreen({ name: 'menu' }), []);
-  const toAuthor = useCallback(() => setScreen({ name: 'author' }), []);
-  const toCohort = useCallback(() => setScreen({ name: 'cohort' }), []);
-  const toConsole = useCallback(() => setScreen({ name: 'console', exercise: null }), []);
-  // why: a trainer proofreads the briefing, objectives and content note too, so playing from the
-  // start opens the briefing as a trainee sees it; a run from a later step goes straight in.
-  const playPreview = useCallback(
-    (bundle: ScenarioBundle, startStep?: string) =>
-      startStep ? start(bundle, { startStep }) : setScreen({ name: 'briefing', bundle, preview: {} }),
-    [start],
-  );
-  useAuthorAddress(screen.name, toAuthor);
-  useCohortAddress(screen.name, toCohort);
-  useConsoleAddress(screen.name, toConsole);
   const [progress, setProgress] = useState(() => saves?.snapshot().progress ?? readProgress(storage));
   useEffect(() => saves?.subscribe(() => setProgress(saves.snapshot().progress)), [saves]);
   const recordResult = useCallback(
@@ -310,421 +215,223 @@ export function App({
     },
     [storage, saves],
   );
-  // why: a run has one writing tab; when another tab plays it, the menu says so and offers to take
-  // it over, and the run continues from the freshest copy in the store, not this tab's old one.
-  const continueRun = useCallback(
-    (bundle: ScenarioBundle, saved: SavedRun, takeOver?: boolean) => {
-      void (saves ? saves.take(saved.id, { takeOver }) : Promise.resolve(saved)).then((fresh) => {
-        if (fresh === 'elsewhere') return;
-        const from = fresh ?? saved;
-        start(bundle, undefined, {
-          id: from.id,
-          log: from.run.log,
-          startedAt: from.run.startedAt ?? from.savedAt,
-        });
-      });
-    },
-    [start, saves],
-  );
-  const reopenDebrief = useCallback((bundle: ScenarioBundle, saved: SavedRun) => {
-    const startedAt = saved.run.startedAt ?? saved.savedAt;
-    const finishedAt = saved.run.finishedAt ?? saved.savedAt;
-    setScreen({ name: 'debrief', bundle, log: saved.run.log, times: { startedAt, finishedAt }, kept: true });
-  }, []);
-  const [opening, setOpening] = useState<{ id: string; failed: boolean } | null>(null);
-  const open = useCallback(
-    (id: string) => {
-      const entry = scenarios.find((s) => s.id === id);
-      if (!entry) return;
-      setOpening({ id, failed: false });
-      entry.load().then(
-        (bundle) => {
-          setOpening(null);
-          setScreen({ name: 'briefing', bundle });
-        },
-        () => setOpening({ id, failed: true }),
-      );
-    },
-    [scenarios],
-  );
-  // why: an LMS launches one scenario; the trainee lands on its briefing, or back in the saved run.
-  const launched = useRef(false);
-  useEffect(() => {
-    if (!launch || launched.current) return;
-    launched.current = true;
-    const entry = scenarios.find((s) => s.id === launch.scenario);
-    const resume = launch.resume;
-    if (!entry) return;
-    if (!resume) {
-      open(entry.id);
-      return;
-    }
-    entry.load().then(
-      (bundle) => {
-        try {
-          start(bundle, undefined, resume);
-        } catch {
-          // why: a saved log the scenario no longer accepts must not block the launch.
-          setScreen({ name: 'briefing', bundle });
-        }
-      },
-      () => open(entry.id),
-    );
-  }, [launch, scenarios, open, start]);
-  const finish = useCallback(
-    (log: readonly RunEvent[]) => {
-      if (screen.name !== 'play') return;
-      if (screen.session) for (const o of observers) o.finished?.(screen.session);
-      const times = screen.session
-        ? { startedAt: screen.session.startedAt, finishedAt: new Date().toISOString() }
-        : undefined;
-      // why: a run another tab took over is that tab's to count; this copy is not recorded again.
-      const takenOver = !!screen.session && !!saves?.snapshot().takenOver.has(screen.session.id);
-      setScreen({
-        name: 'debrief',
-        bundle: screen.bundle,
-        log: [...log],
-        preview: screen.preview,
-        times,
-        ...(takenOver ? { kept: true } : {}),
-      });
-    },
-    [screen, observers, saves],
-  );
-  const leaveRun = useCallback(() => {
-    if (screen.name === 'play' && screen.session) {
-      for (const o of observers) o.left?.(screen.session);
-    }
-    setScreen(screen.name === 'play' && screen.preview ? { name: 'author' } : { name: 'menu' });
-  }, [screen, observers]);
-  // why: leaving through "Take a break" keeps the run as it is (saved, not scored, to continue later)
-  // and lands on a calm screen that says so, wherever in the run the trainee was.
-  const takeBreak = useCallback(() => {
-    if (screen.name === 'play' && screen.session) {
-      for (const o of observers) o.left?.(screen.session);
-    }
-    if (screen.name === 'briefing' || screen.name === 'play' || screen.name === 'debrief')
-      setScreen({ name: 'break', bundle: screen.bundle });
-  }, [screen, observers]);
-  const note =
-    screen.name === 'briefing' || screen.name === 'play' || screen.name === 'debrief'
-      ? contentNoteFor(screen.bundle.scenario, noteChoices)
-      : null;
+  const scenarioProps = { runs, noteChoices, storage, toMenu, toAuthor, debrief, recordResult, prefetchMap };
 
   let body: preact.JSX.Element;
-  switch (screen.name) {
-    case 'menu':
-      body = (
-        <Menu
-          scenarios={scenarios}
-          onOpen={open}
-          opening={opening}
-          progress={progress}
-          onAuthor={toAuthor}
-          onConsole={toConsole}
-          onCohort={toCohort}
-          before={saves && <ResumeRuns saves={saves} scenarios={scenarios} onContinue={continueRun} />}
-          after={saves && <RunHistory saves={saves} scenarios={scenarios} onDebrief={reopenDebrief} />}
-          trainerSettings={
-            <TrainerSettings
-              scenarios={scenarios}
-              choices={noteChoices}
-              onChange={changeNoteChoices}
-              storage={storage}
+  if (live) {
+    body = (
+      <LiveRun
+        session={live}
+        audio={audio}
+        loadMap={loadMap}
+        noteChoices={noteChoices}
+        runs={runs}
+        asking={quitting || away}
+        onQuit={() => setQuitting(true)}
+        onStay={() => {
+          setQuitting(false);
+          if (away && liveAddress) go(liveAddress);
+        }}
+        onLeave={() => {
+          setQuitting(false);
+          runs.leave(away ? here : undefined);
+        }}
+      />
+    );
+  } else {
+    // The route table: one line per address (see app/addresses.ts); the last one is the menu.
+    body = (
+      <Switch>
+        <Route path={address.author}>
+          {author.module ? (
+            <author.module.AuthorPage
+              onPlay={runs.playPreview}
+              onBack={toMenu}
+              files={authorFiles}
+              onFilesChange={setAuthorFiles}
             />
+          ) : (
+            <Loading
+              failed={author.failed}
+              onRetry={author.retry}
+              messages={['app.loadingAuthor', 'app.authorFailed']}
+            />
+          )}
+        </Route>
+        <Route path={address.cohort}>
+          {cohort.module ? (
+            <cohort.module.CohortPage scenarios={scenarios} onBack={toMenu} />
+          ) : (
+            <Loading
+              failed={cohort.failed}
+              onRetry={cohort.retry}
+              messages={['app.loadingCohort', 'app.cohortFailed']}
+            />
+          )}
+        </Route>
+        <Route path="/console/:exercise?">
+          {(p: { exercise?: string }) =>
+            exercise.module ? (
+              <exercise.module.ConsolePage
+                scenarios={scenarios}
+                storage={storage}
+                exercise={p.exercise ?? null}
+                onBack={toMenu}
+              />
+            ) : (
+              <Loading
+                failed={exercise.failed}
+                onRetry={exercise.retry}
+                messages={['app.loadingConsole', 'app.consoleFailed']}
+              />
+            )
           }
-        />
-      );
-      break;
-    case 'console':
-      body = exercise.module ? (
-        <exercise.module.ConsolePage
-          scenarios={scenarios}
-          storage={storage}
-          exercise={screen.exercise}
-          onBack={toMenu}
-        />
-      ) : (
-        <Loading
-          failed={exercise.failed}
-          onRetry={exercise.retry}
-          messages={['app.loadingConsole', 'app.consoleFailed']}
-        />
-      );
-      break;
-    case 'projector':
-      body = exercise.module ? (
-        <exercise.module.ProjectorPage
-          scenarios={scenarios}
-          storage={storage}
-          exercise={screen.exercise}
-          loadMap={loadMap}
-        />
-      ) : (
-        <Loading
-          failed={exercise.failed}
-          onRetry={exercise.retry}
-          messages={['app.loadingConsole', 'app.consoleFailed']}
-        />
-      );
-      break;
-    case 'join':
-      body = room.module ? (
-        <room.module.ParticipantPage code={screen.code} storage={storage} />
-      ) : (
-        <Loading failed={room.failed} onRetry={room.retry} messages={['app.loadingRoom', 'app.roomFailed']} />
-      );
-      break;
-    case 'cohort':
-      body = cohort.module ? (
-        <cohort.module.CohortPage scenarios={scenarios} onBack={toMenu} />
-      ) : (
-        <Loading
-          failed={cohort.failed}
-          onRetry={cohort.retry}
-          messages={['app.loadingCohort', 'app.cohortFailed']}
-        />
-      );
-      break;
-    case 'author':
-      body = author.module ? (
-        <author.module.AuthorPage
-          onPlay={playPreview}
-          onBack={toMenu}
-          files={authorFiles}
-          onFilesChange={setAuthorFiles}
-        />
-      ) : (
-        <Loading
-          failed={author.failed}
-          onRetry={author.retry}
-          messages={['app.loadingAuthor', 'app.authorFailed']}
-        />
-      );
-      break;
-    case 'briefing':
-      body = (
-        <Briefing
-          bundle={screen.bundle}
-          onStart={(timeLimits) => start(screen.bundle, screen.preview, undefined, timeLimits)}
-          storage={storage}
-          onBack={screen.preview ? toAuthor : toMenu}
-          backKey={screen.preview ? 'author.backToPreview' : undefined}
-          contentNote={note}
-          onTakeBreak={takeBreak}
-        />
-      );
-      break;
-    case 'break':
-      body = <BreakScreen title={scenarioText(screen.bundle, language, textKey.title())} onBack={toMenu} />;
-      break;
-    case 'play':
-      body = (
-        <PlayScreen
-          key={screen.attempt}
-          bundle={screen.bundle}
-          run={screen.run}
-          audio={audio}
-          loadMap={loadMap}
-          onFinished={finish}
-          onQuit={leaveRun}
-          contentNote={note}
-          onTakeBreak={takeBreak}
-          startPaused={!!screen.session?.resumed}
-        />
-      );
-      break;
-    case 'debrief':
-      body = debrief.module ? (
-        <debrief.module.DebriefPage
-          bundle={screen.bundle}
-          log={screen.log}
-          onFinished={screen.preview || screen.kept ? undefined : recordResult}
-          onPlayAgain={() => start(screen.bundle, screen.preview, undefined, timeLimitsOf(screen.log))}
-          onReplayFrom={(log) =>
-            // why: a replay is a new run (fresh id) that starts from the original log up to a decision.
-            start(screen.bundle, screen.preview, {
-              id: createSessionId(),
-              log,
-              startedAt: new Date().toISOString(),
-            })
+        </Route>
+        <Route path="/projector/:exercise">
+          {(p: { exercise: string }) =>
+            exercise.module ? (
+              <exercise.module.ProjectorPage
+                scenarios={scenarios}
+                storage={storage}
+                exercise={p.exercise}
+                loadMap={loadMap}
+              />
+            ) : (
+              <Loading
+                failed={exercise.failed}
+                onRetry={exercise.retry}
+                messages={['app.loadingConsole', 'app.consoleFailed']}
+              />
+            )
           }
-          onBack={screen.preview ? toAuthor : toMenu}
-          backKey={screen.preview ? 'author.backToPreview' : undefined}
-          storage={storage}
-          times={screen.times}
-          headerTools={note && <TakeABreak onLeave={takeBreak} />}
-        />
-      ) : (
-        <Loading
-          failed={debrief.failed}
-          onRetry={debrief.retry}
-          messages={['app.loadingDebrief', 'app.debriefFailed']}
-        />
-      );
-      break;
+        </Route>
+        <Route path="/join/:code?">
+          {(p: { code?: string }) =>
+            room.module ? (
+              <room.module.ParticipantPage code={joinCode(p.code)} storage={storage} />
+            ) : (
+              <Loading
+                failed={room.failed}
+                onRetry={room.retry}
+                messages={['app.loadingRoom', 'app.roomFailed']}
+              />
+            )
+          }
+        </Route>
+        <Route path={SCENARIO_ROUTE}>
+          {(p: { id: string; view?: string }) => (
+            <ScenarioRoute {...p} preview={false} shared={scenarioProps} />
+          )}
+        </Route>
+        <Route path={PREVIEW_ROUTE}>
+          {(p: { id: string; view?: string }) => <ScenarioRoute {...p} preview shared={scenarioProps} />}
+        </Route>
+        <Route>
+          <Menu
+            scenarios={scenarios}
+            onOpen={runs.open}
+            opening={runs.opening}
+            progress={progress}
+            onAuthor={toAuthor}
+            onConsole={toConsole}
+            onCohort={toCohort}
+            before={saves && <ResumeRuns saves={saves} scenarios={scenarios} onContinue={runs.continueRun} />}
+            after={saves && <RunHistory saves={saves} scenarios={scenarios} onDebrief={runs.reopenDebrief} />}
+            trainerSettings={
+              <TrainerSettings
+                scenarios={scenarios}
+                choices={noteChoices}
+                onChange={changeNoteChoices}
+                storage={storage}
+              />
+            }
+          />
+        </Route>
+      </Switch>
+    );
   }
 
   return (
-    <I18nProvider lang={language}>
-      <PreferencesContext.Provider value={preferences}>
-        <DocumentTitle screen={screen} />
-        <div class={`app screen-${screen.name}`}>
-          <ScreenGuard key={screen.name} onBack={toMenu}>
-            {body}
-          </ScreenGuard>
-          {/* why: last and sticky at the bottom, so a storage warning stays in view while the run goes on
-              without covering the top bar; an update reloads the page, so it is offered only where no
-              run is in progress. */}
-          <div class="app-notices">
-            {saves && <StorageBanner saves={saves} />}
-            {updates && (screen.name === 'menu' || screen.name === 'debrief') && (
-              <UpdateBanner updates={updates} />
-            )}
-          </div>
-          {banner}
+    <>
+      <ScreenTitle screen={screen} session={session} />
+      <div class={`app screen-${screen}`}>
+        <ScreenGuard key={screen} onBack={toMenu}>
+          {body}
+        </ScreenGuard>
+        {/* why: last and sticky at the bottom, so a storage warning stays in view while the run goes on
+            without covering the top bar; an update reloads the page, so it is offered only where no
+            run is in progress. */}
+        <div class="app-notices">
+          {saves && <StorageBanner saves={saves} />}
+          {updates && (screen === 'menu' || screen === 'debrief') && <UpdateBanner updates={updates} />}
         </div>
-      </PreferencesContext.Provider>
-    </I18nProvider>
+        {banner}
+      </div>
+    </>
   );
 }
 
-function Loading({
-  failed,
-  onRetry,
-  messages: [loading, failure],
+/** A room's join code from its address (`#join/<code>`), or null for the page that asks for one. */
+function joinCode(code: string | undefined): string | null {
+  return code && /^[A-Za-z0-9]{4,20}$/.test(code) ? code.toUpperCase() : null;
+}
+
+function ScenarioRoute({
+  id,
+  view,
+  preview,
+  shared,
 }: {
-  failed: boolean;
-  onRetry(): void;
-  /** Keys of the message while loading and after a failure. */
-  messages: [string, string];
+  id: string;
+  view?: string;
+  preview: boolean;
+  shared: Omit<Parameters<typeof ScenarioScreen>[0], 'id' | 'view' | 'preview'>;
 }) {
-  const { t } = useI18n();
-  return (
-    <>
-      <AppHeader />
-      <main id="main" class="page">
-        <div class="loading" role="status">
-          <p>{t(failed ? failure : loading)}</p>
-          {failed && (
-            <button type="button" class="button button-primary" onClick={onRetry}>
-              {t('app.retry')}
-            </button>
-          )}
-        </div>
-      </main>
-      <AppFooter />
-    </>
-  );
+  const known = scenarioViewOf(view);
+  const [, go] = useHashLocation();
+  useEffect(() => {
+    if (!known) go(address.scenario(id, 'briefing', preview), { replace: true });
+  }, [known, id, preview, go]);
+  return known ? <ScenarioScreen id={id} view={known} preview={preview} {...shared} /> : null;
 }
 
-// why: a screen that throws (a corrupt run, a scenario the engine refuses) must leave a message and a
-// way back, never a blank page.
-function ScreenGuard({ children, onBack }: { children: ComponentChildren; onBack(): void }) {
-  const { t } = useI18n();
-  const [error, reset] = useErrorBoundary();
-  if (!error) return <>{children}</>;
-  return (
-    <>
-      <AppHeader />
-      <main id="main" class="page">
-        <div class="alert alert-critical" role="alert">
-          <p>{t('app.screenFailed')}</p>
-          <p class="muted">{error instanceof Error ? error.message : String(error)}</p>
-          <button
-            type="button"
-            class="button button-primary"
-            onClick={() => {
-              reset();
-              onBack();
-            }}
-          >
-            {t('debrief.back')}
-          </button>
-        </div>
-      </main>
-      <AppFooter />
-    </>
-  );
+/** What the page shows, from its address: names the stylesheet's `screen-*` classes and the title. */
+function screenNameOf(path: string): string {
+  const [, first = '', , view] = path.split('/');
+  if (first === 'scenario' || first === 'preview') return scenarioViewOf(view) ?? 'briefing';
+  if (
+    first === 'author' ||
+    first === 'cohort' ||
+    first === 'console' ||
+    first === 'projector' ||
+    first === 'join'
+  )
+    return first;
+  return 'menu';
 }
 
-/** Keeps the browser tab title in step with the screen, so screen-reader users hear where they are. */
-function DocumentTitle({ screen }: { screen: Screen }) {
+function ScreenTitle({
+  screen,
+  session,
+}: {
+  screen: string;
+  session: ReturnType<typeof useTraineeRuns>['session'];
+}) {
   const { t, lang } = useI18n();
-  const title =
-    screen.name === 'menu'
-      ? t('menu.heading')
-      : screen.name === 'author'
-        ? t('author.heading')
-        : screen.name === 'cohort'
-          ? t('app.cohortTitle')
-          : screen.name === 'console'
-            ? t('app.consoleTitle')
-            : screen.name === 'projector'
-              ? t('app.projectorTitle')
-              : screen.name === 'join'
-                ? t('app.roomTitle')
-                : screen.name === 'break'
-                  ? t('contentNote.left.heading')
-                  : `${scenarioText(screen.bundle, lang, textKey.title())}${screen.name === 'debrief' ? ` · ${t('debrief.kicker')}` : ''}`;
-  useEffect(() => {
-    document.title = `${title} · ${t('app.name')}`;
-  }, [title, t]);
-  return null;
-}
-
-// why: trainers bookmark the preview, so the address says `#author` while it is open, and typing
-// that address into an open app opens it too.
-function useAuthorAddress(screen: Screen['name'], openAuthor: () => void) {
-  useEffect(() => {
-    if (typeof location === 'undefined' || typeof history === 'undefined') return;
-    const here = location.hash === AUTHOR_HASH;
-    if (screen === 'author' && !here) history.replaceState(null, '', AUTHOR_HASH);
-    else if (screen === 'menu' && here) history.replaceState(null, '', location.pathname + location.search);
-  }, [screen]);
-  useEffect(() => {
-    if (screen !== 'menu') return;
-    const onHash = () => {
-      if (location.hash === AUTHOR_HASH) openAuthor();
-    };
-    window.addEventListener('hashchange', onHash);
-    return () => window.removeEventListener('hashchange', onHash);
-  }, [screen, openAuthor]);
-}
-
-// why: facilitators bookmark the console; typing `#console` into an open app opens it, and the
-// menu drops the address again. The console writes `#console/<exercise>` itself once one is picked.
-function useConsoleAddress(screen: Screen['name'], openConsole: () => void) {
-  useEffect(() => {
-    if (typeof location === 'undefined' || typeof history === 'undefined') return;
-    if (screen === 'menu' && location.hash.startsWith(CONSOLE_HASH))
-      history.replaceState(null, '', location.pathname + location.search);
-  }, [screen]);
-  useEffect(() => {
-    if (screen !== 'menu') return;
-    const onHash = () => {
-      if (location.hash.startsWith(CONSOLE_HASH)) openConsole();
-    };
-    window.addEventListener('hashchange', onHash);
-    return () => window.removeEventListener('hashchange', onHash);
-  }, [screen, openConsole]);
-}
-
-// why: trainers bookmark the cohort view like the preview: the address says `#cohort` while it is
-// open, and typing it into an open app opens it.
-function useCohortAddress(screen: Screen['name'], openCohort: () => void) {
-  useEffect(() => {
-    if (typeof location === 'undefined' || typeof history === 'undefined') return;
-    const here = location.hash === COHORT_HASH;
-    if (screen === 'cohort' && !here) history.replaceState(null, '', COHORT_HASH);
-    else if (screen === 'menu' && here) history.replaceState(null, '', location.pathname + location.search);
-  }, [screen]);
-  useEffect(() => {
-    if (screen !== 'menu') return;
-    const onHash = () => {
-      if (location.hash === COHORT_HASH) openCohort();
-    };
-    window.addEventListener('hashchange', onHash);
-    return () => window.removeEventListener('hashchange', onHash);
-  }, [screen, openCohort]);
+  const named: Record<string, string> = {
+    menu: 'menu.heading',
+    author: 'author.heading',
+    cohort: 'app.cohortTitle',
+    console: 'app.consoleTitle',
+    projector: 'app.projectorTitle',
+    join: 'app.roomTitle',
+    break: 'contentNote.left.heading',
+  };
+  const key = named[screen];
+  const title = key
+    ? t(key)
+    : session
+      ? `${scenarioText(session.bundle, lang, textKey.title())}${screen === 'debrief' ? ` · ${t('debrief.kicker')}` : ''}`
+      : t('app.loading');
+  return <DocumentTitle title={title} />;
 }

@@ -34,6 +34,7 @@ export function PlayScreen({
   contentNote,
   onTakeBreak,
   startPaused = false,
+  held = false,
 }: {
   bundle: ScenarioBundle;
   run: Run;
@@ -46,6 +47,8 @@ export function PlayScreen({
   contentNote?: ContentNote | null;
   /** Leaves through "Take a break": the run is kept and nothing is scored for stopping. */
   onTakeBreak?(): void;
+  /** Stops the clock while the app asks whether to leave the run. */
+  held?: boolean;
   /**
    * Opens with the clock stopped when the run resumes on a timed decision.
    * why: a reload or a visit to the menu must not cost seconds; the trainee restarts the clock
@@ -64,7 +67,7 @@ export function PlayScreen({
   // an outcome from before this screen opened (a resumed run) is not told again.
   const [toldOutcome, setToldOutcome] = useState(() => view.outcome?.key ?? null);
   const outcome = view.outcome && view.outcome.key !== toldOutcome && !finished ? view.outcome : null;
-  useScenarioClock(run, !paused && !hidden && !finished && !outcome);
+  useScenarioClock(run, !paused && !held && !hidden && !finished && !outcome);
 
   // why: a step can open more than once in a run; its opening time tells the visits apart.
   const stepKey = `${view.step?.id ?? ''}@${context.stepOpenedAt}`;
@@ -94,9 +97,8 @@ export function PlayScreen({
     }
   };
 
-  const quit = () => {
-    if (globalThis.confirm?.(t('play.quitConfirm')) ?? true) onQuit();
-  };
+  // why: the app asks with its own dialog (LeaveRunDialog) before the run is left.
+  const quit = onQuit;
 
   const scenarioTitle = texts.text(textKey.title());
   return (

@@ -96,10 +96,10 @@ describe('the facilitator console in Chromium, with the projector window open', 
     await page.getByText('For trainers and facilitators').click();
     await page.getByRole('button', { name: 'Open the facilitator console' }).click();
     await page.getByRole('heading', { level: 1, name: 'Run a facilitated exercise' }).waitFor();
-    await expect.poll(() => page.url()).toMatch(/#console$/);
+    await expect.poll(() => page.url()).toMatch(/#\/console$/);
     await page.getByRole('button', { name: `Prepare the exercise: ${en(textKey.title())}` }).click();
     await page.getByRole('heading', { name: 'Before you start' }).waitFor();
-    await expect.poll(() => page.url()).toMatch(/#console\/ttx-leadership-tessako$/);
+    await expect.poll(() => page.url()).toMatch(/#\/console\/ttx-leadership-tessako$/);
 
     // the projector opens in a second window of the same browser
     const [projector] = await Promise.all([
@@ -109,7 +109,7 @@ describe('the facilitator console in Chromium, with the projector window open', 
     const projectorErrors = watchErrors(projector);
     await projector.setViewportSize({ width: 1280, height: 720 });
     await projector.getByRole('heading', { level: 1, name: en(textKey.title()) }).waitFor();
-    expect(projector.url()).toMatch(/#projector\/ttx-leadership-tessako$/);
+    expect(projector.url()).toMatch(/#\/projector\/ttx-leadership-tessako$/);
     await projector.getByText('The exercise will begin shortly.').waitFor();
 
     // on time: the first inject comes out when the clock reaches it, not before

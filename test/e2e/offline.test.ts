@@ -109,7 +109,8 @@ describe('offline after one visit', () => {
     // the drawn map (Phaser) and the sound code (after the first gesture) load on the play screen
     await page.locator('.map-host canvas').waitFor();
     await page.keyboard.press('Shift');
-    await page.getByRole('button', { name: 'Leave' }).click();
+    await page.getByRole('button', { name: 'Leave', exact: true }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Leave the scenario' }).click();
     await page.getByRole('heading', { level: 1, name: 'Scenarios' }).waitFor();
     await playToDebrief(page);
     await page.getByRole('heading', { level: 1, name: title }).waitFor();
@@ -160,7 +161,8 @@ describe('offline after one visit', () => {
     await page.getByRole('button', { name: 'Confirm decision' }).click();
     expect(await notice.count()).toBe(0);
 
-    await page.getByRole('button', { name: 'Leave' }).click();
+    await page.getByRole('button', { name: 'Leave', exact: true }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Leave the scenario' }).click();
     await notice.getByText('A new version of pocsim is ready.').waitFor();
     await Promise.all([
       page.waitForEvent('load'),

@@ -19,6 +19,7 @@ import {
   layoutMap,
   locationSymbol,
   type MapLayout,
+  shapesReach,
   textBox,
   type UnitItem,
 } from '../../src/map/map-layout.ts';
@@ -350,6 +351,23 @@ describe('layoutMap: text', () => {
     const l = layoutMap(s, initial(s), asIs, { width: 640 });
     expect(l.texts[0]!.text.endsWith('…')).toBe(true);
     expect(textBox(l.texts[0]!, 0, 0).x1).toBeLessThan(640 - 44);
+  });
+
+  it('makes a title that does not fit smaller before it cuts it, so it reads whole', () => {
+    const s = fakeScenario({ place: 'Kilo-7 displacement site, Yambala, Lower Oubé' });
+    const l = layoutMap(s, initial(s), asIs, { width: 640 });
+    expect(l.texts[0]!.text).toBe('Situation map · Kilo-7 displacement site, Yambala, Lower Oubé');
+    expect(l.texts[0]!.size).toBeLessThan(15);
+    expect(textBox(l.texts[0]!, 0, 0).x1).toBeLessThan(640 - 44);
+  });
+
+  it('knows how far each marker reaches, for the ring that marks it as changed', () => {
+    const l = layoutMap(demo, initial(demo), asIs);
+    for (const item of [...l.locations, ...l.actors, ...l.units]) {
+      const reach = shapesReach(item.shapes);
+      expect(reach, item.key).toBeGreaterThan(4);
+      expect(reach, item.key).toBeLessThan(60);
+    }
   });
 
   it('uses the French map words and number format when the locale is French', () => {

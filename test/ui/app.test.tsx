@@ -180,8 +180,10 @@ describe('App scenario preview for trainers', () => {
     render(<App scenarios={listed(miniBundle())} audio={createRecordingAudio()} storage={storage} />);
     expect(screen.getByRole('heading', { level: 2, name: 'For trainers' })).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: 'Preview your own scenario file' }));
-    expect(await screen.findByRole('heading', { level: 1, name: 'Preview your scenario' })).toBeTruthy();
-    expect(location.hash).toBe('#author');
+    expect(
+      await screen.findByRole('heading', { level: 1, name: 'Preview your scenario' }, { timeout: 10_000 }),
+    ).toBeTruthy();
+    expect(location.hash).toBe('#/author');
 
     const text = readFileSync('test/fixtures/mini/scenario.yaml', 'utf8');
     const input = document.querySelector<HTMLInputElement>('input[type="file"]')!;
@@ -200,7 +202,7 @@ describe('App scenario preview for trainers', () => {
 
     fireEvent.click(screen.getByRole('button', { name: 'Back to scenarios' }));
     expect(screen.getByRole('heading', { level: 1, name: 'Scenarios' })).toBeTruthy();
-    expect(location.hash).toBe('');
+    expect(location.hash).toBe('#/');
   });
 
   it('debriefs a preview run started at a later step, and plays it again from that step', async () => {
@@ -208,7 +210,7 @@ describe('App scenario preview for trainers', () => {
       <App scenarios={listed(miniBundle())} audio={createRecordingAudio()} storage={createMemoryStorage()} />,
     );
     fireEvent.click(screen.getByRole('button', { name: 'Preview your own scenario file' }));
-    await screen.findByRole('heading', { level: 1, name: 'Preview your scenario' });
+    await screen.findByRole('heading', { level: 1, name: 'Preview your scenario' }, { timeout: 10_000 });
     const text = readFileSync('test/fixtures/mini/scenario.yaml', 'utf8');
     const input = document.querySelector<HTMLInputElement>('input[type="file"]')!;
     fireEvent.change(input, { target: { files: [new File([text], 'scenario.yaml')] } });

@@ -62,6 +62,7 @@ describe('saved runs in the app', () => {
     const left = secondsLeft();
     expect(left).toBeLessThanOrEqual(48);
     fireEvent.click(screen.getByRole('button', { name: 'Leave' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Leave the scenario' }));
 
     const resume = await screen.findByRole('region', { name: 'Continue where you stopped' });
     expect(within(resume).getByText('At: Arrival')).toBeTruthy();

@@ -88,7 +88,7 @@ export function ConsolePage({
   // why: the address names the open exercise, so a reload (or a bookmark) comes back to it.
   useEffect(() => {
     if (typeof history === 'undefined' || typeof location === 'undefined') return;
-    const want = id ? `#console/${id}` : '#console';
+    const want = id ? `#/console/${id}` : '#/console';
     if (location.hash !== want) history.replaceState(null, '', want);
   }, [id]);
 
@@ -244,7 +244,7 @@ function ExerciseConsole({
         {projectorBlocked && (
           <div class="xc-alert xc-alert-bad" role="alert">
             <p>{t('exercise.console.projectorBlocked')}</p>
-            <a href={`#projector/${scenario.id}`} target="_blank" rel="noopener">
+            <a href={`#/projector/${scenario.id}`} target="_blank" rel="noopener">
               {t('exercise.console.projectorLink')}
             </a>
           </div>
@@ -519,7 +519,7 @@ function Notice({ notice, onDismiss }: { notice: OpeningNotice; onDismiss(): voi
 }
 
 function openProjectorWindow(exercise: string): boolean {
-  const url = `${location.pathname}${location.search}#projector/${exercise}`;
+  const url = `${location.pathname}${location.search}#/projector/${exercise}`;
   // why: a named window, so pressing the button again brings the same projector forward instead of opening another.
   const w = window.open(url, `pocsim-projector-${exercise}`, 'popup=yes,width=1280,height=720');
   w?.focus();

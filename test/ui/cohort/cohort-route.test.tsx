@@ -18,11 +18,13 @@ describe('the cohort view in the app', () => {
     const trainers = screen.getByRole('region', { name: 'For trainers' });
     fireEvent.click(screen.getByRole('button', { name: 'See a cohort’s results' }));
     expect(trainers).toBeTruthy();
-    expect(await screen.findByRole('heading', { level: 1, name: 'Cohort results' })).toBeTruthy();
-    expect(location.hash).toBe('#cohort');
+    expect(
+      await screen.findByRole('heading', { level: 1, name: 'Cohort results' }, { timeout: 10_000 }),
+    ).toBeTruthy();
+    expect(location.hash).toBe('#/cohort');
     fireEvent.click(screen.getByRole('button', { name: /Back to scenarios/ }));
     expect(await screen.findByRole('heading', { level: 1, name: 'Scenarios' })).toBeTruthy();
-    expect(location.hash).toBe('');
+    expect(location.hash).toBe('#/');
   });
 
   it('is what the #cohort address opens, with a way to try again when its code cannot load', async () => {

@@ -35,11 +35,11 @@ describe('the addresses of the console and the projector', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Open the facilitator console' }));
     // why: the console is a lazily loaded chunk; on a busy machine its first load takes over a second.
     await screen.findByRole('heading', { level: 1, name: 'Run a facilitated exercise' }, LAZY);
-    await waitFor(() => expect(location.hash).toBe('#console'));
+    await waitFor(() => expect(location.hash).toBe('#/console'));
     await waitFor(() => expect(document.title).toContain('Facilitator console'));
     fireEvent.click(screen.getByRole('button', { name: '← Scenarios' }));
     await screen.findByRole('heading', { level: 1, name: 'Scenarios' });
-    await waitFor(() => expect(location.hash).toBe(''));
+    await waitFor(() => expect(location.hash).toBe('#/'));
   });
 
   it('opens a projector window straight on its exercise', async () => {
