@@ -40,6 +40,7 @@ import type { EdgeKind, NodeMark } from '../../src/ui/author/graph-layout.ts';
 import type { DoctrineMark } from '../../src/ui/exercise/after-action-report.tsx';
 import type { MselStatus } from '../../src/ui/exercise/console-model.ts';
 import type { AfterStage } from '../../src/ui/exercise/console-page.tsx';
+import { PRINTABLES } from '../../src/ui/exercise/printables.tsx';
 import type { LogKind } from '../../src/ui/exercise/side-panel.tsx';
 import type { OpeningNotice } from '../../src/ui/exercise/use-exercise.ts';
 import type { DynamicKeys } from './string-check.ts';
@@ -216,4 +217,6 @@ export const DYNAMIC_KEYS: DynamicKeys = {
   'exercise.hotwash.placeholder.*': every<HotwashEntry['kind']>()(['strength', 'improvement']),
   'exercise.report.*': every<DoctrineMark>()(['followed', 'broke', 'failed']),
   'exercise.report.source.*': every<CorrectiveAction['source']>()(['improvement', 'missed', 'facilitator']),
+  'exercisePrint.kinds.*': PRINTABLES,
+  'exercisePrint.kindHints.*': PRINTABLES,
 };
