@@ -133,6 +133,11 @@ export interface LayoutOptions {
   width?: number;
   /** UI locale: formats head counts, and picks the table of map words when `label` has none. Default 'en'. */
   locale?: string;
+  /**
+   * False leaves the legend out of the picture (its item is empty and takes no height), for a page
+   * that shows it as text beside the map (the projector, where every row of height counts). Default true.
+   */
+  legend?: boolean;
 }
 
 /** Colours of the map; every kind also has its own shape or letter, so colour never carries meaning alone. */
@@ -206,8 +211,13 @@ export function layoutMap(
   const { setting } = scenario;
   const scale = (width - 2 * PAD) / setting.map.width;
   const area = { x: PAD, y: TOP, w: width - 2 * PAD, h: setting.map.height * scale, scale };
-  const legend = buildLegend(scenario, t, width, area.y + area.h + 14);
-  const height = Math.round(legend.y + legendHeight(legend) + 8);
+  const legend =
+    options.legend === false
+      ? { key: 'legend', x: 0, y: area.y + area.h + 14, alpha: 1, shapes: [], texts: [], rows: 0 }
+      : buildLegend(scenario, t, width, area.y + area.h + 14);
+  const height = Math.round(
+    options.legend === false ? area.y + area.h + 16 : legend.y + legendHeight(legend) + 8,
+  );
 
   const pos = new Map<string, Point>();
   for (const l of setting.locations) pos.set(l.id, { x: area.x + l.x * scale, y: area.y + l.y * scale });
@@ -1414,9 +1424,59 @@ function statesUsed(scenario: Scenario): string[] {
   return Object.keys(STATE_COLOURS).filter((s) => s !== 'normal' && used.has(s));
 }
 
+/** One entry of the map's legend: its symbol drawn around (cx, cy), its words, and the letter on an actor's marker. */
+export interface LegendEntry {
+  shapes: (cx: number, cy: number) => Shape[];
+  text: string;
+  glyph?: TextSpec;
+}
+
+/** The legend's entries for a scenario: the actor kinds it has, UN units, and the place states it can show. */
+export function legendEntries(
+  scenario: Scenario,
+  label: (key: string) => string,
+  locale = 'en',
+): LegendEntry[] {
+  return buildLegendEntries(scenario, translator(label, locale));
+}
+
 function buildLegend(scenario: Scenario, t: Translate, width: number, y: number): LegendItem {
   const c = MAP_COLOURS;
-  const entries: { shapes: (cx: number, cy: number) => Shape[]; text: string; glyph?: TextSpec }[] = [];
+  const entries = buildLegendEntries(scenario, t);
+  const shapes: Shape[] = [];
+  const texts: TextSpec[] = [];
+  const title = t('map.legend');
+  texts.push({
+    text: title.toLocaleUpperCase(),
+    x: PAD,
+    y: LEGEND_PAD + LEGEND_ROW / 2,
+    size: 10,
+    colour: c.textDim,
+    originX: 0,
+    originY: 0.5,
+    bold: true,
+  });
+  const startX = PAD + textWidth(title, 10) + 18;
+  let x = startX;
+  let row = 0;
+  for (const e of entries) {
+    const w = 22 + textWidth(e.text, 11) + 18;
+    if (x + w > width - PAD && x > startX) {
+      x = startX;
+      row += 1;
+    }
+    const cy = LEGEND_PAD + row * LEGEND_ROW + LEGEND_ROW / 2;
+    shapes.push(...e.shapes(x + 8, cy));
+    if (e.glyph) texts.push({ ...e.glyph, x: x + 8 + e.glyph.x, y: cy + e.glyph.y });
+    texts.push({ text: e.text, x: x + 22, y: cy, size: 11, colour: c.text, originX: 0, originY: 0.5 });
+    x += w;
+  }
+  return { key: 'legend', x: 0, y, alpha: 1, shapes, texts, rows: row + 1 };
+}
+
+function buildLegendEntries(scenario: Scenario, t: Translate): LegendEntry[] {
+  const c = MAP_COLOURS;
+  const entries: LegendEntry[] = [];
   const kinds = Object.keys(ACTOR_STYLES).filter((k) =>
     scenario.setting.actors.some((a) => a.kind === k),
   ) as ActorKind[];
@@ -1469,35 +1529,7 @@ function buildLegend(scenario: Scenario, t: Translate, width: number, y: number)
     });
   }
 
-  const shapes: Shape[] = [];
-  const texts: TextSpec[] = [];
-  const title = t('map.legend');
-  texts.push({
-    text: title.toLocaleUpperCase(),
-    x: PAD,
-    y: LEGEND_PAD + LEGEND_ROW / 2,
-    size: 10,
-    colour: c.textDim,
-    originX: 0,
-    originY: 0.5,
-    bold: true,
-  });
-  const startX = PAD + textWidth(title, 10) + 18;
-  let x = startX;
-  let row = 0;
-  for (const e of entries) {
-    const w = 22 + textWidth(e.text, 11) + 18;
-    if (x + w > width - PAD && x > startX) {
-      x = startX;
-      row += 1;
-    }
-    const cy = LEGEND_PAD + row * LEGEND_ROW + LEGEND_ROW / 2;
-    shapes.push(...e.shapes(x + 8, cy));
-    if (e.glyph) texts.push({ ...e.glyph, x: x + 8 + e.glyph.x, y: cy + e.glyph.y });
-    texts.push({ text: e.text, x: x + 22, y: cy, size: 11, colour: c.text, originX: 0, originY: 0.5 });
-    x += w;
-  }
-  return { key: 'legend', x: 0, y, alpha: 1, shapes, texts, rows: row + 1 };
+  return entries;
 }
 
 function legendHeight(legend: LegendItem): number {

@@ -9,7 +9,7 @@ import {
   type Shape,
   type TextSpec,
 } from './map-layout.ts';
-import type { MountSituationMap, SituationMap } from './map-port.ts';
+import type { MapMountOptions, MountSituationMap, SituationMap } from './map-port.ts';
 
 // why: Phaser is about 357 KB gzip and is not tree-shaken; it is imported here with a dynamic
 // import() only, so even a static import of this module keeps it out of the first-load chunk.
@@ -36,19 +36,28 @@ interface Drawn {
 }
 
 /** Mounts the situation map for a scenario into an element, drawn with Phaser 4 (WebGL, Canvas fallback). */
-export const mountSituationMap: MountSituationMap = async (element, scenario, label) => {
+export const mountSituationMap: MountSituationMap = async (element, scenario, label, mount = {}) => {
   const P: PhaserModule = await import('phaser');
-  const width = Math.round(Math.min(MAX_WIDTH, Math.max(MIN_WIDTH, element.clientWidth || 960)));
   let map: MapState = createInitialContext(scenario).map;
   // why: the UI sets <html lang>; the map's own words and head counts follow it.
-  const options = { width, locale: document.documentElement.lang || 'en' };
+  const locale = document.documentElement.lang || 'en';
+  const legend = mount.legend !== false;
+  const { width, zoom } = fitWidth(
+    element,
+    (w) => layoutMap(scenario, map, label, { width: w, locale, legend }),
+    mount,
+  );
+  const options = { width, locale, legend };
   const first = layoutMap(scenario, map, label, options);
-  const pixelRatio = Math.min(2, Math.max(1, globalThis.devicePixelRatio || 1));
+  // why: a map drawn larger than its layout keeps sharp text with a backing store as much larger.
+  const pixelRatio = Math.min(3, Math.max(1, globalThis.devicePixelRatio || 1) * zoom);
 
   // why: the wrapper has the map's aspect ratio, so Scale.FIT fills it whether or not the UI gave
   // the element a height; destroy() removes it and leaves the element as it was.
   const wrapper = document.createElement('div');
   wrapper.style.cssText = `position:relative;width:100%;max-height:100%;aspect-ratio:${first.width} / ${first.height};`;
+  // why: the layout width and the zoom say how large the labels show (the projector's font check reads them).
+  wrapper.dataset.layoutWidth = String(width);
   element.append(wrapper);
 
   let scene: Phaser.Scene | null = null;
@@ -201,6 +210,36 @@ export const mountSituationMap: MountSituationMap = async (element, scenario, la
 
 function prefersReducedMotion(): boolean {
   return globalThis.matchMedia?.('(prefers-reduced-motion: reduce)').matches ?? false;
+}
+
+/** Smallest text of the map's labels, in layout pixels (unit tags, state tags, crowd counts, legend title). */
+export const SMALLEST_LABEL = 10;
+/** Narrowest layout the map accepts when it is drawn larger for its labels. */
+const MIN_ZOOMED_WIDTH = 440;
+
+/**
+ * The layout width for an element, and how much larger than its layout the map will show. Without
+ * `minLabelPx` the layout takes the element's width; with it, the widest layout whose labels, once
+ * fitted into the element's box, reach that size (the layout's height, and so its fit, depends on its width).
+ */
+export function fitWidth(
+  element: { clientWidth: number; clientHeight: number },
+  layoutAt: (width: number) => { width: number; height: number },
+  { minLabelPx }: MapMountOptions,
+): { width: number; zoom: number } {
+  const available = element.clientWidth || 960;
+  const plain = Math.round(Math.min(MAX_WIDTH, Math.max(MIN_WIDTH, available)));
+  if (!minLabelPx) return { width: plain, zoom: 1 };
+  const boxHeight = element.clientHeight || Number.POSITIVE_INFINITY;
+  const shownAt = (w: number) => {
+    const l = layoutAt(w);
+    return Math.min(available, (boxHeight * l.width) / l.height);
+  };
+  for (let w = Math.min(MAX_WIDTH, Math.round(available)); w > MIN_ZOOMED_WIDTH; w -= 16) {
+    const zoom = shownAt(w) / w;
+    if (zoom * SMALLEST_LABEL >= minLabelPx) return { width: w, zoom: Math.max(1, zoom) };
+  }
+  return { width: MIN_ZOOMED_WIDTH, zoom: Math.max(1, shownAt(MIN_ZOOMED_WIDTH) / MIN_ZOOMED_WIDTH) };
 }
 
 function drawStatic(scene: Phaser.Scene, layout: MapLayout, pixelRatio: number): void {

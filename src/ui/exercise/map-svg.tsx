@@ -1,4 +1,14 @@
-import type { MapItem, MapLayout, Shape, TextSpec } from '../../map/map-layout.ts';
+import { useMemo } from 'preact/hooks';
+import type { Scenario } from '../../engine/scenario/scenario.schema.ts';
+import {
+  legendEntries,
+  type MapItem,
+  type MapLayout,
+  type Shape,
+  type TextSpec,
+} from '../../map/map-layout.ts';
+import { useI18n } from '../i18n-context.tsx';
+import type { ScenarioTexts } from '../scenario-text.ts';
 
 // why: the live map is a WebGL canvas, which does not print reliably and is a blur on paper; the
 // same layout drawn as SVG prints sharp at any size and needs no Phaser in the printable.
@@ -89,5 +99,30 @@ function text(spec: TextSpec, i: number) {
         ))}
       </text>
     </g>
+  );
+}
+
+/** The map's legend as text with its symbols, for a page that leaves it out of the picture (the projector). */
+export function MapLegend({ scenario, texts }: { scenario: Scenario; texts: ScenarioTexts }) {
+  const { t, lang } = useI18n();
+  const entries = useMemo(
+    () => legendEntries(scenario, (key) => (key.startsWith('map.') ? t(key) : texts.text(key)), lang),
+    [scenario, t, texts, lang],
+  );
+  return (
+    <div class="map-legend">
+      <p class="map-legend-title">{t('map.legend')}</p>
+      <ul class="map-legend-list">
+        {entries.map((e) => (
+          <li key={e.text}>
+            <svg viewBox="-11 -11 22 22" class="map-legend-symbol" aria-hidden="true">
+              {e.shapes(0, 0).map(shape)}
+              {e.glyph && text({ ...e.glyph }, 0)}
+            </svg>
+            {e.text}
+          </li>
+        ))}
+      </ul>
+    </div>
   );
 }

@@ -16,8 +16,16 @@ import { ChannelMark } from './channel-mark.tsx';
 import { exerciseLogKey, parseStoredExercise } from './exercise-store.ts';
 import { openSyncPort, type SyncPort } from './exercise-sync.ts';
 import { exerciseClockFace } from './exercise-time-format.ts';
+import { MapLegend } from './map-svg.tsx';
 import { buildProjectorView, onProjector, type ProjectorView } from './projector-view.ts';
 import { useClockStamp } from './use-clock-stamp.ts';
+
+/** Smallest size, in CSS pixels, of a map label on the projector: legible from the back of a room at 1080p. */
+export const PROJECTOR_LABEL_PX = 18;
+
+// why: the legend drawn inside the picture grows taller as the map is laid out narrower for its
+// labels; as text beside it, it stays two or three lines and as large as the rest of the wall.
+const PROJECTOR_MAP = { minLabelPx: PROJECTOR_LABEL_PX, legend: false } as const;
 
 /** How many earlier injects stay on the projector below the latest one. */
 const EARLIER_SHOWN = 2;
@@ -192,7 +200,14 @@ function ProjectorBody({
             '--map-aspect': String(scenario.setting.map.width / (scenario.setting.map.height * 1.25)),
           }}
         >
-          <SituationPanel scenario={scenario} view={runView} texts={texts} loadMap={loadMap} />
+          <SituationPanel
+            scenario={scenario}
+            view={runView}
+            texts={texts}
+            loadMap={loadMap}
+            mapOptions={PROJECTOR_MAP}
+          />
+          <MapLegend scenario={scenario} texts={texts} />
         </section>
         <section class="xp-feed" aria-labelledby="xp-feed-heading" aria-live="polite">
           <h2 id="xp-feed-heading" class="xp-feed-heading">
