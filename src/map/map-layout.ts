@@ -138,6 +138,11 @@ export interface LayoutOptions {
    * that shows it as text beside the map (the projector, where every row of height counts). Default true.
    */
   legend?: boolean;
+  /**
+   * How much larger than usual the map's words are drawn (place, actor and unit labels, state tags,
+   * title, grid references), for a wall where the map shows small; symbols keep their size. Default 1.
+   */
+  labelScale?: number;
 }
 
 /** Colours of the map; every kind also has its own shape or letter, so colour never carries meaning alone. */
@@ -199,6 +204,12 @@ export function crowdRadius(size: number | undefined): number {
   return Math.min(26, 9 + 3.4 * Math.log10(Math.max(1, size)));
 }
 
+// why: the words' scale is read by the many builders below; layoutMap sets it for one synchronous
+// layout and puts it back, so the builders keep their plain signatures.
+let wordScale = 1;
+/** A word size scaled for this layout. */
+const words = (size: number) => size * wordScale;
+
 /** Lays out the situation map for a scenario and the current map state. */
 export function layoutMap(
   scenario: Scenario,
@@ -206,11 +217,28 @@ export function layoutMap(
   label: (key: string) => string,
   options: LayoutOptions = {},
 ): MapLayout {
+  const before = wordScale;
+  wordScale = Math.max(1, options.labelScale ?? 1);
+  try {
+    return layoutScaled(scenario, map, label, options);
+  } finally {
+    wordScale = before;
+  }
+}
+
+function layoutScaled(
+  scenario: Scenario,
+  map: MapState,
+  label: (key: string) => string,
+  options: LayoutOptions,
+): MapLayout {
   const width = Math.round(options.width ?? 960);
   const t = translator(label, options.locale ?? 'en');
   const { setting } = scenario;
   const scale = (width - 2 * PAD) / setting.map.width;
-  const area = { x: PAD, y: TOP, w: width - 2 * PAD, h: setting.map.height * scale, scale };
+  // why: larger words need a taller band for the title and the column letters above the map.
+  const top = Math.max(TOP, Math.round(20 + words(15) * 1.3 + words(9) * 1.3 + 6));
+  const area = { x: PAD, y: top, w: width - 2 * PAD, h: setting.map.height * scale, scale };
   const legend =
     options.legend === false
       ? { key: 'legend', x: 0, y: area.y + area.h + 14, alpha: 1, shapes: [], texts: [], rows: 0 }
@@ -714,12 +742,12 @@ function buildFrameTexts(
       // why: a long place name must not run into the north arrow.
       text: fitText(
         `${t('map.title')} · ${t(textKey.place(), scenario.setting.place)}`,
-        15,
+        words(15),
         width - 2 * PAD - 24,
       ),
       x: PAD,
       y: 14,
-      size: 15,
+      size: words(15),
       colour: c.text,
       originX: 0,
       originY: 0,
@@ -729,7 +757,7 @@ function buildFrameTexts(
       text: t('map.north'),
       x: width - PAD + 10,
       y: 8,
-      size: 11,
+      size: words(11),
       colour: c.text,
       originX: 0.5,
       originY: 0,
@@ -745,7 +773,7 @@ function buildFrameTexts(
       text: columnName(i),
       x: area.x + i * px + cellW / 2,
       y: area.y - 4,
-      size: 9,
+      size: words(9),
       colour: c.textDim,
       originX: 0.5,
       originY: 1,
@@ -758,7 +786,7 @@ function buildFrameTexts(
       text: String(i + 1),
       x: area.x - 6,
       y: area.y + i * px + cellH / 2,
-      size: 9,
+      size: words(9),
       colour: c.textDim,
       originX: 1,
       originY: 0.5,
@@ -1072,7 +1100,7 @@ function buildLocation(
         text: name,
         x: 0,
         y: ringR + 3,
-        size: location.kind === 'base' ? 13 : 12,
+        size: words(location.kind === 'base' ? 13 : 12),
         colour: MAP_COLOURS.text,
         originX: 0.5,
         originY: 0,
@@ -1090,7 +1118,7 @@ function buildLocation(
           text: tag,
           x: 0,
           y: -Math.max(top, ringR) - 6,
-          size: 10,
+          size: words(10),
           colour: state === 'tense' || state === 'abandoned' ? MAP_COLOURS.ink : 0xffffff,
           originX: 0.5,
           originY: 1,
@@ -1221,7 +1249,7 @@ function buildActor(
       text: detail.length ? `${name}\n${detail.join(' · ')}` : name,
       x: extent + 4,
       y: 0,
-      size: 11,
+      size: words(11),
       colour: MAP_COLOURS.text,
       originX: 0,
       originY: 0.5,
@@ -1377,7 +1405,7 @@ function buildUnit(unit: Unit, at: string, t: Translate): UnitItem {
     text: box.text ? name : `${name}\n${abbreviation}`,
     x: extent + 3,
     y: 0,
-    size: 11,
+    size: words(11),
     colour: 0xcfe5ff,
     originX: 0,
     originY: 0.5,

@@ -42,22 +42,22 @@ export const mountSituationMap: MountSituationMap = async (element, scenario, la
   // why: the UI sets <html lang>; the map's own words and head counts follow it.
   const locale = document.documentElement.lang || 'en';
   const legend = mount.legend !== false;
-  const { width, zoom } = fitWidth(
+  const { width, labelScale } = fitLabels(
     element,
-    (w) => layoutMap(scenario, map, label, { width: w, locale, legend }),
+    (w, scale) => layoutMap(scenario, map, label, { width: w, locale, legend, labelScale: scale }),
     mount,
   );
-  const options = { width, locale, legend };
+  const options = { width, locale, legend, labelScale };
   const first = layoutMap(scenario, map, label, options);
-  // why: a map drawn larger than its layout keeps sharp text with a backing store as much larger.
-  const pixelRatio = Math.min(3, Math.max(1, globalThis.devicePixelRatio || 1) * zoom);
+  const pixelRatio = Math.min(2, Math.max(1, globalThis.devicePixelRatio || 1));
 
   // why: the wrapper has the map's aspect ratio, so Scale.FIT fills it whether or not the UI gave
   // the element a height; destroy() removes it and leaves the element as it was.
   const wrapper = document.createElement('div');
   wrapper.style.cssText = `position:relative;width:100%;max-height:100%;aspect-ratio:${first.width} / ${first.height};`;
-  // why: the layout width and the zoom say how large the labels show (the projector's font check reads them).
+  // why: the layout width and the words' scale say how large the labels show (the projector's font check reads them).
   wrapper.dataset.layoutWidth = String(width);
+  wrapper.dataset.labelScale = labelScale.toFixed(3);
   element.append(wrapper);
 
   let scene: Phaser.Scene | null = null;
@@ -214,32 +214,29 @@ function prefersReducedMotion(): boolean {
 
 /** Smallest text of the map's labels, in layout pixels (unit tags, state tags, crowd counts, legend title). */
 export const SMALLEST_LABEL = 10;
-/** Narrowest layout the map accepts when it is drawn larger for its labels. */
-const MIN_ZOOMED_WIDTH = 440;
 
 /**
- * The layout width for an element, and how much larger than its layout the map will show. Without
- * `minLabelPx` the layout takes the element's width; with it, the widest layout whose labels, once
- * fitted into the element's box, reach that size (the layout's height, and so its fit, depends on its width).
+ * The layout width for an element, and how much larger than usual to draw the map's words. Without
+ * `minLabelPx` the layout takes the element's width at the usual size; with it, the words grow until
+ * the smallest shows at that size once the map is fitted into the element's box (the layout's height,
+ * and so its fit, depends a little on the words' size, so it is worked out twice).
  */
-export function fitWidth(
+export function fitLabels(
   element: { clientWidth: number; clientHeight: number },
-  layoutAt: (width: number) => { width: number; height: number },
+  layoutAt: (width: number, labelScale: number) => { width: number; height: number },
   { minLabelPx }: MapMountOptions,
-): { width: number; zoom: number } {
+): { width: number; labelScale: number } {
   const available = element.clientWidth || 960;
-  const plain = Math.round(Math.min(MAX_WIDTH, Math.max(MIN_WIDTH, available)));
-  if (!minLabelPx) return { width: plain, zoom: 1 };
+  const width = Math.round(Math.min(MAX_WIDTH, Math.max(MIN_WIDTH, available)));
+  if (!minLabelPx) return { width, labelScale: 1 };
   const boxHeight = element.clientHeight || Number.POSITIVE_INFINITY;
-  const shownAt = (w: number) => {
-    const l = layoutAt(w);
-    return Math.min(available, (boxHeight * l.width) / l.height);
-  };
-  for (let w = Math.min(MAX_WIDTH, Math.round(available)); w > MIN_ZOOMED_WIDTH; w -= 16) {
-    const zoom = shownAt(w) / w;
-    if (zoom * SMALLEST_LABEL >= minLabelPx) return { width: w, zoom: Math.max(1, zoom) };
+  let labelScale = 1;
+  for (let i = 0; i < 2; i++) {
+    const l = layoutAt(width, labelScale);
+    const shown = Math.min(available, (boxHeight * l.width) / l.height);
+    labelScale = Math.max(1, minLabelPx / ((SMALLEST_LABEL * shown) / width));
   }
-  return { width: MIN_ZOOMED_WIDTH, zoom: Math.max(1, shownAt(MIN_ZOOMED_WIDTH) / MIN_ZOOMED_WIDTH) };
+  return { width, labelScale };
 }
 
 function drawStatic(scene: Phaser.Scene, layout: MapLayout, pixelRatio: number): void {

@@ -2,45 +2,59 @@ import { describe, expect, it } from 'vitest';
 import { loadScenarioFolder } from '../../src/cli/scenario-files.ts';
 import { createInitialContext } from '../../src/engine/run/run-state.ts';
 import type { ScenarioBundle } from '../../src/engine/scenario/load-scenario.ts';
-import { layoutMap } from '../../src/map/map-layout.ts';
-import { fitWidth, SMALLEST_LABEL } from '../../src/map/situation-map.ts';
+import { layoutMap, legendEntries } from '../../src/map/map-layout.ts';
+import { fitLabels, SMALLEST_LABEL } from '../../src/map/situation-map.ts';
 
-// why: on the projector the map is fitted into a box limited by the screen's height, so a layout as
-// wide as the box shows its labels at 8 to 10 px; asking for 18 px must lay it out narrower (with its
-// legend as text beside it, since a legend in the picture grows taller as the layout narrows).
+// why: on the projector the map is fitted into a box limited by the screen's height, so labels of
+// 10 to 13 layout px show at 8 to 12 px; asking for 18 px must draw the words larger (its legend goes
+// beside it as text, since a legend in the picture takes height the map needs).
 
 const { scenario } = loadScenarioFolder('scenarios/ttx-leadership-tessako').bundle as ScenarioBundle;
 const map = createInitialContext(scenario).map;
-const layoutAt = (width: number) => layoutMap(scenario, map, (k) => k, { width, legend: false });
-/** The on-screen size of the smallest label once the layout is fitted into the box. */
-const shownLabel = (box: { clientWidth: number; clientHeight: number }, width: number) => {
-  const l = layoutAt(width);
-  const shown = Math.min(box.clientWidth, (box.clientHeight * l.width) / l.height);
-  return (SMALLEST_LABEL * shown) / width;
+const layoutAt = (width: number, labelScale = 1) =>
+  layoutMap(scenario, map, (k) => k, { width, legend: false, labelScale });
+/** How large a word of `size` layout px shows once the layout is fitted into the box. */
+const shown = (
+  box: { clientWidth: number; clientHeight: number },
+  width: number,
+  scale: number,
+  size: number,
+) => {
+  const l = layoutAt(width, scale);
+  const drawn = Math.min(box.clientWidth, (box.clientHeight * l.width) / l.height);
+  return (size * scale * drawn) / width;
+};
+/** Every word size of a layout, in layout px, but the letters inside symbols. */
+const wordSizes = (scale: number) => {
+  const l = layoutAt(971, scale);
+  return [...l.texts, ...[...l.locations, ...l.units, ...l.actors].flatMap((i) => i.texts)]
+    .filter((t) => t.halo || t.background !== undefined || l.texts.includes(t))
+    .map((t) => t.size);
 };
 
 describe('fitting the map to a projector', () => {
   // the map's box on the projector at 1920x1080, as measured in Chromium, the legend below it as text
-  const box1080 = { clientWidth: 971, clientHeight: 660 };
+  const box1080 = { clientWidth: 971, clientHeight: 640 };
 
-  it('lays out as wide as its element when no label size is asked for', () => {
-    expect(fitWidth(box1080, layoutAt, {})).toEqual({ width: 971, zoom: 1 });
-    expect(shownLabel(box1080, 971)).toBeLessThan(18);
+  it('draws the words at their usual size when no label size is asked for', () => {
+    expect(fitLabels(box1080, layoutAt, {})).toEqual({ width: 971, labelScale: 1 });
+    expect(shown(box1080, 971, 1, SMALLEST_LABEL)).toBeLessThan(18);
   });
 
-  it('lays out narrower until the smallest label shows at 18 px, and says how much larger it draws', () => {
-    const fit = fitWidth(box1080, layoutAt, { minLabelPx: 18 });
-    expect(fit.width).toBeLessThan(971);
-    expect(shownLabel(box1080, fit.width)).toBeGreaterThanOrEqual(18);
-    expect(fit.zoom * SMALLEST_LABEL).toBeGreaterThanOrEqual(18);
-    // and no narrower than it needs: one step wider would miss the mark
-    expect(shownLabel(box1080, fit.width + 16)).toBeLessThan(18);
+  it('draws the words larger until the smallest label shows at 18 px, the symbols as they were', () => {
+    const fit = fitLabels(box1080, layoutAt, { minLabelPx: 18 });
+    expect(fit.width).toBe(971);
+    expect(fit.labelScale).toBeGreaterThan(1.5);
+    expect(shown(box1080, fit.width, fit.labelScale, SMALLEST_LABEL)).toBeGreaterThanOrEqual(17.9);
+    expect(Math.min(...wordSizes(fit.labelScale))).toBeGreaterThan(Math.min(...wordSizes(1)));
+    const plain = layoutAt(971, 1);
+    const big = layoutAt(971, fit.labelScale);
+    expect(big.units.map((u) => u.extent)).toEqual(plain.units.map((u) => u.extent));
   });
 });
 
 describe('a map without its legend in the picture', () => {
-  it('takes no height for the legend, and the legend entries are there to show as text', async () => {
-    const { legendEntries } = await import('../../src/map/map-layout.ts');
+  it('takes no height for the legend, and the legend entries are there to show as text', () => {
     const full = layoutMap(scenario, map, (k) => k, { width: 640 });
     const bare = layoutMap(scenario, map, (k) => k, { width: 640, legend: false });
     expect(bare.height).toBeLessThan(full.height);
