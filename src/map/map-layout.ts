@@ -406,6 +406,13 @@ function overlaps(a: Box, b: Box): boolean {
   return a.x0 < b.x1 && b.x0 < a.x1 && a.y0 < b.y1 && b.y0 < a.y1;
 }
 
+function overlapArea(a: Box, b: Box): number {
+  return (
+    Math.max(0, Math.min(a.x1, b.x1) - Math.max(a.x0, b.x0)) *
+    Math.max(0, Math.min(a.y1, b.y1) - Math.max(a.y0, b.y0))
+  );
+}
+
 function square(x: number, y: number, half: number): Box {
   return { x0: x - half, y0: y - half, x1: x + half, y1: y + half };
 }
@@ -443,7 +450,19 @@ function arrangeLocationTexts(locations: LocationItem[], width: number): Box[] {
     if (!name) continue;
     const own = square(l.x, l.y, l.radius);
     const free = (b: Box) => within(b) && !taken.some((t) => t !== own && overlaps(t, b));
-    const nameSpot = around(name, l.radius, 'name', 0).find((c) => free(textBox(c, l.x, l.y))) ?? name;
+    const spots = around(name, l.radius, 'name', 0);
+    // why: where no spot is free (crowded places, or words drawn large on a projector), the spot
+    // covering the least of what is already placed reads best, rather than always the first.
+    const covered = (b: Box) =>
+      taken.reduce((sum, t) => (t === own ? sum : sum + overlapArea(t, b)), within(b) ? 0 : 1e9);
+    const nameSpot =
+      spots.find((c) => free(textBox(c, l.x, l.y))) ??
+      spots.reduce<TextSpec | undefined>(
+        (best, c) =>
+          best === undefined || covered(textBox(c, l.x, l.y)) < covered(textBox(best, l.x, l.y)) ? c : best,
+        undefined,
+      ) ??
+      name;
     l.texts[0] = nameSpot;
     const nameBox = textBox(nameSpot, l.x, l.y);
     taken.push(nameBox);

@@ -234,7 +234,8 @@ export function fitLabels(
   for (let i = 0; i < 2; i++) {
     const l = layoutAt(width, labelScale);
     const shown = Math.min(available, (boxHeight * l.width) / l.height);
-    labelScale = Math.max(1, minLabelPx / ((SMALLEST_LABEL * shown) / width));
+    // why: rounded up to a tenth, so a fraction of a pixel lost to the fit never leaves a label under the mark.
+    labelScale = Math.max(1, Math.ceil((10 * minLabelPx) / ((SMALLEST_LABEL * shown) / width)) / 10);
   }
   return { width, labelScale };
 }
