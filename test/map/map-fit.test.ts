@@ -64,3 +64,12 @@ describe('a map without its legend in the picture', () => {
     expect(entries.length).toBe(full.legend.texts.filter((x) => x.size === 11).length);
   });
 });
+
+describe('the projector asks for', () => {
+  it('18 px labels on a 1080p wall and in proportion on a 720p one, with the legend as text', async () => {
+    const { projectorMapOptions } = await import('../../src/ui/exercise/projector-page.tsx');
+    expect(projectorMapOptions({ width: 1920, height: 1080 })).toEqual({ minLabelPx: 18, legend: false });
+    expect(projectorMapOptions({ width: 1280, height: 720 }).minLabelPx).toBe(12);
+    expect(projectorMapOptions({ width: 3840, height: 2160 }).minLabelPx).toBe(18);
+  });
+});

@@ -691,9 +691,11 @@ function withCorrective(scenario: Scenario, state: ExerciseState): ExerciseState
       return {
         id: `missed-${m.action}`,
         action: '',
-        actionKey: expected?.corrective
-          ? textKey.expectedCorrective(m.action)
-          : textKey.expectedAction(m.action),
+        // why: present, not truthy: a bundled scenario keeps its texts apart and leaves '' in their place.
+        actionKey:
+          expected?.corrective !== undefined
+            ? textKey.expectedCorrective(m.action)
+            : textKey.expectedAction(m.action),
         role: m.role,
         due: '',
         area: expected?.follows.join(', ') ?? '',

@@ -430,7 +430,7 @@ function ActionLine({
       <div>
         <p>
           <strong lang={texts.lang}>{texts.text(textKey.exerciseRole(action.role))}</strong>
-          {': '}
+          {t('exercisePrint.colon')}
           <span lang={texts.lang}>{texts.text(textKey.expectedAction(action.id))}</span>{' '}
           <span class="xpr-due">
             (

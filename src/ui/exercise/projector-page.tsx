@@ -23,9 +23,15 @@ import { useClockStamp } from './use-clock-stamp.ts';
 /** Smallest size, in CSS pixels, of a map label on the projector: legible from the back of a room at 1080p. */
 export const PROJECTOR_LABEL_PX = 18;
 
-// why: the legend drawn inside the picture grows taller as the map is laid out narrower for its
-// labels; as text beside it, it stays two or three lines and as large as the rest of the wall.
-const PROJECTOR_MAP = { minLabelPx: PROJECTOR_LABEL_PX, legend: false } as const;
+/**
+ * How the projector's map fits: labels of 18 px on a 1080p wall, in proportion on a smaller one (as
+ * all the projector's type is), so a 720p screen is not crowded with words; the legend is text
+ * beside the picture, where it takes less of the height the map needs.
+ */
+export function projectorMapOptions(viewport: { width: number; height: number }) {
+  const share = Math.min(1, viewport.height / 1080, viewport.width / 1920);
+  return { minLabelPx: Math.round(PROJECTOR_LABEL_PX * share), legend: false } as const;
+}
 
 /** How many earlier injects stay on the projector below the latest one. */
 const EARLIER_SHOWN = 2;
@@ -155,6 +161,14 @@ function ProjectorBody({
   // why: the room follows the exercise clock; the latest projected inject may be from an earlier module.
   const module = view.status === 'ready' ? undefined : moduleAt(scenario, view.time);
   const runView = useMemo(() => mapOnlyView(scenario.id, view), [scenario.id, view]);
+  const mapOptions = useMemo(
+    () =>
+      projectorMapOptions({
+        width: globalThis.innerWidth || 1920,
+        height: globalThis.innerHeight || 1080,
+      }),
+    [],
+  );
   useEffect(() => {
     document.documentElement.lang = lang;
   }, [lang]);
@@ -205,7 +219,7 @@ function ProjectorBody({
             view={runView}
             texts={texts}
             loadMap={loadMap}
-            mapOptions={PROJECTOR_MAP}
+            mapOptions={mapOptions}
           />
           <MapLegend scenario={scenario} texts={texts} />
         </section>

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { afterActionMarkdown, buildAfterActionReport } from '../../../src/engine/exercise/after-action.ts';
 import { exerciseEventSchema } from '../../../src/engine/exercise/exercise-event.schema.ts';
 import { createExercise, foldExercise } from '../../../src/engine/exercise/exercise-log.ts';
+import { stripSourceTexts } from '../../../src/engine/scenario/scenario-listing.ts';
 import { collectTexts } from '../../../src/engine/scenario/text-keys.ts';
 import aarEn from '../../../src/i18n/locales/after-action/en.json';
 import { loadText } from '../factories.ts';
@@ -46,6 +47,12 @@ describe('the improvement plan', () => {
       status: 'open',
       edited: false,
     });
+    // the app's bundled scenario keeps its texts apart (an empty string in their place): same draft
+    const bundled = stripSourceTexts({ scenario, texts: {} }).scenario;
+    const inApp = foldExercise(bundled, startedLog({ type: 'clock.ticked', seconds: hm(0, 45) }));
+    expect(inApp.corrective.find((r) => r.id === 'missed-act-posture')?.actionKey).toBe(
+      'expects.act-posture.corrective',
+    );
     // an action the file gives no corrective text keeps the action it missed as its draft
     expect(state.corrective.find((r) => r.id === 'missed-act-brief')?.actionKey).toBe(
       'expects.act-brief.text',
