@@ -161,14 +161,8 @@ function ProjectorBody({
   // why: the room follows the exercise clock; the latest projected inject may be from an earlier module.
   const module = view.status === 'ready' ? undefined : moduleAt(scenario, view.time);
   const runView = useMemo(() => mapOnlyView(scenario.id, view), [scenario.id, view]);
-  const mapOptions = useMemo(
-    () =>
-      projectorMapOptions({
-        width: globalThis.innerWidth || 1920,
-        height: globalThis.innerHeight || 1080,
-      }),
-    [],
-  );
+  const viewport = useViewport();
+  const mapOptions = useMemo(() => projectorMapOptions(viewport), [viewport]);
   useEffect(() => {
     document.documentElement.lang = lang;
   }, [lang]);
@@ -370,4 +364,26 @@ function savedView(
   const log = parsed && 'stored' in parsed ? parsed.stored.log : [];
   const state = createExercise(bundle.scenario, log).state();
   return buildProjectorView(bundle.scenario, state, lang);
+}
+
+/**
+ * The window's size, followed a moment after each resize: the projector window often opens small and
+ * is then put full screen, and the map fits its labels to the screen it is on.
+ */
+function useViewport(): { width: number; height: number } {
+  const read = () => ({ width: globalThis.innerWidth || 1920, height: globalThis.innerHeight || 1080 });
+  const [size, setSize] = useState(read);
+  useEffect(() => {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const onResize = () => {
+      clearTimeout(timer);
+      timer = setTimeout(() => setSize(read()), 300);
+    };
+    globalThis.addEventListener?.('resize', onResize);
+    return () => {
+      clearTimeout(timer);
+      globalThis.removeEventListener?.('resize', onResize);
+    };
+  }, []);
+  return size;
 }
