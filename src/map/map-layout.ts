@@ -133,6 +133,16 @@ export interface LayoutOptions {
   width?: number;
   /** UI locale: formats head counts, and picks the table of map words when `label` has none. Default 'en'. */
   locale?: string;
+  /**
+   * False leaves the legend out of the picture (its item is empty and takes no height), for a page
+   * that shows it as text beside the map (the projector, where every row of height counts). Default true.
+   */
+  legend?: boolean;
+  /**
+   * How much larger than usual the map's words are drawn (place, actor and unit labels, state tags,
+   * title, grid references), for a wall where the map shows small; symbols keep their size. Default 1.
+   */
+  labelScale?: number;
 }
 
 /** Colours of the map; every kind also has its own shape or letter, so colour never carries meaning alone. */
@@ -194,6 +204,12 @@ export function crowdRadius(size: number | undefined): number {
   return Math.min(26, 9 + 3.4 * Math.log10(Math.max(1, size)));
 }
 
+// why: the words' scale is read by the many builders below; layoutMap sets it for one synchronous
+// layout and puts it back, so the builders keep their plain signatures.
+let wordScale = 1;
+/** A word size scaled for this layout. */
+const words = (size: number) => size * wordScale;
+
 /** Lays out the situation map for a scenario and the current map state. */
 export function layoutMap(
   scenario: Scenario,
@@ -201,13 +217,35 @@ export function layoutMap(
   label: (key: string) => string,
   options: LayoutOptions = {},
 ): MapLayout {
+  const before = wordScale;
+  wordScale = Math.max(1, options.labelScale ?? 1);
+  try {
+    return layoutScaled(scenario, map, label, options);
+  } finally {
+    wordScale = before;
+  }
+}
+
+function layoutScaled(
+  scenario: Scenario,
+  map: MapState,
+  label: (key: string) => string,
+  options: LayoutOptions,
+): MapLayout {
   const width = Math.round(options.width ?? 960);
   const t = translator(label, options.locale ?? 'en');
   const { setting } = scenario;
   const scale = (width - 2 * PAD) / setting.map.width;
-  const area = { x: PAD, y: TOP, w: width - 2 * PAD, h: setting.map.height * scale, scale };
-  const legend = buildLegend(scenario, t, width, area.y + area.h + 14);
-  const height = Math.round(legend.y + legendHeight(legend) + 8);
+  // why: larger words need a taller band for the title and the column letters above the map.
+  const top = Math.max(TOP, Math.round(20 + words(15) * 1.3 + words(9) * 1.3 + 6));
+  const area = { x: PAD, y: top, w: width - 2 * PAD, h: setting.map.height * scale, scale };
+  const legend =
+    options.legend === false
+      ? { key: 'legend', x: 0, y: area.y + area.h + 14, alpha: 1, shapes: [], texts: [], rows: 0 }
+      : buildLegend(scenario, t, width, area.y + area.h + 14);
+  const height = Math.round(
+    options.legend === false ? area.y + area.h + 16 : legend.y + legendHeight(legend) + 8,
+  );
 
   const pos = new Map<string, Point>();
   for (const l of setting.locations) pos.set(l.id, { x: area.x + l.x * scale, y: area.y + l.y * scale });
@@ -388,6 +426,13 @@ function overlaps(a: Box, b: Box): boolean {
   return a.x0 < b.x1 && b.x0 < a.x1 && a.y0 < b.y1 && b.y0 < a.y1;
 }
 
+function overlapArea(a: Box, b: Box): number {
+  return (
+    Math.max(0, Math.min(a.x1, b.x1) - Math.max(a.x0, b.x0)) *
+    Math.max(0, Math.min(a.y1, b.y1) - Math.max(a.y0, b.y0))
+  );
+}
+
 function square(x: number, y: number, half: number): Box {
   return { x0: x - half, y0: y - half, x1: x + half, y1: y + half };
 }
@@ -425,7 +470,19 @@ function arrangeLocationTexts(locations: LocationItem[], width: number): Box[] {
     if (!name) continue;
     const own = square(l.x, l.y, l.radius);
     const free = (b: Box) => within(b) && !taken.some((t) => t !== own && overlaps(t, b));
-    const nameSpot = around(name, l.radius, 'name', 0).find((c) => free(textBox(c, l.x, l.y))) ?? name;
+    const spots = around(name, l.radius, 'name', 0);
+    // why: where no spot is free (crowded places, or words drawn large on a projector), the spot
+    // covering the least of what is already placed reads best, rather than always the first.
+    const covered = (b: Box) =>
+      taken.reduce((sum, t) => (t === own ? sum : sum + overlapArea(t, b)), within(b) ? 0 : 1e9);
+    const nameSpot =
+      spots.find((c) => free(textBox(c, l.x, l.y))) ??
+      spots.reduce<TextSpec | undefined>(
+        (best, c) =>
+          best === undefined || covered(textBox(c, l.x, l.y)) < covered(textBox(best, l.x, l.y)) ? c : best,
+        undefined,
+      ) ??
+      name;
     l.texts[0] = nameSpot;
     const nameBox = textBox(nameSpot, l.x, l.y);
     taken.push(nameBox);
@@ -723,24 +780,24 @@ function buildFrameTexts(
   const room = width - 2 * PAD - 24;
   // why: a long place name must not run into the north arrow; it gets smaller before it is cut,
   // so the title is whole on every screen but the narrowest.
-  let size = 15;
-  while (size > 12 && textWidth(title, size) > room) size--;
+  let size = words(15);
+  while (size > words(12) && textWidth(title, size) > room) size--;
   let text = title;
   // why: still too long at 12 px: two lines (the band above the grid has room for them), cut only
   // if the second line overflows too.
   if (textWidth(title, size) > room) {
-    const words = title.split(' ');
+    const rest = title.split(' ');
     let first = '';
-    while (words.length > 1 && textWidth(`${first} ${words[0]}`.trim(), size) <= room) {
-      first = `${first} ${words.shift()}`.trim();
+    while (rest.length > 1 && textWidth(`${first} ${rest[0]}`.trim(), size) <= room) {
+      first = `${first} ${rest.shift()}`.trim();
     }
-    text = first ? `${first}\n${fitText(words.join(' '), size, room)}` : fitText(title, size, room);
+    text = first ? `${first}\n${fitText(rest.join(' '), size, room)}` : fitText(title, size, room);
   }
   const out: TextSpec[] = [
     {
       text,
       x: PAD,
-      y: text.includes('\n') ? 4 : 14 + (15 - size) / 2,
+      y: text.includes('\n') ? 4 : 14 + (words(15) - size) / 2,
       size,
       colour: c.text,
       originX: 0,
@@ -751,7 +808,7 @@ function buildFrameTexts(
       text: t('map.north'),
       x: width - PAD + 10,
       y: 8,
-      size: 11,
+      size: words(11),
       colour: c.text,
       originX: 0.5,
       originY: 0,
@@ -767,7 +824,7 @@ function buildFrameTexts(
       text: columnName(i),
       x: area.x + i * px + cellW / 2,
       y: area.y - 4,
-      size: 9,
+      size: words(9),
       colour: c.textDim,
       originX: 0.5,
       originY: 1,
@@ -780,7 +837,7 @@ function buildFrameTexts(
       text: String(i + 1),
       x: area.x - 6,
       y: area.y + i * px + cellH / 2,
-      size: 9,
+      size: words(9),
       colour: c.textDim,
       originX: 1,
       originY: 0.5,
@@ -1094,7 +1151,7 @@ function buildLocation(
         text: name,
         x: 0,
         y: ringR + 3,
-        size: location.kind === 'base' ? 13 : 12,
+        size: words(location.kind === 'base' ? 13 : 12),
         colour: MAP_COLOURS.text,
         originX: 0.5,
         originY: 0,
@@ -1112,7 +1169,7 @@ function buildLocation(
           text: tag,
           x: 0,
           y: -Math.max(top, ringR) - 6,
-          size: 10,
+          size: words(10),
           colour: state === 'tense' || state === 'abandoned' ? MAP_COLOURS.ink : 0xffffff,
           originX: 0.5,
           originY: 1,
@@ -1243,7 +1300,7 @@ function buildActor(
       text: detail.length ? `${name}\n${detail.join(' · ')}` : name,
       x: extent + 4,
       y: 0,
-      size: 11,
+      size: words(11),
       colour: MAP_COLOURS.text,
       originX: 0,
       originY: 0.5,
@@ -1399,7 +1456,7 @@ function buildUnit(unit: Unit, at: string, t: Translate): UnitItem {
     text: box.text ? name : `${name}\n${abbreviation}`,
     x: extent + 3,
     y: 0,
-    size: 11,
+    size: words(11),
     colour: 0xcfe5ff,
     originX: 0,
     originY: 0.5,
@@ -1446,9 +1503,59 @@ function statesUsed(scenario: Scenario): string[] {
   return Object.keys(STATE_COLOURS).filter((s) => s !== 'normal' && used.has(s));
 }
 
+/** One entry of the map's legend: its symbol drawn around (cx, cy), its words, and the letter on an actor's marker. */
+export interface LegendEntry {
+  shapes: (cx: number, cy: number) => Shape[];
+  text: string;
+  glyph?: TextSpec;
+}
+
+/** The legend's entries for a scenario: the actor kinds it has, UN units, and the place states it can show. */
+export function legendEntries(
+  scenario: Scenario,
+  label: (key: string) => string,
+  locale = 'en',
+): LegendEntry[] {
+  return buildLegendEntries(scenario, translator(label, locale));
+}
+
 function buildLegend(scenario: Scenario, t: Translate, width: number, y: number): LegendItem {
   const c = MAP_COLOURS;
-  const entries: { shapes: (cx: number, cy: number) => Shape[]; text: string; glyph?: TextSpec }[] = [];
+  const entries = buildLegendEntries(scenario, t);
+  const shapes: Shape[] = [];
+  const texts: TextSpec[] = [];
+  const title = t('map.legend');
+  texts.push({
+    text: title.toLocaleUpperCase(),
+    x: PAD,
+    y: LEGEND_PAD + LEGEND_ROW / 2,
+    size: 10,
+    colour: c.textDim,
+    originX: 0,
+    originY: 0.5,
+    bold: true,
+  });
+  const startX = PAD + textWidth(title, 10) + 18;
+  let x = startX;
+  let row = 0;
+  for (const e of entries) {
+    const w = 22 + textWidth(e.text, 11) + 18;
+    if (x + w > width - PAD && x > startX) {
+      x = startX;
+      row += 1;
+    }
+    const cy = LEGEND_PAD + row * LEGEND_ROW + LEGEND_ROW / 2;
+    shapes.push(...e.shapes(x + 8, cy));
+    if (e.glyph) texts.push({ ...e.glyph, x: x + 8 + e.glyph.x, y: cy + e.glyph.y });
+    texts.push({ text: e.text, x: x + 22, y: cy, size: 11, colour: c.text, originX: 0, originY: 0.5 });
+    x += w;
+  }
+  return { key: 'legend', x: 0, y, alpha: 1, shapes, texts, rows: row + 1 };
+}
+
+function buildLegendEntries(scenario: Scenario, t: Translate): LegendEntry[] {
+  const c = MAP_COLOURS;
+  const entries: LegendEntry[] = [];
   const kinds = Object.keys(ACTOR_STYLES).filter((k) =>
     scenario.setting.actors.some((a) => a.kind === k),
   ) as ActorKind[];
@@ -1501,35 +1608,7 @@ function buildLegend(scenario: Scenario, t: Translate, width: number, y: number)
     });
   }
 
-  const shapes: Shape[] = [];
-  const texts: TextSpec[] = [];
-  const title = t('map.legend');
-  texts.push({
-    text: title.toLocaleUpperCase(),
-    x: PAD,
-    y: LEGEND_PAD + LEGEND_ROW / 2,
-    size: 10,
-    colour: c.textDim,
-    originX: 0,
-    originY: 0.5,
-    bold: true,
-  });
-  const startX = PAD + textWidth(title, 10) + 18;
-  let x = startX;
-  let row = 0;
-  for (const e of entries) {
-    const w = 22 + textWidth(e.text, 11) + 18;
-    if (x + w > width - PAD && x > startX) {
-      x = startX;
-      row += 1;
-    }
-    const cy = LEGEND_PAD + row * LEGEND_ROW + LEGEND_ROW / 2;
-    shapes.push(...e.shapes(x + 8, cy));
-    if (e.glyph) texts.push({ ...e.glyph, x: x + 8 + e.glyph.x, y: cy + e.glyph.y });
-    texts.push({ text: e.text, x: x + 22, y: cy, size: 11, colour: c.text, originX: 0, originY: 0.5 });
-    x += w;
-  }
-  return { key: 'legend', x: 0, y, alpha: 1, shapes, texts, rows: row + 1 };
+  return entries;
 }
 
 function legendHeight(legend: LegendItem): number {

@@ -10,7 +10,7 @@ import {
   shapesReach,
   type TextSpec,
 } from './map-layout.ts';
-import type { MountSituationMap, SituationMap } from './map-port.ts';
+import type { MapMountOptions, MountSituationMap, SituationMap } from './map-port.ts';
 
 // why: Phaser is about 357 KB gzip and is not tree-shaken; it is imported here with a dynamic
 // import() only, so even a static import of this module keeps it out of the first-load chunk.
@@ -49,12 +49,18 @@ export const preloadPhaser = (): Promise<void> =>
   );
 
 /** Mounts the situation map for a scenario into an element, drawn with Phaser 4 (WebGL, Canvas fallback). */
-export const mountSituationMap: MountSituationMap = async (element, scenario, label) => {
+export const mountSituationMap: MountSituationMap = async (element, scenario, label, mount = {}) => {
   const P: PhaserModule = await import('phaser');
-  const width = Math.round(Math.min(MAX_WIDTH, Math.max(MIN_WIDTH, element.clientWidth || 960)));
   let map: MapState = createInitialContext(scenario).map;
   // why: the UI sets <html lang>; the map's own words and head counts follow it.
-  const options = { width, locale: document.documentElement.lang || 'en' };
+  const locale = document.documentElement.lang || 'en';
+  const legend = mount.legend !== false;
+  const { width, labelScale } = fitLabels(
+    element,
+    (w, scale) => layoutMap(scenario, map, label, { width: w, locale, legend, labelScale: scale }),
+    mount,
+  );
+  const options = { width, locale, legend, labelScale };
   const first = layoutMap(scenario, map, label, options);
   const pixelRatio = Math.min(2, Math.max(1, globalThis.devicePixelRatio || 1));
 
@@ -62,6 +68,9 @@ export const mountSituationMap: MountSituationMap = async (element, scenario, la
   // the element a height; destroy() removes it and leaves the element as it was.
   const wrapper = document.createElement('div');
   wrapper.style.cssText = `position:relative;width:100%;max-height:100%;aspect-ratio:${first.width} / ${first.height};`;
+  // why: the layout width and the words' scale say how large the labels show (the projector's font check reads them).
+  wrapper.dataset.layoutWidth = String(width);
+  wrapper.dataset.labelScale = labelScale.toFixed(3);
   element.append(wrapper);
 
   let scene: Phaser.Scene | null = null;
@@ -242,6 +251,34 @@ export const mountSituationMap: MountSituationMap = async (element, scenario, la
 
 function prefersReducedMotion(): boolean {
   return globalThis.matchMedia?.('(prefers-reduced-motion: reduce)').matches ?? false;
+}
+
+/** Smallest text of the map's labels, in layout pixels (unit tags, state tags, crowd counts, legend title). */
+export const SMALLEST_LABEL = 10;
+
+/**
+ * The layout width for an element, and how much larger than usual to draw the map's words. Without
+ * `minLabelPx` the layout takes the element's width at the usual size; with it, the words grow until
+ * the smallest shows at that size once the map is fitted into the element's box (the layout's height,
+ * and so its fit, depends a little on the words' size, so it is worked out twice).
+ */
+export function fitLabels(
+  element: { clientWidth: number; clientHeight: number },
+  layoutAt: (width: number, labelScale: number) => { width: number; height: number },
+  { minLabelPx }: MapMountOptions,
+): { width: number; labelScale: number } {
+  const available = element.clientWidth || 960;
+  const width = Math.round(Math.min(MAX_WIDTH, Math.max(MIN_WIDTH, available)));
+  if (!minLabelPx) return { width, labelScale: 1 };
+  const boxHeight = element.clientHeight || Number.POSITIVE_INFINITY;
+  let labelScale = 1;
+  for (let i = 0; i < 2; i++) {
+    const l = layoutAt(width, labelScale);
+    const shown = Math.min(available, (boxHeight * l.width) / l.height);
+    // why: rounded up to a tenth, so a fraction of a pixel lost to the fit never leaves a label under the mark.
+    labelScale = Math.max(1, Math.ceil((10 * minLabelPx) / ((SMALLEST_LABEL * shown) / width)) / 10);
+  }
+  return { width, labelScale };
 }
 
 function drawStatic(scene: Phaser.Scene, layout: MapLayout, pixelRatio: number): void {

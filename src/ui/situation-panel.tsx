@@ -4,7 +4,7 @@ import type { RunView } from '../engine/run/run-view.ts';
 import { buildSituation, type SituationChange, situationChanges } from '../engine/run/situation.ts';
 import type { Scenario } from '../engine/scenario/scenario.schema.ts';
 import { textKey } from '../engine/scenario/text-keys.ts';
-import type { MountSituationMap, SituationMap } from '../map/map-port.ts';
+import type { MapMountOptions, MountSituationMap, SituationMap } from '../map/map-port.ts';
 import { useI18n } from './i18n-context.tsx';
 import type { ScenarioTexts } from './scenario-text.ts';
 
@@ -21,11 +21,14 @@ export function SituationPanel({
   view,
   texts,
   loadMap,
+  mapOptions,
 }: {
   scenario: Scenario;
   view: RunView;
   texts: ScenarioTexts;
   loadMap?: LoadSituationMap | undefined;
+  /** How the map fits its box (the projector asks for 18 px labels and no legend in the picture). */
+  mapOptions?: MapMountOptions | undefined;
 }) {
   const { t, lang } = useI18n();
   const host = useRef<HTMLDivElement>(null);
@@ -43,7 +46,7 @@ export function SituationPanel({
     let cancelled = false;
     setStatus('loading');
     loadMap()
-      .then((mount) => mount(element, scenario, (key) => latest.current.label(key)))
+      .then((mount) => mount(element, scenario, (key) => latest.current.label(key), mapOptions ?? {}))
       .then((drawn) => {
         if (cancelled) {
           drawn.destroy();
@@ -62,7 +65,7 @@ export function SituationPanel({
       map.current = null;
     };
     // why: the map draws its title and legend once; a new language draws it again, in that language.
-  }, [scenario, loadMap, lang]);
+  }, [scenario, loadMap, lang, mapOptions]);
 
   useEffect(() => {
     map.current?.update(view);

@@ -14,8 +14,8 @@ const SHOTS = process.env.POCSIM_SHOTS ?? join(import.meta.dirname, '__screensho
 const bundle = loadScenarioFolder('scenarios/ttx-leadership-tessako').bundle as ScenarioBundle;
 const en = (key: string) => bundle.texts.en![key]!;
 const SIZES = [
-  { width: 1920, height: 1080, min: 28 },
-  { width: 1280, height: 720, min: 18 },
+  { width: 1920, height: 1080, min: 28, mapLabel: 18 },
+  { width: 1280, height: 720, min: 18, mapLabel: 12 },
 ] as const;
 
 let app: ServedApp;
@@ -35,6 +35,7 @@ afterAll(async () => {
 function measure(page: Page) {
   return page.evaluate(() => {
     const sizes: { text: string; px: number; cls: string }[] = [];
+    const legend: number[] = [];
     const walker = document.createTreeWalker(document.querySelector('.xp')!, NodeFilter.SHOW_TEXT);
     for (let n = walker.nextNode(); n; n = walker.nextNode()) {
       const el = n.parentElement!;
@@ -43,6 +44,12 @@ function measure(page: Page) {
       const style = getComputedStyle(el);
       if (!box.width || !box.height || style.visibility === 'hidden' || el.closest('.visually-hidden'))
         continue;
+      // the map's legend is a map label (18 px), not body text
+      if (el.closest('.map-legend')) {
+        // the letters on its symbols are part of the drawing, as on the map
+        if (!el.closest('svg')) legend.push(Number.parseFloat(style.fontSize));
+        continue;
+      }
       sizes.push({
         text: n.textContent.trim().slice(0, 40),
         px: Number.parseFloat(style.fontSize),
@@ -50,7 +57,17 @@ function measure(page: Page) {
       });
     }
     const doc = document.documentElement;
+    // the canvas's words: the smallest label (10 layout px) times the words' scale, fitted to the canvas
+    const wrap = document.querySelector<HTMLElement>('.xp-map [data-layout-width]');
+    const canvas = wrap?.querySelector('canvas');
+    const mapLabel =
+      wrap && canvas
+        ? (10 * Number(wrap.dataset.labelScale) * canvas.getBoundingClientRect().width) /
+          Number(wrap.dataset.layoutWidth)
+        : 0;
     return {
+      mapLabel,
+      legend: Math.min(...legend),
       scrollHeight: Math.max(doc.scrollHeight, document.body.scrollHeight),
       scrollWidth: doc.scrollWidth,
       innerHeight,
@@ -100,7 +117,9 @@ describe('the projector on a room’s screen', () => {
       } else await page.screenshot({ path: join(SHOTS, 'console-en.png') });
       for (const size of SIZES) {
         await projector.setViewportSize({ width: size.width, height: size.height });
-        await projector.waitForTimeout(400);
+        // the map fits its labels again a moment after the window changes size
+        await projector.waitForTimeout(800);
+        await projector.locator('.xp-map .map-frame.is-ready [data-map-ready]').waitFor();
         for (const paused of [true, false]) {
           if (!paused)
             await page
@@ -115,6 +134,9 @@ describe('the projector on a room’s screen', () => {
           expect(m.scrollHeight).toBeLessThanOrEqual(size.height);
           expect(m.scrollWidth).toBeLessThanOrEqual(size.width);
           expect(m.smallest[0]!.px, JSON.stringify(m.smallest)).toBeGreaterThanOrEqual(size.min);
+          // map labels, in the picture and in its legend: 18 px at 1080p, in proportion below
+          expect(m.legend).toBeGreaterThanOrEqual(18);
+          expect(m.mapLabel).toBeGreaterThanOrEqual(size.mapLabel);
           if (!paused)
             await page.getByRole('button', { name: lang === 'en' ? 'Pause' : 'Pause', exact: true }).click();
         }

@@ -76,7 +76,8 @@ describe('the record of a facilitated tabletop in Chromium', () => {
     const cards = x.msel
       .filter((m) => !m.projector)
       .reduce((n, m) => n + (m.to === 'all' ? x.roles.length : m.to.length), 0);
-    await page.getByRole('button', { name: 'Inject cards to print' }).click();
+    await page.getByRole('button', { name: 'Printables' }).click();
+    await page.getByRole('button', { name: 'Inject cards', exact: true }).click();
     for (const lang of ['en', 'fr'] as const) {
       if (lang === 'fr') await page.getByRole('button', { name: 'Français' }).click();
       await page

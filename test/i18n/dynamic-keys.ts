@@ -1,12 +1,13 @@
 import type { SoundCue } from '../../src/audio/audio-port.ts';
 import { CATALOGUE } from '../../src/engine/doctrine/catalogue.ts';
 import { DOCTRINE_KINDS, PHASES, SEVERITIES, TIERS } from '../../src/engine/doctrine/doctrine-entry.ts';
-import type {
-  CorrectiveAction,
-  ExerciseStatus,
-  HotwashEntry,
-  ReleaseKind,
-  UndoneRecord,
+import {
+  CORRECTIVE_STATUSES,
+  type CorrectiveAction,
+  type ExerciseStatus,
+  type HotwashEntry,
+  type ReleaseKind,
+  type UndoneRecord,
 } from '../../src/engine/exercise/exercise-state.ts';
 import type { ExpectationStatus } from '../../src/engine/exercise/exercise-view.ts';
 import type {
@@ -40,6 +41,7 @@ import type { EdgeKind, NodeMark } from '../../src/ui/author/graph-layout.ts';
 import type { DoctrineMark } from '../../src/ui/exercise/after-action-report.tsx';
 import type { MselStatus } from '../../src/ui/exercise/console-model.ts';
 import type { AfterStage } from '../../src/ui/exercise/console-page.tsx';
+import { PRINTABLES } from '../../src/ui/exercise/printables.tsx';
 import type { LogKind } from '../../src/ui/exercise/side-panel.tsx';
 import type { OpeningNotice } from '../../src/ui/exercise/use-exercise.ts';
 import type { LinkStatus } from '../../src/ui/room/room-link.ts';
@@ -219,4 +221,7 @@ export const DYNAMIC_KEYS: DynamicKeys = {
   'exercise.hotwash.placeholder.*': every<HotwashEntry['kind']>()(['strength', 'improvement']),
   'exercise.report.*': every<DoctrineMark>()(['followed', 'broke', 'failed']),
   'exercise.report.source.*': every<CorrectiveAction['source']>()(['improvement', 'missed', 'facilitator']),
+  'aar.correctiveStatus.*': CORRECTIVE_STATUSES,
+  'exercisePrint.kinds.*': PRINTABLES,
+  'exercisePrint.kindHints.*': PRINTABLES,
 };

@@ -636,12 +636,21 @@ export function afterActionMarkdown(report: AfterActionReport, tr: ReportTransla
   out.push(`## ${t('aar.improvementPlan')}`, '');
   out.push(
     ...table(
-      ['#', t('aar.correctiveAction'), t('aar.responsible'), t('aar.dueDate')],
+      [
+        '#',
+        t('aar.correctiveAction'),
+        t('aar.area'),
+        t('aar.responsible'),
+        t('aar.dueDate'),
+        t('aar.statusHeading'),
+      ],
       report.corrective.map((c, i) => [
         String(i + 1),
         c.action ? md(c.action) : c.actionKey ? text(c.actionKey) : '-',
+        c.area ? md(c.area) : '-',
         role(c.role),
         c.due ? md(c.due) : '-',
+        t(`aar.correctiveStatus.${c.status}`),
       ]),
     ),
     '',

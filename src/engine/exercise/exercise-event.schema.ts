@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { PHASES, TIERS } from '../doctrine/doctrine-entry.ts';
 import { RATINGS } from '../scenario/scenario.schema.ts';
 import type { ExerciseEvent } from './exercise-log.ts';
-import { MAX_TEXT } from './exercise-state.ts';
+import { CORRECTIVE_STATUSES, MAX_AREA, MAX_TEXT } from './exercise-state.ts';
 
 const id = z.string().min(1).max(120);
 const words = z.string().min(1).max(MAX_TEXT);
@@ -49,7 +49,15 @@ export const exerciseEventSchema = z.discriminatedUnion('type', [
     kind: z.enum(['strength', 'improvement']),
     text: words,
   }),
-  z.strictObject({ type: z.literal('corrective.set'), id, action: words, role: id, due: z.string().max(40) }),
+  z.strictObject({
+    type: z.literal('corrective.set'),
+    id,
+    action: words,
+    role: id,
+    due: z.string().max(40),
+    area: z.string().max(MAX_AREA).optional(),
+    status: z.enum(CORRECTIVE_STATUSES).optional(),
+  }),
   z.strictObject({ type: z.literal('corrective.removed'), id }),
   z.strictObject({ type: z.literal('record.undone'), record: id }),
   z.strictObject({ type: z.literal('record.redone'), record: id }),

@@ -1,7 +1,12 @@
 import { CATALOGUE, type DoctrineCatalogue } from '../doctrine/catalogue.ts';
 import type { Phase, Tier } from '../doctrine/doctrine-entry.ts';
 import type { Rating, Scenario } from '../scenario/scenario.schema.ts';
-import { applyExerciseEvent, createExerciseState, type ExerciseState } from './exercise-state.ts';
+import {
+  applyExerciseEvent,
+  type CorrectiveStatus,
+  createExerciseState,
+  type ExerciseState,
+} from './exercise-state.ts';
 
 /** Inputs a facilitated exercise accepts; its log is a list of these, in order. */
 export type ExerciseEvent =
@@ -40,7 +45,19 @@ export type ExerciseEvent =
   | { type: 'message.sent'; from: string; to: string; text: string }
   | { type: 'evaluation.rated'; point: string; rating: Rating; comment?: string }
   | { type: 'hotwash.recorded'; role: string; kind: 'strength' | 'improvement'; text: string }
-  | { type: 'corrective.set'; id: string; action: string; role: string; due: string }
+  /**
+   * Sets a row of the improvement plan: the action, its owner role and due date, and (optional in
+   * logs written before they existed) its capability or doctrine area and its status.
+   */
+  | {
+      type: 'corrective.set';
+      id: string;
+      action: string;
+      role: string;
+      due: string;
+      area?: string;
+      status?: CorrectiveStatus;
+    }
   | { type: 'corrective.removed'; id: string }
   /** Takes back a record (taken action, skip, decision, note, rating, hotwash entry) by its id; the log keeps both. */
   | { type: 'record.undone'; record: string }

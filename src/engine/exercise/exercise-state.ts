@@ -167,6 +167,13 @@ export interface ClockPreview {
   released: string[];
 }
 
+/** Where a corrective action stands: not started, under way, or done. */
+export const CORRECTIVE_STATUSES = ['open', 'in-progress', 'done'] as const;
+export type CorrectiveStatus = (typeof CORRECTIVE_STATUSES)[number];
+
+/** Longest capability or doctrine area accepted on a corrective action. */
+export const MAX_AREA = 200;
+
 /** One row of the corrective-action table (improvement plan). */
 export interface CorrectiveAction {
   id: string;
@@ -177,6 +184,12 @@ export interface CorrectiveAction {
   role: string;
   /** Due date as the facilitator wrote it; empty until set. */
   due: string;
+  /**
+   * Capability or doctrine area the action strengthens, as written; a row drafted from a missed
+   * action starts with the doctrine entries that action cites (for example "15.4-do-6").
+   */
+  area: string;
+  status: CorrectiveStatus;
   source: 'improvement' | 'missed' | 'facilitator';
   /** Whether the facilitator set this row (as opposed to a draft). */
   edited: boolean;
@@ -326,7 +339,7 @@ export function applyExerciseEvent(
 ): ExerciseStep {
   const index = exerciseIndex(scenario);
   const refuse = (why: string): ExerciseStep => ({ refused: `${event?.type ?? 'event'}: ${why}` });
-  const ok = (next: ExerciseState): ExerciseStep => ({ state: withCorrective(next) });
+  const ok = (next: ExerciseState): ExerciseStep => ({ state: withCorrective(scenario, next) });
   if (typeof event !== 'object' || event === null) return refuse('not an event');
   switch (event.type) {
     case 'exercise.started':
@@ -530,12 +543,19 @@ export function applyExerciseEvent(
       if (!text(event.action)) return refuse(`action must be 1 to ${MAX_TEXT} characters`);
       if (!index.roles.has(event.role)) return refuse(`unknown role "${event.role}"`);
       if (typeof event.due !== 'string' || event.due.length > 200) return refuse('due must be text');
+      if (event.area !== undefined && (typeof event.area !== 'string' || event.area.length > MAX_AREA))
+        return refuse(`area must be text of at most ${MAX_AREA} characters`);
+      if (event.status !== undefined && !CORRECTIVE_STATUSES.includes(event.status))
+        return refuse(`status must be one of ${CORRECTIVE_STATUSES.join(', ')}`);
       const draft = state.corrective.find((r) => r.id === event.id);
       const row: CorrectiveAction = {
         id: event.id,
         action: event.action,
         role: event.role,
         due: event.due,
+        // why: a log written before areas and statuses keeps what the draft had.
+        area: event.area ?? draft?.area ?? '',
+        status: event.status ?? draft?.status ?? 'open',
         source: draft?.source ?? 'facilitator',
         edited: true,
       };
@@ -646,8 +666,11 @@ function advance(scenario: Scenario, start: ExerciseState, until: number): Exerc
 }
 
 // why: the table is derived, so an improvement added later still gets its draft row, while the
-// facilitator's edits and removals (kept apart) survive every recomputation and replay.
-function withCorrective(state: ExerciseState): ExerciseState {
+// facilitator's edits and removals (kept apart) survive every recomputation and replay. A missed
+// action drafts the scenario's own corrective action when the file gives one (`corrective:`), so the
+// plan reads as things to do rather than a copy of what went wrong.
+function withCorrective(scenario: Scenario, state: ExerciseState): ExerciseState {
+  const index = exerciseIndex(scenario);
   const drafts: CorrectiveAction[] = [
     ...state.hotwash
       .filter((h) => h.kind === 'improvement')
@@ -657,21 +680,30 @@ function withCorrective(state: ExerciseState): ExerciseState {
           action: h.text,
           role: h.role,
           due: '',
+          area: '',
+          status: 'open',
           source: 'improvement',
           edited: false,
         }),
       ),
-    ...state.missed.map(
-      (m): CorrectiveAction => ({
+    ...state.missed.map((m): CorrectiveAction => {
+      const expected = index.expects.get(m.action)?.action;
+      return {
         id: `missed-${m.action}`,
         action: '',
-        actionKey: textKey.expectedAction(m.action),
+        // why: present, not truthy: a bundled scenario keeps its texts apart and leaves '' in their place.
+        actionKey:
+          expected?.corrective !== undefined
+            ? textKey.expectedCorrective(m.action)
+            : textKey.expectedAction(m.action),
         role: m.role,
         due: '',
+        area: expected?.follows.join(', ') ?? '',
+        status: 'open',
         source: 'missed',
         edited: false,
-      }),
-    ),
+      };
+    }),
   ];
   const { rows, removed } = state.correctiveEdits;
   const edited = new Map(rows.map((r) => [r.id, r]));

@@ -359,6 +359,10 @@ const expectedAction = z
     contingency: elementId.optional().meta({
       description: 'Id of a contingency MSEL item fired automatically if the action is not taken in time.',
     }),
+    corrective: text.optional().meta({
+      description:
+        'A corrective action for the improvement plan, written as something to do (for example "Agree a screening procedure with UNPOL"); it is drafted when this action is missed.',
+    }),
     satisfiedBy: z.array(elementId).default([]).meta({
       description:
         "Option ids of this inject's step that count as taking the action: recording one of them for any role ticks it at the time of the decision.",

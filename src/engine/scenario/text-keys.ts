@@ -35,6 +35,7 @@ export const textKey = {
   mselTitle: (id: string) => `msel.${id}.title`,
   mselText: (id: string) => `msel.${id}.text`,
   expectedAction: (id: string) => `expects.${id}.text`,
+  expectedCorrective: (id: string) => `expects.${id}.corrective`,
   evaluationPoint: (id: string) => `evaluation.${id}.text`,
 } as const;
 
@@ -129,6 +130,8 @@ export function collectTexts(scenario: Scenario): SourceText[] {
     add(textKey.mselText(item.id), item.text, [...at, 'text']);
     item.expects.forEach((a, ai) => {
       add(textKey.expectedAction(a.id), a.text, [...at, 'expects', ai, 'text']);
+      if (a.corrective !== undefined)
+        add(textKey.expectedCorrective(a.id), a.corrective, [...at, 'expects', ai, 'corrective']);
     });
   });
   x.evaluation.forEach((p, i) => {

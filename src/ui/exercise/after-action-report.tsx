@@ -11,7 +11,12 @@ import {
   type TimelineEntry,
 } from '../../engine/exercise/after-action.ts';
 import type { ExerciseEvent } from '../../engine/exercise/exercise-log.ts';
-import type { ExerciseState } from '../../engine/exercise/exercise-state.ts';
+import {
+  CORRECTIVE_STATUSES,
+  type CorrectiveStatus,
+  type ExerciseState,
+  MAX_AREA,
+} from '../../engine/exercise/exercise-state.ts';
 import type { ScenarioBundle } from '../../engine/scenario/load-scenario.ts';
 import type { Rating } from '../../engine/scenario/scenario.schema.ts';
 import { textKey } from '../../engine/scenario/text-keys.ts';
@@ -20,6 +25,7 @@ import type { ScenarioTexts } from '../scenario-text.ts';
 import type { SendExerciseEvent } from './console-model.ts';
 import { downloadText, exportName } from './download.ts';
 import { elapsedText } from './exercise-time-format.ts';
+import { useDocumentTitle } from './printables.tsx';
 import { useClockStamp } from './use-clock-stamp.ts';
 
 /** The format name and version of an exported after-action report (JSON). */
@@ -50,6 +56,8 @@ export function AfterActionReport({
 }) {
   const { t, lang } = useI18n();
   const scenario = bundle.scenario;
+  // why: the browser names the saved PDF after the document title, so it carries the report's title.
+  useDocumentTitle(t('aar.title', { title: texts.text(textKey.title()) }));
   const report = useMemo(() => buildAfterActionReport(scenario, state), [scenario, state]);
   const date = now();
   const role = (id: string) => texts.text(textKey.exerciseRole(id));
@@ -644,13 +652,32 @@ function CorrectiveTable({
   const { t } = useI18n();
   const roles = bundle.scenario.exercise?.roles ?? [];
   const actionOf = (r: CorrectiveRow) => r.action || (r.actionKey ? texts.text(r.actionKey) : '');
-  const save = (r: CorrectiveRow, patch: Partial<Pick<CorrectiveRow, 'action' | 'role' | 'due'>>) => {
-    const next = { action: actionOf(r), role: r.role, due: r.due, ...patch };
+  const save = (
+    r: CorrectiveRow,
+    patch: Partial<Pick<CorrectiveRow, 'action' | 'role' | 'due' | 'area' | 'status'>>,
+  ) => {
+    const next = { action: actionOf(r), role: r.role, due: r.due, area: r.area, status: r.status, ...patch };
     if (!next.action.trim()) return;
-    if (next.action === actionOf(r) && next.role === r.role && next.due === r.due && r.edited) return;
-    send({ type: 'corrective.set', id: r.id, action: next.action.trim(), role: next.role, due: next.due });
+    if (
+      next.action === actionOf(r) &&
+      next.role === r.role &&
+      next.due === r.due &&
+      next.area === r.area &&
+      next.status === r.status &&
+      r.edited
+    )
+      return;
+    send({
+      type: 'corrective.set',
+      id: r.id,
+      action: next.action.trim(),
+      role: next.role,
+      due: next.due,
+      area: next.area.trim(),
+      status: next.status,
+    });
   };
-  const [draft, setDraft] = useState({ action: '', role: roles[0]?.id ?? '', due: '' });
+  const [draft, setDraft] = useState({ action: '', area: '', role: roles[0]?.id ?? '', due: '' });
   const add = (e: Event) => {
     e.preventDefault();
     if (!draft.action.trim()) return;
@@ -664,9 +691,11 @@ function CorrectiveTable({
         action: draft.action.trim(),
         role: draft.role,
         due: draft.due,
+        area: draft.area.trim(),
+        status: 'open',
       })
     )
-      setDraft({ action: '', role: draft.role, due: '' });
+      setDraft({ action: '', area: '', role: draft.role, due: '' });
   };
   const roleName = (id: string) => texts.text(textKey.exerciseRole(id));
   return (
@@ -679,8 +708,10 @@ function CorrectiveTable({
                 #
               </th>
               <th scope="col">{t('aar.correctiveAction')}</th>
+              <th scope="col">{t('aar.area')}</th>
               <th scope="col">{t('aar.responsible')}</th>
               <th scope="col">{t('aar.dueDate')}</th>
+              <th scope="col">{t('aar.statusHeading')}</th>
               <th scope="col" class="no-print">
                 <span class="visually-hidden">{t('exercise.report.rowTools')}</span>
               </th>
@@ -689,7 +720,7 @@ function CorrectiveTable({
           <tbody>
             {rows.length === 0 && (
               <tr>
-                <td colSpan={5} class="aar-none">
+                <td colSpan={7} class="aar-none">
                   {t('exercise.report.planEmpty')}
                 </td>
               </tr>
@@ -714,6 +745,20 @@ function CorrectiveTable({
                       {action}
                     </span>
                     <span class="aar-sub no-print">{t(`exercise.report.source.${r.source}`)}</span>
+                  </td>
+                  <td>
+                    <label class="visually-hidden" for={`ca-area-${r.id}`}>
+                      {t('exercise.report.areaLabel', { n: i + 1 })}
+                    </label>
+                    <input
+                      id={`ca-area-${r.id}`}
+                      class="xc-input aar-edit no-print"
+                      type="text"
+                      maxLength={MAX_AREA}
+                      value={r.area}
+                      onChange={(e) => save(r, { area: e.currentTarget.value })}
+                    />
+                    <span class="print-only">{r.area || '—'}</span>
                   </td>
                   <td>
                     <label class="visually-hidden" for={`ca-role-${r.id}`}>
@@ -746,6 +791,24 @@ function CorrectiveTable({
                     />
                     <span class="print-only aar-due">{r.due || '—'}</span>
                   </td>
+                  <td>
+                    <label class="visually-hidden" for={`ca-status-${r.id}`}>
+                      {t('exercise.report.statusLabel', { n: i + 1 })}
+                    </label>
+                    <select
+                      id={`ca-status-${r.id}`}
+                      class="xc-select aar-edit no-print"
+                      value={r.status}
+                      onChange={(e) => save(r, { status: e.currentTarget.value as CorrectiveStatus })}
+                    >
+                      {CORRECTIVE_STATUSES.map((s) => (
+                        <option key={s} value={s}>
+                          {t(`aar.correctiveStatus.${s}`)}
+                        </option>
+                      ))}
+                    </select>
+                    <span class="print-only">{t(`aar.correctiveStatus.${r.status}`)}</span>
+                  </td>
                   <td class="no-print">
                     <button
                       type="button"
@@ -773,6 +836,16 @@ function CorrectiveTable({
             type="text"
             value={draft.action}
             onInput={(e) => setDraft({ ...draft, action: e.currentTarget.value })}
+          />
+        </label>
+        <label class="xc-field">
+          <span class="xc-label">{t('aar.area')}</span>
+          <input
+            class="xc-input"
+            type="text"
+            maxLength={MAX_AREA}
+            value={draft.area}
+            onInput={(e) => setDraft({ ...draft, area: e.currentTarget.value })}
           />
         </label>
         <label class="xc-field">

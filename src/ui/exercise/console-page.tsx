@@ -20,8 +20,8 @@ import type { SyncPort } from './exercise-sync.ts';
 import { exerciseClockFace } from './exercise-time-format.ts';
 import { Hotwash } from './hotwash.tsx';
 import { InjectCard, WatchList } from './inject-card.tsx';
-import { InjectCards } from './inject-cards.tsx';
 import { MselTimeline } from './msel-timeline.tsx';
+import { PrintShelf } from './printables.tsx';
 import { RecordCorrections } from './record-corrections.tsx';
 import { SessionTimer } from './session-timer.tsx';
 import { SidePanel } from './side-panel.tsx';
@@ -203,7 +203,7 @@ function ExerciseConsole({
               {t('exercise.console.toExercises')}
             </button>
             <button type="button" class="tool-button" onClick={() => setPrinting(true)}>
-              {t('exerciseRecord.cards.open')}
+              {t('exercisePrint.open')}
             </button>
             <button
               type="button"
@@ -271,7 +271,7 @@ function ExerciseConsole({
           />
         )}
         {printing ? (
-          <InjectCards bundle={bundle} texts={texts} onClose={() => setPrinting(false)} />
+          <PrintShelf bundle={bundle} texts={texts} onClose={() => setPrinting(false)} />
         ) : !ended ? (
           <div class="xc-layout">
             <MselTimeline

@@ -15,11 +15,12 @@ import { useClockStamp } from './use-clock-stamp.ts';
 export function InjectCards({
   bundle,
   texts,
-  onClose,
+  onPrint,
 }: {
   bundle: ScenarioBundle;
   texts: ScenarioTexts;
-  onClose(): void;
+  /** Prints the page (the print shelf names the document first). */
+  onPrint(): void;
 }) {
   const { t } = useI18n();
   const scenario = bundle.scenario;
@@ -33,15 +34,12 @@ export function InjectCards({
       })),
     );
   return (
-    <section class="xpr" aria-labelledby="xpr-heading">
+    <section class="xpr-cards" aria-labelledby="xpr-heading">
       <div class="xpr-tools no-print">
         <h2 id="xpr-heading">{t('exerciseRecord.cards.heading', { count: cards.length })}</h2>
         <p class="muted">{t('exerciseRecord.cards.hint')}</p>
-        <button type="button" class="button button-primary" onClick={() => globalThis.print?.()}>
+        <button type="button" class="button button-primary" onClick={onPrint}>
           {t('exerciseRecord.cards.print')}
-        </button>{' '}
-        <button type="button" class="button button-secondary" onClick={onClose}>
-          {t('exerciseRecord.cards.back')}
         </button>
       </div>
       {cards.map(({ item, role }) => {

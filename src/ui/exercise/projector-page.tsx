@@ -17,8 +17,22 @@ import { ChannelMark } from './channel-mark.tsx';
 import { exerciseLogKey, parseStoredExercise } from './exercise-store.ts';
 import { openSyncPort, type SyncPort } from './exercise-sync.ts';
 import { exerciseClockFace } from './exercise-time-format.ts';
+import { MapLegend } from './map-svg.tsx';
 import { buildProjectorView, onProjector, type ProjectorView } from './projector-view.ts';
 import { useClockStamp } from './use-clock-stamp.ts';
+
+/** Smallest size, in CSS pixels, of a map label on the projector: legible from the back of a room at 1080p. */
+export const PROJECTOR_LABEL_PX = 18;
+
+/**
+ * How the projector's map fits: labels of 18 px on a 1080p wall, in proportion on a smaller one (as
+ * all the projector's type is), so a 720p screen is not crowded with words; the legend is text
+ * beside the picture, where it takes less of the height the map needs.
+ */
+export function projectorMapOptions(viewport: { width: number; height: number }) {
+  const share = Math.min(1, viewport.height / 1080, viewport.width / 1920);
+  return { minLabelPx: Math.round(PROJECTOR_LABEL_PX * share), legend: false } as const;
+}
 
 /** How many earlier injects stay on the projector below the latest one. */
 const EARLIER_SHOWN = 2;
@@ -149,6 +163,8 @@ function ProjectorBody({
   // why: the room follows the exercise clock; the latest projected inject may be from an earlier module.
   const module = view.status === 'ready' ? undefined : moduleAt(scenario, view.time);
   const runView = useMemo(() => mapOnlyView(scenario.id, view), [scenario.id, view]);
+  const viewport = useViewport();
+  const mapOptions = useMemo(() => projectorMapOptions(viewport), [viewport]);
   useEffect(() => {
     document.documentElement.lang = lang;
   }, [lang]);
@@ -194,7 +210,14 @@ function ProjectorBody({
             '--map-aspect': String(scenario.setting.map.width / (scenario.setting.map.height * 1.25)),
           }}
         >
-          <SituationPanel scenario={scenario} view={runView} texts={texts} loadMap={loadMap} />
+          <SituationPanel
+            scenario={scenario}
+            view={runView}
+            texts={texts}
+            loadMap={loadMap}
+            mapOptions={mapOptions}
+          />
+          <MapLegend scenario={scenario} texts={texts} />
         </section>
         <section class="xp-feed" aria-labelledby="xp-feed-heading" aria-live="polite">
           <h2 id="xp-feed-heading" class="xp-feed-heading">
@@ -343,4 +366,26 @@ function savedView(
   const log = parsed && 'stored' in parsed ? parsed.stored.log : [];
   const state = createExercise(bundle.scenario, log).state();
   return buildProjectorView(bundle.scenario, state, lang);
+}
+
+/**
+ * The window's size, followed a moment after each resize: the projector window often opens small and
+ * is then put full screen, and the map fits its labels to the screen it is on.
+ */
+function useViewport(): { width: number; height: number } {
+  const read = () => ({ width: globalThis.innerWidth || 1920, height: globalThis.innerHeight || 1080 });
+  const [size, setSize] = useState(read);
+  useEffect(() => {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const onResize = () => {
+      clearTimeout(timer);
+      timer = setTimeout(() => setSize(read()), 300);
+    };
+    globalThis.addEventListener?.('resize', onResize);
+    return () => {
+      clearTimeout(timer);
+      globalThis.removeEventListener?.('resize', onResize);
+    };
+  }, []);
+  return size;
 }

@@ -207,7 +207,7 @@ describe('the after-action report', () => {
     const x = createExercise(scenario, startedLog({ type: 'exercise.ended' }));
     x.send({ type: 'corrective.set', id: 'ca-1', action: 'Two\nlines | here', role: 'hom', due: 'soon' });
     const doc = afterActionMarkdown(buildAfterActionReport(scenario, x.state()), translator('en'));
-    expect(doc).toContain('| 1 | Two lines \\| here | Head of Mission | soon |');
+    expect(doc).toContain('| 1 | Two lines \\| here | - | Head of Mission | soon | Open |');
   });
 
   it('renders an exercise that has not started without failing, saying nothing was recorded', () => {

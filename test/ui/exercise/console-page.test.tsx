@@ -368,6 +368,8 @@ describe('facilitator console: hotwash and after-action report', () => {
 
     const report = within(screen.getByRole('article', { name: 'Mini tabletop' }));
     expect(report.getByRole('heading', { name: 'Objectives' })).toBeTruthy();
+    // the saved PDF is named after the report, not after the console
+    expect(document.title).toBe('After-action report: Mini tabletop');
     expect(report.getByText('Clear orders.')).toBeTruthy();
     const first = report.getByRole('textbox', { name: 'Corrective action 1' }) as HTMLTextAreaElement;
     expect(first.value).toBe('Pass warnings up at once.');
@@ -376,6 +378,12 @@ describe('facilitator console: hotwash and after-action report', () => {
 
     // edit a drafted line, remove one, add one
     fireEvent.change(report.getByLabelText('Due date of action 1'), { target: { value: '2026-12-31' } });
+    fireEvent.change(report.getByLabelText('Capability or doctrine area of action 1'), {
+      target: { value: 'Early warning (§15.4)' },
+    });
+    fireEvent.change(report.getByRole('combobox', { name: 'Status of action 1' }), {
+      target: { value: 'in-progress' },
+    });
     fireEvent.click(report.getByRole('button', { name: 'Remove corrective action 2' }));
     fireEvent.input(report.getByRole('textbox', { name: 'Corrective action' }), {
       target: { value: 'Rehearse the QRF drill monthly.' },
@@ -390,6 +398,17 @@ describe('facilitator console: hotwash and after-action report', () => {
       action: 'Pass warnings up at once.',
       role: 'poc-adviser',
       due: '2026-12-31',
+      area: '',
+      status: 'open',
+    });
+    expect(log).toContainEqual({
+      type: 'corrective.set',
+      id: 'hw-2',
+      action: 'Pass warnings up at once.',
+      role: 'poc-adviser',
+      due: '2026-12-31',
+      area: 'Early warning (§15.4)',
+      status: 'in-progress',
     });
     expect(log).toContainEqual({ type: 'corrective.removed', id: 'missed-act-brief' });
     expect(log).toContainEqual(
