@@ -13,6 +13,11 @@ export default mergeConfig(
             include: ['test/**/*.test.{ts,tsx}'],
             exclude: ['test/e2e/**'],
             environment: 'node',
+            // why: unit files are CPU-bound and independent, so they use both cores of the 2-core
+            // CI box; the browser files run after them, one at a time (group 1), so a Chromium
+            // never competes with them for the CPU its timings depend on.
+            maxWorkers: 2,
+            sequence: { groupOrder: 0 },
             // why: on a loaded 2-core machine (the CI box, or eight sessions at once) a test that
             // spawns the CLI or scans src/ can take several times its usual second; 5 s failed
             // them for load, not for a fault. Hangs still fail, at 30 s.
@@ -25,6 +30,7 @@ export default mergeConfig(
             name: 'e2e',
             include: ['test/e2e/**/*.test.ts'],
             environment: 'node',
+            sequence: { groupOrder: 1 },
             globalSetup: ['test/e2e/build-once.ts'],
             testTimeout: 120_000,
             hookTimeout: 180_000,

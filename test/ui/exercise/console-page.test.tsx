@@ -252,7 +252,7 @@ describe('facilitator console: running the timeline', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Open projector' }));
     expect(
       screen.getByRole('link', { name: 'Open the projector in a new window' }).getAttribute('href'),
-    ).toBe('#projector/exercise-mini');
+    ).toBe('#/projector/exercise-mini');
     fireEvent.click(screen.getByRole('button', { name: 'Next inject' }));
     fireEvent.click(screen.getByRole('button', { name: 'Next inject' }));
     const side = within(screen.getByRole('tabpanel'));
