@@ -183,6 +183,8 @@ describe.each([
     await page.keyboard.press('Escape');
 
     await playToDebrief(page);
+    // the path graph sits in a section of the full report, closed until opened
+    await page.locator('details#more-path > summary').click();
     await page.locator('.path-graph-slot .graph-svg').waitFor({ timeout: 20_000 });
     await shot(page, `${name}-debrief`);
     expect(await layoutProblems(page)).toEqual([]);
