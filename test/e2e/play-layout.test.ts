@@ -7,8 +7,8 @@ import { createRun } from '../../src/engine/run/run.ts';
 import type { ScenarioBundle } from '../../src/engine/scenario/load-scenario.ts';
 import { textKey } from '../../src/engine/scenario/text-keys.ts';
 import { buildDebrief } from '../../src/engine/score/debrief.ts';
+import { faithful } from '../play-policies.ts';
 import { launchBrowser, type ServedApp, serveApp, watchErrors } from './harness.ts';
-import { faithful } from './play-policies.ts';
 
 // why: a long radio caption once made the play screen 1,964 px wide at 1366 and 1,534 px on a phone,
 // and nothing caught it. This plays every bundled scenario along doctrine's path through every step and,

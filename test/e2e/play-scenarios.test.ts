@@ -6,8 +6,8 @@ import { createRun } from '../../src/engine/run/run.ts';
 import type { ScenarioBundle } from '../../src/engine/scenario/load-scenario.ts';
 import { textKey } from '../../src/engine/scenario/text-keys.ts';
 import { buildDebrief } from '../../src/engine/score/debrief.ts';
+import { faithful, type Policy, reckless } from '../play-policies.ts';
 import { launchBrowser, type ServedApp, serveApp, watchErrors } from './harness.ts';
-import { faithful, type Policy, reckless } from './play-policies.ts';
 
 const load = (folder: string) => loadScenarioFolder(folder).bundle as ScenarioBundle;
 const bundle = load('scenarios/15-1-base-gate');

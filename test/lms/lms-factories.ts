@@ -1,11 +1,10 @@
 import { join } from 'node:path';
 import { loadScenarioFolder } from '../../src/cli/scenario-files.ts';
-import { CATALOGUE, SEVERITY_WEIGHT } from '../../src/engine/doctrine/catalogue.ts';
 import { createRun, type Run } from '../../src/engine/run/run.ts';
 import type { RunEvent } from '../../src/engine/run/run-state.ts';
 import type { ScenarioBundle } from '../../src/engine/scenario/load-scenario.ts';
-import type { Decision, Option } from '../../src/engine/scenario/scenario.schema.ts';
 import type { RunObserver, RunSession } from '../../src/progress/run-observer.ts';
+import type { Policy } from '../play-policies.ts';
 
 /** A bundled scenario, loaded from its folder. */
 export function bundledScenario(id: string): ScenarioBundle {
@@ -14,25 +13,8 @@ export function bundledScenario(id: string): ScenarioBundle {
   return bundle;
 }
 
-/** A trainee's policy: which options to take at a decision. */
-export type Policy = (d: Decision) => string[];
-
-const doctrineValue = (o: Option) =>
-  o.follows.length - o.breaks.reduce((sum, id) => sum + SEVERITY_WEIGHT[CATALOGUE.get(id)!.severity!], 0);
-
-/** Takes what doctrine favours. */
-export const faithful: Policy = (d) => {
-  const ranked = [...d.options].sort((a, b) => doctrineValue(b) - doctrineValue(a));
-  if (d.mode !== 'multi') return [ranked[0]!.id];
-  const good = ranked.filter((o) => doctrineValue(o) > 0).slice(0, d.pick ?? 1);
-  return (good.length ? good : ranked.slice(0, 1)).map((o) => o.id);
-};
-
-/** Takes what doctrine forbids most. */
-export const reckless: Policy = (d) => {
-  const ranked = [...d.options].sort((a, b) => doctrineValue(a) - doctrineValue(b));
-  return d.mode === 'multi' ? ranked.slice(0, d.pick ?? 1).map((o) => o.id) : [ranked[0]!.id];
-};
+// why: the same trainee policies as the browser tests, so both count a failed duty alike.
+export { faithful, type Policy, reckless } from '../play-policies.ts';
 
 /** Starts a run the way the app does for a trainee: a session, observers told it opened and of every event. */
 export function openSession(

@@ -1,5 +1,5 @@
-import { CATALOGUE, SEVERITY_WEIGHT } from '../../src/engine/doctrine/catalogue.ts';
-import type { Decision, Option } from '../../src/engine/scenario/scenario.schema.ts';
+import { CATALOGUE, SEVERITY_WEIGHT } from '../src/engine/doctrine/catalogue.ts';
+import type { Decision, Option } from '../src/engine/scenario/scenario.schema.ts';
 
 /** A trainee's policy: which options to take at a decision. */
 export type Policy = (d: Decision) => string[];
