@@ -8,6 +8,7 @@ import type { ScenarioBundle } from '../../src/engine/scenario/load-scenario.ts'
 import { textKey } from '../../src/engine/scenario/text-keys.ts';
 import { buildDebrief } from '../../src/engine/score/debrief.ts';
 import { faithful } from '../play-policies.ts';
+import { scaledSample } from '../test-scale.ts';
 import { launchBrowser, type ServedApp, serveApp, watchErrors } from './harness.ts';
 
 // why: a long radio caption once made the play screen 1,964 px wide at 1366 and 1,534 px on a phone,
@@ -16,14 +17,13 @@ import { launchBrowser, type ServedApp, serveApp, watchErrors } from './harness.
 // wide-screen widths that the page does not scroll sideways.
 
 const WIDTHS = [360, 768, 1366, 1920] as const;
-/** Share of the bundled scenarios to play (LAYOUT_SCALE=0.3 plays a third, at least one); all by default. */
-const SCALE = Math.min(1, Math.max(0, Number(process.env.LAYOUT_SCALE ?? 1)));
 
 const all = readdirSync('scenarios', { withFileTypes: true })
   .filter((d) => d.isDirectory())
   .map((d) => loadScenarioFolder(join('scenarios', d.name)).bundle as ScenarioBundle)
   .filter((b) => b?.scenario.steps.length);
-const played = all.slice(0, Math.max(1, Math.ceil(all.length * SCALE)));
+// why: POCSIM_TEST_SCALE=0.25 plays a quarter of them (the first and the last among them) on a slow machine.
+const played = scaledSample(all);
 
 let app: ServedApp;
 let browser: Browser;
