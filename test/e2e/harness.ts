@@ -2,7 +2,7 @@ import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type Browser, chromium, type Page } from 'playwright-core';
-import { type PreviewServer, preview } from 'vite';
+import { build, type PreviewServer, preview } from 'vite';
 import { inject } from 'vitest';
 
 export const CHROMIUM = '/usr/bin/chromium';
@@ -31,7 +31,10 @@ export interface ServedApp {
 export async function serveApp(): Promise<ServedApp> {
   // why: a copy, because the offline test publishes a "new build" by rewriting sw.js in place.
   const outDir = mkdtempSync(join(tmpdir(), 'pocsim-e2e-'));
-  cpSync(inject('e2eBuild'), outDir, { recursive: true });
+  const prebuilt = builtForThisRun();
+  if (prebuilt) cpSync(prebuilt, outDir, { recursive: true });
+  // why: the screenshot scripts serve the app outside the test runner, where nothing built it.
+  else await build({ logLevel: 'warn', build: { outDir, emptyOutDir: true } });
   const server: PreviewServer = await preview({
     logLevel: 'warn',
     build: { outDir },
@@ -55,6 +58,15 @@ export async function serveApp(): Promise<ServedApp> {
       rmSync(outDir, { recursive: true, force: true });
     },
   };
+}
+
+/** The test run's build, or undefined outside the test runner (vitest's `inject` throws there). */
+function builtForThisRun(): string | undefined {
+  try {
+    return inject('e2eBuild');
+  } catch {
+    return undefined;
+  }
 }
 
 /** Starts Debian's Chromium headless; fails with the install command when it is missing. */
