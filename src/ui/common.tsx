@@ -1,16 +1,17 @@
 import type { JSX } from 'preact';
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { AudienceRole } from '../engine/scenario/scenario.schema.ts';
 import { useI18n } from './i18n-context.tsx';
 
 /**
  * A ref for a heading that takes focus when it mounts and whenever `key` changes.
  * why: keyboard and screen-reader users are taken to the new content instead of staying on a
- * button that has just disappeared.
+ * button that has just disappeared. A layout effect, so focus has moved before the new content is
+ * painted: a quick Tab from the old position can never land on the new page and then be pulled back.
  */
 export function useFocusHeading<T extends HTMLElement = HTMLHeadingElement>(key: unknown) {
   const ref = useRef<T>(null);
-  useEffect(() => {
+  useLayoutEffect(() => {
     ref.current?.focus({ preventScroll: false });
   }, [key]);
   return ref;

@@ -39,6 +39,7 @@ export function SituationPanel({
   const latest = useRef({ view, label });
   latest.current = { view, label };
   const [status, setStatus] = useState<'loading' | 'ready' | 'failed'>('loading');
+  const refit = useRefitOnResize(host, mapOptions?.minLabelPx !== undefined);
 
   useEffect(() => {
     const element = host.current;
@@ -65,7 +66,7 @@ export function SituationPanel({
       map.current = null;
     };
     // why: the map draws its title and legend once; a new language draws it again, in that language.
-  }, [scenario, loadMap, lang, mapOptions]);
+  }, [scenario, loadMap, lang, mapOptions, refit]);
 
   useEffect(() => {
     map.current?.update(view);
@@ -90,6 +91,40 @@ export function SituationPanel({
       <SituationList scenario={scenario} map={view.map} texts={texts} />
     </section>
   );
+}
+
+/** How far, in CSS pixels, a fitted map's box may change size before the map is fitted again. */
+const REFIT_SLACK_PX = 8;
+
+/**
+ * A count that grows a moment after the element settles at a size other than the one the map was
+ * fitted to. why: a fitted map (the projector's) works out its words' size from its box once; the box
+ * can still change after it is drawn (the feed beside it fills, a banner comes and goes), and a map
+ * fitted to a box it no longer has shows its labels smaller than asked.
+ */
+function useRefitOnResize(host: { current: HTMLElement | null }, fitted: boolean): number {
+  const [count, setCount] = useState(0);
+  useEffect(() => {
+    const element = host.current;
+    if (!fitted || !element || typeof ResizeObserver === 'undefined') return undefined;
+    const at = { width: element.clientWidth, height: element.clientHeight };
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const observer = new ResizeObserver(() => {
+      clearTimeout(timer);
+      timer = setTimeout(() => {
+        const moved =
+          Math.abs(element.clientWidth - at.width) > REFIT_SLACK_PX ||
+          Math.abs(element.clientHeight - at.height) > REFIT_SLACK_PX;
+        if (moved) setCount((c) => c + 1);
+      }, 300);
+    });
+    observer.observe(element);
+    return () => {
+      clearTimeout(timer);
+      observer.disconnect();
+    };
+  }, [host, fitted, count]);
+  return count;
 }
 
 /** What changed on the map since the step before, in words; remembers the map as each step opened. */

@@ -222,7 +222,10 @@ describe.each(['en', 'fr'] as const)('accessibility of every screen in %s', (lan
 
 describe('motion', () => {
   it('stops animations and transitions when the system asks for reduced motion', async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const context = await browser.newContext({
+      viewport: { width: 1280, height: 900 },
+      reducedMotion: 'no-preference',
+    });
     const page = await context.newPage();
     await page.addInitScript(() => localStorage.setItem('pocsim.language', 'en'));
     await page.goto(app.url);

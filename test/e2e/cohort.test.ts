@@ -111,12 +111,15 @@ describe('the cohort view in Chromium', () => {
     await page
       .getByRole('button', { name: 'Accept the run of Capt. Viktor Petrov as genuine and count it' })
       .click();
+    // why: accepting re-scores the folder in the worker, which takes seconds on a loaded machine
     await expect
-      .poll(() => page.locator('.cohort-stat').first().textContent())
+      .poll(() => page.locator('.cohort-stat').first().textContent(), { timeout: 30_000 })
       .toContain(String(counted + 1));
     expect(await suspect.locator('.flag-implausible').textContent()).toMatch(/^Implausible, accepted by you/);
     await page.getByRole('button', { name: 'Stop counting the run of Capt. Viktor Petrov' }).click();
-    await expect.poll(() => page.locator('.cohort-stat').first().textContent()).toContain(String(counted));
+    await expect
+      .poll(() => page.locator('.cohort-stat').first().textContent(), { timeout: 30_000 })
+      .toContain(String(counted));
 
     expect(await axeProblems(page)).toEqual([]);
     await page.evaluate(() => window.scrollTo(0, 0));

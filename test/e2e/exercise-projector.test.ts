@@ -125,7 +125,10 @@ describe('the projector on a room’s screen', () => {
             await page
               .getByRole('button', { name: lang === 'en' ? 'Resume' : 'Reprendre', exact: true })
               .click();
-          await projector.waitForTimeout(300);
+          // the map fits its words again a moment after its box changes size (a banner goes, the feed fills)
+          await expect
+            .poll(async () => (await measure(projector)).mapLabel, { timeout: 15_000 })
+            .toBeGreaterThanOrEqual(size.mapLabel);
           const m = await measure(projector);
           measured[`${lang}-${size.width}x${size.height}-${paused ? 'paused' : 'running'}`] = m;
           await projector.screenshot({

@@ -73,7 +73,15 @@ function builtForThisRun(): string | undefined {
 export async function launchBrowser(): Promise<Browser> {
   if (!existsSync(CHROMIUM))
     throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium (.ci/run does it)`);
-  return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_FLAGS });
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_FLAGS });
+  // why: in software WebGL each frame of the map's 1 s move-and-fade costs ~90 ms, and Playwright
+  // waits for still frames before every click; tests therefore run as a trainee who asked for
+  // reduced motion (the app honours it everywhere). A test of motion passes reducedMotion itself.
+  const newContext = browser.newContext.bind(browser);
+  const newPage = browser.newPage.bind(browser);
+  browser.newContext = (options = {}) => newContext({ reducedMotion: 'reduce', ...options });
+  browser.newPage = (options = {}) => newPage({ reducedMotion: 'reduce', ...options });
+  return browser;
 }
 
 /** Collects page errors and console errors, so a test can assert the page stayed healthy. */

@@ -108,9 +108,9 @@ describe('a keyboard-only playthrough', () => {
         expect(await page.locator('.notice-paused').count()).toBe(1);
         await page.keyboard.press('Escape');
         await expect.poll(() => page.locator('.notice-paused').count()).toBe(0);
-        expect(await page.evaluate(() => document.activeElement?.classList.contains('take-a-break'))).toBe(
-          true,
-        );
+        await expect
+          .poll(() => page.evaluate(() => document.activeElement?.classList.contains('take-a-break')))
+          .toBe(true);
       }
       if (!d) {
         await tabTo(page, 'main .continue button');

@@ -39,7 +39,10 @@ async function playWithKeyboard(page: Page, policy: Policy, language: 'en' | 'fr
       level: 2,
       name: played.texts[language]![textKey.stepTitle(step.id)]!,
     });
-    await heading.waitFor();
+    await heading.waitFor().catch(async (e: Error) => {
+      const shown = await page.locator('main h2').allTextContents();
+      throw new Error(`${e.message}\nthe page shows: ${shown.join(' | ')}`);
+    });
     // the new step's heading takes focus, so screen-reader and keyboard users start from it
     await expect.poll(() => heading.evaluate((h) => h === document.activeElement)).toBe(true);
     const d = step.decision;

@@ -37,6 +37,8 @@ const choices = (run: { log: { type: string; optionIds?: string[] }[] }) =>
   run.log.filter((e) => e.type === 'decision.chosen').map((e) => e.optionIds!.join('+'));
 
 async function start(page: Page, title: string) {
+  // why: Chromium stops animation frames in a tab behind another, and every click waits for frames
+  await page.bringToFront();
   await page.getByRole('button', { name: `Read the briefing: ${title}` }).click();
   await page.getByRole('button', { name: 'Start the scenario' }).click();
 }

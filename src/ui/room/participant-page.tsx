@@ -59,11 +59,23 @@ export function ParticipantPage({
   const socketRef = useRef<Socket | null>(null);
   const joinedCode = useRef<string | null>(null);
 
+  /** Settles once the device has joined its room again after the last (re)connection. */
+  const rejoined = useRef<Promise<unknown>>(Promise.resolve());
+
   const ask = (name: string, msg: unknown) =>
     socketRef
       .current!.timeout(6_000)
       .emitWithAck(name, msg)
       .catch(() => ({ error: t('rooms.join.noAnswer') })) as Promise<Record<string, any>>;
+
+  // why: an answer or message given while the device reconnects (a dropped Wi-Fi, a server
+  // restart) waits until it is back in its room, instead of failing on a room that no longer knows it.
+  const askInRoom = async (name: string, msg: unknown) => {
+    const socket = socketRef.current!;
+    if (!socket.connected) await onceConnected(socket, RECONNECT_WAIT_MS);
+    await rejoined.current;
+    return ask(name, msg);
+  };
 
   const join = async (c: string, role?: string) => {
     const r = await ask('device.join', { code: c, device, ...(role ? { role } : {}) });
@@ -89,7 +101,7 @@ export function ParticipantPage({
     // it missed arrives in order, once, since the view replaces the old one.
     socket.on('connect', () => {
       setOnline(true);
-      if (joinedCode.current) void join(joinedCode.current);
+      if (joinedCode.current) rejoined.current = join(joinedCode.current);
     });
     socket.on('disconnect', () => setOnline(false));
     socket.on('connect_error', () => setOnline(false));
@@ -178,7 +190,7 @@ export function ParticipantPage({
       </section>
     );
   } else {
-    body = <Inbox view={phase.view} online={online} ask={ask} />;
+    body = <Inbox view={phase.view} online={online} ask={askInRoom} />;
   }
   return (
     <>
@@ -194,6 +206,22 @@ export function ParticipantPage({
       <AppFooter />
     </>
   );
+}
+
+/** How long an answer waits for a dropped connection to come back before it says so. */
+const RECONNECT_WAIT_MS = 30_000;
+
+/** Resolves when the socket connects, or after `ms` (the ask then fails with its own message). */
+function onceConnected(socket: Socket, ms: number): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      clearTimeout(timer);
+      socket.off('connect', done);
+      resolve();
+    };
+    const timer = setTimeout(done, ms);
+    socket.on('connect', done);
+  });
 }
 
 function pickLang(lang: string): 'en' | 'fr' {

@@ -107,12 +107,8 @@ export async function playInApp(
     await app.locator('.decision-footer button[type="submit"]').click();
     expect(mirror.send({ type: 'decision.chosen', optionIds: wanted })).toBe(true);
     made++;
-    // why: what happened is told before the next step (or the debrief); the trainee goes on
-    const goOn = app.locator('.continue button').first();
-    await goOn.waitFor({ timeout: 10_000 }).then(
-      () => goOn.click(),
-      () => undefined,
-    );
+    // why: what happened is told before the next step; after the last decision the debrief comes
+    if (!mirror.finished()) await app.locator('.consequence .continue button').click();
   }
   return mirror;
 }
