@@ -39,13 +39,15 @@ export function SituationPanel({
   const latest = useRef({ view, label });
   latest.current = { view, label };
   const [status, setStatus] = useState<'loading' | 'ready' | 'failed'>('loading');
-  const refit = useRefitOnResize(host, mapOptions?.minLabelPx !== undefined);
+  const fittedTo = useRef({ width: 0, height: 0 });
+  const refit = useRefitOnResize(host, fittedTo, mapOptions?.minLabelPx !== undefined);
 
   useEffect(() => {
     const element = host.current;
     if (!loadMap || !element) return undefined;
     let cancelled = false;
     setStatus('loading');
+    fittedTo.current = { width: element.clientWidth, height: element.clientHeight };
     loadMap()
       .then((mount) => mount(element, scenario, (key) => latest.current.label(key), mapOptions ?? {}))
       .then((drawn) => {
@@ -102,16 +104,20 @@ const REFIT_SLACK_PX = 8;
  * can still change after it is drawn (the feed beside it fills, a banner comes and goes), and a map
  * fitted to a box it no longer has shows its labels smaller than asked.
  */
-function useRefitOnResize(host: { current: HTMLElement | null }, fitted: boolean): number {
+function useRefitOnResize(
+  host: { current: HTMLElement | null },
+  fittedTo: { current: { width: number; height: number } },
+  fitted: boolean,
+): number {
   const [count, setCount] = useState(0);
   useEffect(() => {
     const element = host.current;
     if (!fitted || !element || typeof ResizeObserver === 'undefined') return undefined;
-    const at = { width: element.clientWidth, height: element.clientHeight };
     let timer: ReturnType<typeof setTimeout> | undefined;
     const observer = new ResizeObserver(() => {
       clearTimeout(timer);
       timer = setTimeout(() => {
+        const at = fittedTo.current;
         const moved =
           Math.abs(element.clientWidth - at.width) > REFIT_SLACK_PX ||
           Math.abs(element.clientHeight - at.height) > REFIT_SLACK_PX;
@@ -123,7 +129,7 @@ function useRefitOnResize(host: { current: HTMLElement | null }, fitted: boolean
       clearTimeout(timer);
       observer.disconnect();
     };
-  }, [host, fitted, count]);
+  }, [host, fittedTo, fitted]);
   return count;
 }
 

@@ -58,10 +58,10 @@ describe('big cohorts in Chromium', () => {
 
     const bar = page.getByRole('progressbar');
     await bar.waitFor();
-    // the work goes on in the worker: the bar moves through checking to scoring
+    // the work goes on in the worker: the bar moves on from reading to checking the files
     await expect
       .poll(() => bar.getAttribute('aria-valuetext'), { timeout: 120_000 })
-      .toMatch(new RegExp(`^Scoring the runs: \\d+ of ${BIG}$`));
+      .toMatch(new RegExp(`^(Checking the run files|Scoring the runs): [1-9]\\d* of ${BIG}$`));
     expect(await bar.getAttribute('aria-valuemax')).toBe(String(BIG));
     // the page answers at once: a round trip through its event loop, and the Stop button
     const answered = await page.evaluate(

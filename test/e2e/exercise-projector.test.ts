@@ -126,10 +126,17 @@ describe('the projector on a room’s screen', () => {
               .getByRole('button', { name: lang === 'en' ? 'Resume' : 'Reprendre', exact: true })
               .click();
           // the map fits its words again a moment after its box changes size (a banner goes, the feed fills)
+          let m = await measure(projector);
           await expect
-            .poll(async () => (await measure(projector)).mapLabel, { timeout: 15_000 })
-            .toBeGreaterThanOrEqual(size.mapLabel);
-          const m = await measure(projector);
+            .poll(
+              async () => {
+                m = await measure(projector);
+                const loading = await projector.locator('.xp-map .map-status').count();
+                return loading === 0 && m.mapLabel >= size.mapLabel;
+              },
+              { timeout: 15_000 },
+            )
+            .toBe(true);
           measured[`${lang}-${size.width}x${size.height}-${paused ? 'paused' : 'running'}`] = m;
           await projector.screenshot({
             path: join(SHOTS, `projector-${lang}-${size.width}x${size.height}${paused ? '-paused' : ''}.png`),
