@@ -188,6 +188,8 @@ export const ACTOR_STYLES: Record<
   'local-authority': { colour: 0x7fd6ae, ink: 0x0d2a1e, shape: 'pentagon', glyph: 'G' },
 };
 
+/** Grid references' size: the map's smallest words (SMALLEST_LABEL), so a projector fitted for its labels shows them as large. */
+const GRID_WORDS = 10;
 const FONT_WIDTH = 0.58;
 const PAD = 44;
 const TOP = 58;
@@ -237,7 +239,7 @@ function layoutScaled(
   const { setting } = scenario;
   const scale = (width - 2 * PAD) / setting.map.width;
   // why: larger words need a taller band for the title and the column letters above the map.
-  const top = Math.max(TOP, Math.round(20 + words(15) * 1.3 + words(9) * 1.3 + 6));
+  const top = Math.max(TOP, Math.round(20 + words(15) * 1.3 + words(GRID_WORDS) * 1.3 + 6));
   const area = { x: PAD, y: top, w: width - 2 * PAD, h: setting.map.height * scale, scale };
   const legend =
     options.legend === false
@@ -824,7 +826,7 @@ function buildFrameTexts(
       text: columnName(i),
       x: area.x + i * px + cellW / 2,
       y: area.y - 4,
-      size: words(9),
+      size: words(GRID_WORDS),
       colour: c.textDim,
       originX: 0.5,
       originY: 1,
@@ -837,7 +839,7 @@ function buildFrameTexts(
       text: String(i + 1),
       x: area.x - 6,
       y: area.y + i * px + cellH / 2,
-      size: words(9),
+      size: words(GRID_WORDS),
       colour: c.textDim,
       originX: 1,
       originY: 0.5,

@@ -2,7 +2,7 @@ import type { TFunction } from 'i18next';
 import type { ComponentChildren } from 'preact';
 import { createContext } from 'preact';
 import { useContext, useMemo } from 'preact/hooks';
-import { createI18n, UI_LANGUAGES, type UiLanguage } from '../i18n/i18n.ts';
+import { createI18n, type UiLanguage } from '../i18n/i18n.ts';
 
 /** The UI language and its translation function, shared by every component. */
 export interface I18nValue {

@@ -13,6 +13,8 @@ import { ChannelIcon } from '../injects-feed.tsx';
 /** A participant's view as the server sends it: the view and only its own words. */
 export type RoomView = ParticipantView & { scenario: string; texts: Record<string, Record<string, string>> };
 type Texts = Record<string, Record<string, string>>;
+/** What the server answers a device: an error, or for a join the role's view or the roles to pick from. */
+type ServerReply = { error?: string; role?: string | null; roles?: string[]; texts?: Texts; view?: RoomView };
 
 const DEVICE_KEY = 'pocsim.device.v1';
 
@@ -66,7 +68,7 @@ export function ParticipantPage({
     socketRef
       .current!.timeout(6_000)
       .emitWithAck(name, msg)
-      .catch(() => ({ error: t('rooms.join.noAnswer') })) as Promise<Record<string, any>>;
+      .catch(() => ({ error: t('rooms.join.noAnswer') })) as Promise<ServerReply>;
 
   // why: an answer or message given while the device reconnects (a dropped Wi-Fi, a server
   // restart) waits until it is back in its room, instead of failing on a room that no longer knows it.
@@ -88,8 +90,8 @@ export function ParticipantPage({
       return;
     }
     joinedCode.current = c;
-    if (!r.role) setPhase({ name: 'role', roles: r.roles, texts: r.texts });
-    else setPhase({ name: 'inbox', view: r.view });
+    if (!r.role) setPhase({ name: 'role', roles: r.roles ?? [], texts: r.texts ?? {} });
+    else if (r.view) setPhase({ name: 'inbox', view: r.view });
     if (typeof history !== 'undefined' && location.hash !== `#join/${c}`)
       history.replaceState(null, '', `#join/${c}`);
   };
@@ -239,7 +241,7 @@ function Inbox({
 }: {
   view: RoomView;
   online: boolean;
-  ask: (name: string, msg: unknown) => Promise<Record<string, any>>;
+  ask: (name: string, msg: unknown) => Promise<ServerReply>;
 }) {
   const { t, lang: uiLang } = useI18n();
   const lang = pickLang(uiLang);
@@ -339,7 +341,7 @@ function Answer({
   view: RoomView;
   inject: InboxInject;
   w: (key: string) => string;
-  ask: (name: string, msg: unknown) => Promise<Record<string, any>>;
+  ask: (name: string, msg: unknown) => Promise<ServerReply>;
 }) {
   const { t } = useI18n();
   const [chosen, setChosen] = useState<string[]>([]);
@@ -432,7 +434,7 @@ function Messages({
   view: RoomView;
   roles: string[];
   roleName: (id: string) => string;
-  ask: (name: string, msg: unknown) => Promise<Record<string, any>>;
+  ask: (name: string, msg: unknown) => Promise<ServerReply>;
 }) {
   const { t } = useI18n();
   const [to, setTo] = useState(CONTROL);
