@@ -246,7 +246,7 @@ describe('the facilitator console in Chromium, with the projector window open', 
     await page.getByRole('button', { name: /Draft the after-action report/ }).click();
 
     const report = page.getByRole('article', { name: en(textKey.title()) });
-    await report.getByRole('heading', { name: 'Improvement plan' }).waitFor();
+    await report.getByRole('heading', { name: 'Improvement plan', exact: true }).waitFor();
     expect(await axeProblems(page, 'body')).toEqual([]);
     const reportText = (await report.textContent())!;
     expect(reportText).toContain(en(textKey.exerciseObjective(x.objectives[0]!.id)));
@@ -281,7 +281,7 @@ describe('the facilitator console in Chromium, with the projector window open', 
     for (const lang of ['en', 'fr'] as const) {
       if (lang === 'fr') {
         await page.getByRole('button', { name: 'Français' }).click();
-        await page.getByRole('heading', { name: 'Plan d’amélioration' }).waitFor();
+        await page.getByRole('heading', { name: 'Plan d’amélioration', exact: true }).waitFor();
       }
       await page.screenshot({ path: join(SHOTS, `exercise-report-${lang}.png`), fullPage: true });
       await page.emulateMedia({ media: 'print' });
@@ -294,6 +294,15 @@ describe('the facilitator console in Chromium, with the projector window open', 
       const text = pdf.text;
       expect(text).toContain(lang === 'en' ? 'Improvement plan' : 'Plan d’amélioration');
       expect(text).toContain('2026-12-31');
+      // the first page is the summary: what was missed and the plan's first actions; detail follows
+      const first = pdf.pages[0]!.text.toLowerCase();
+      expect(first).toContain(
+        lang === 'en' ? 'first actions of the improvement plan' : 'premières actions du plan d’amélioration',
+      );
+      expect(first).toContain(lang === 'en' ? 'in the report below' : 'dans le rapport ci-dessous');
+      expect(pdf.pages[1]!.text.toLowerCase().startsWith(lang === 'en' ? 'objectives' : 'objectifs')).toBe(
+        true,
+      );
       for (const control of lang === 'en'
         ? ['Export Markdown', 'Open projector', 'Add to the plan']
         : ['Exporter en Markdown', 'Ouvrir la projection', 'Ajouter au plan'])

@@ -144,7 +144,7 @@ describe('the record of a facilitated tabletop in Chromium', () => {
     await page.getByRole('heading', { name: 'What went well, what to improve' }).waitFor();
     await page.getByRole('button', { name: /Draft the after-action report/ }).click();
     const report = page.getByRole('article', { name: en(textKey.title()) });
-    await report.getByRole('heading', { name: 'Improvement plan' }).waitFor();
+    await report.getByRole('heading', { name: 'Improvement plan', exact: true }).waitFor();
     const [json] = await Promise.all([
       page.waitForEvent('download'),
       report.getByRole('button', { name: 'Export JSON' }).click(),
@@ -185,7 +185,7 @@ describe('the record of a facilitated tabletop in Chromium', () => {
     await fresh.getByRole('heading', { name: 'What went well, what to improve' }).waitFor();
     await fresh.getByRole('button', { name: /Draft the after-action report/ }).click();
     const again = fresh.getByRole('article', { name: en(textKey.title()) });
-    await again.getByRole('heading', { name: 'Improvement plan' }).waitFor();
+    await again.getByRole('heading', { name: 'Improvement plan', exact: true }).waitFor();
     expect((await again.textContent())!.replace(/\s+/g, ' ')).toContain(
       en(textKey.expectedAction(DECISIONS[0]!.action)),
     );

@@ -18,7 +18,7 @@ import {
   MAX_AREA,
 } from '../../engine/exercise/exercise-state.ts';
 import type { ScenarioBundle } from '../../engine/scenario/load-scenario.ts';
-import type { Rating } from '../../engine/scenario/scenario.schema.ts';
+import { RATINGS, type Rating } from '../../engine/scenario/scenario.schema.ts';
 import { textKey } from '../../engine/scenario/text-keys.ts';
 import { useI18n } from '../i18n-context.tsx';
 import type { ScenarioTexts } from '../scenario-text.ts';
@@ -143,7 +143,7 @@ export function AfterActionReport({
         </p>
       </header>
 
-      <section class="aar-section" aria-labelledby="aar-summary">
+      <section class="aar-section aar-summary" aria-labelledby="aar-summary">
         <h3 id="aar-summary" class="aar-h">
           {t('aar.summary')}
         </h3>
@@ -168,6 +168,7 @@ export function AfterActionReport({
             <RatingSpread ratings={report.evaluation.map((e) => e.rating)} />
           </Stat>
         </ul>
+        <KeyPoints report={report} texts={texts} stamp={stamp} />
       </section>
 
       <section class="aar-section" aria-labelledby="aar-objectives">
@@ -440,6 +441,113 @@ export function AfterActionReport({
         })}
       </p>
     </article>
+  );
+}
+
+/** How many items each list of the summary page shows; the full report below has the rest. */
+const KEY_POINTS_SHOWN = 3;
+
+/** "§15.1, Annex V": each handbook section once, an annex without the section sign. */
+function citedSections(refs: readonly DoctrineRef[]): string {
+  return [...new Set(refs.map((d) => d.section))]
+    .map((section) => (/^\d/.test(section) ? `§${section}` : section))
+    .join(', ');
+}
+
+/**
+ * The summary page's three lists: what the table missed, the objectives it found hardest, and the
+ * first actions of the plan. why: a Head of Mission reads the first page; the tables behind it are
+ * for the staff who carry the plan out.
+ */
+function KeyPoints({
+  report,
+  texts,
+  stamp,
+}: {
+  report: Report;
+  texts: ScenarioTexts;
+  stamp: (seconds: number) => string;
+}) {
+  const { t } = useI18n();
+  const role = (id: string) => texts.text(textKey.exerciseRole(id));
+  const missed = report.expectedActions.filter((a) => a.status === 'missed' || a.status === 'late');
+  const hardest = report.objectives
+    .filter((o) => o.rating === 'major-challenges' || o.rating === 'unable')
+    .sort((a, b) => RATINGS.indexOf(b.rating!) - RATINGS.indexOf(a.rating!));
+  const plan = report.corrective.filter((c) => c.status !== 'done');
+  const more = (count: number) =>
+    count > KEY_POINTS_SHOWN && (
+      <li class="aar-key-more">{t('aar.key.more', { count: count - KEY_POINTS_SHOWN })}</li>
+    );
+  return (
+    <div class="aar-key">
+      <section class="aar-key-list" aria-labelledby="aar-key-missed">
+        <h4 id="aar-key-missed" class="aar-label">
+          {t('aar.key.missed')}
+        </h4>
+        {missed.length === 0 ? (
+          <p class="aar-none">{t('aar.key.noneMissed')}</p>
+        ) : (
+          <ul class="aar-plain">
+            {missed.slice(0, KEY_POINTS_SHOWN).map((a) => (
+              <li key={a.action}>
+                <span lang={texts.lang}>{texts.text(a.textKey)}</span>{' '}
+                <span class="aar-sub">
+                  {t(a.status === 'late' ? 'aar.key.late' : 'aar.key.missedBy', {
+                    role: role(a.role),
+                    time: a.due === undefined ? '—' : stamp(a.due),
+                  })}
+                  {a.follows.length > 0 && ` · ${citedSections(a.follows)}`}
+                </span>
+              </li>
+            ))}
+            {more(missed.length)}
+          </ul>
+        )}
+      </section>
+      <section class="aar-key-list" aria-labelledby="aar-key-hardest">
+        <h4 id="aar-key-hardest" class="aar-label">
+          {t('aar.key.hardest')}
+        </h4>
+        {hardest.length === 0 ? (
+          <p class="aar-none">{t('aar.key.noneHard')}</p>
+        ) : (
+          <ul class="aar-plain">
+            {hardest.slice(0, KEY_POINTS_SHOWN).map((o) => (
+              <li key={o.id}>
+                <span lang={texts.lang}>{texts.text(o.textKey)}</span>{' '}
+                <span class="aar-sub">{t(`exercise.rating.${o.rating}`)}</span>
+              </li>
+            ))}
+            {more(hardest.length)}
+          </ul>
+        )}
+      </section>
+      <section class="aar-key-list" aria-labelledby="aar-key-plan">
+        <h4 id="aar-key-plan" class="aar-label">
+          {t('aar.key.plan')}
+        </h4>
+        {plan.length === 0 ? (
+          <p class="aar-none">{t('aar.key.noPlan')}</p>
+        ) : (
+          <ul class="aar-plain">
+            {plan.slice(0, KEY_POINTS_SHOWN).map((c) => (
+              <li key={c.id}>
+                <span lang={c.action ? undefined : texts.lang}>
+                  {c.action || (c.actionKey ? texts.text(c.actionKey) : '')}
+                </span>{' '}
+                <span class="aar-sub">
+                  {c.due
+                    ? t('aar.key.owner', { role: role(c.role), due: c.due })
+                    : t('aar.key.ownerNoDate', { role: role(c.role) })}
+                </span>
+              </li>
+            ))}
+            {more(plan.length)}
+          </ul>
+        )}
+      </section>
+    </div>
   );
 }
 

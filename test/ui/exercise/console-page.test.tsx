@@ -427,6 +427,20 @@ describe('facilitator console: hotwash and after-action report', () => {
     );
   });
 
+  it('opens the report with a summary a leader reads: what the table missed, and who does what next', () => {
+    fireEvent.click(screen.getByRole('button', { name: /Draft the after-action report/ }));
+    const summary = within(screen.getByRole('region', { name: 'Summary' }));
+    const brief = "The POC Adviser briefs the Head of Mission on the elders' warning.";
+    const missed = within(summary.getByRole('region', { name: 'What the table missed or did late' }));
+    expect(missed.getByText(brief)).toBeTruthy();
+    expect(missed.getByText(/^POC Adviser, due 06:35/)).toBeTruthy();
+    const plan = within(summary.getByRole('region', { name: 'First actions of the improvement plan' }));
+    expect(plan.getByText(brief)).toBeTruthy();
+    expect(plan.getAllByText('POC Adviser, no date set').length).toBeGreaterThan(0);
+    // nothing was rated, so no objective is named as the hardest
+    expect(summary.getByText(/No objective was rated/)).toBeTruthy();
+  });
+
   it('exports the report as Markdown and JSON files', async () => {
     fireEvent.click(screen.getByRole('button', { name: /Draft the after-action report/ }));
     const blobs: Blob[] = [];
