@@ -475,79 +475,90 @@ function KeyPoints({
     .filter((o) => o.rating === 'major-challenges' || o.rating === 'unable')
     .sort((a, b) => RATINGS.indexOf(b.rating!) - RATINGS.indexOf(a.rating!));
   const plan = report.corrective.filter((c) => c.status !== 'done');
-  const more = (count: number) =>
-    count > KEY_POINTS_SHOWN && (
-      <li class="aar-key-more">{t('aar.key.more', { count: count - KEY_POINTS_SHOWN })}</li>
-    );
   return (
     <div class="aar-key">
-      <section class="aar-key-list" aria-labelledby="aar-key-missed">
-        <h4 id="aar-key-missed" class="aar-label">
-          {t('aar.key.missed')}
-        </h4>
-        {missed.length === 0 ? (
-          <p class="aar-none">{t('aar.key.noneMissed')}</p>
-        ) : (
-          <ul class="aar-plain">
-            {missed.slice(0, KEY_POINTS_SHOWN).map((a) => (
-              <li key={a.action}>
-                <span lang={texts.lang}>{texts.text(a.textKey)}</span>{' '}
-                <span class="aar-sub">
-                  {t(a.status === 'late' ? 'aar.key.late' : 'aar.key.missedBy', {
-                    role: role(a.role),
-                    time: a.due === undefined ? '—' : stamp(a.due),
-                  })}
-                  {a.follows.length > 0 && ` · ${citedSections(a.follows)}`}
-                </span>
-              </li>
-            ))}
-            {more(missed.length)}
-          </ul>
-        )}
-      </section>
-      <section class="aar-key-list" aria-labelledby="aar-key-hardest">
-        <h4 id="aar-key-hardest" class="aar-label">
-          {t('aar.key.hardest')}
-        </h4>
-        {hardest.length === 0 ? (
-          <p class="aar-none">{t('aar.key.noneHard')}</p>
-        ) : (
-          <ul class="aar-plain">
-            {hardest.slice(0, KEY_POINTS_SHOWN).map((o) => (
-              <li key={o.id}>
-                <span lang={texts.lang}>{texts.text(o.textKey)}</span>{' '}
-                <span class="aar-sub">{t(`exercise.rating.${o.rating}`)}</span>
-              </li>
-            ))}
-            {more(hardest.length)}
-          </ul>
-        )}
-      </section>
-      <section class="aar-key-list" aria-labelledby="aar-key-plan">
-        <h4 id="aar-key-plan" class="aar-label">
-          {t('aar.key.plan')}
-        </h4>
-        {plan.length === 0 ? (
-          <p class="aar-none">{t('aar.key.noPlan')}</p>
-        ) : (
-          <ul class="aar-plain">
-            {plan.slice(0, KEY_POINTS_SHOWN).map((c) => (
-              <li key={c.id}>
-                <span lang={c.action ? undefined : texts.lang}>
-                  {c.action || (c.actionKey ? texts.text(c.actionKey) : '')}
-                </span>{' '}
-                <span class="aar-sub">
-                  {c.due
-                    ? t('aar.key.owner', { role: role(c.role), due: c.due })
-                    : t('aar.key.ownerNoDate', { role: role(c.role) })}
-                </span>
-              </li>
-            ))}
-            {more(plan.length)}
-          </ul>
-        )}
-      </section>
+      <KeyList
+        id="aar-key-missed"
+        heading={t('aar.key.missed')}
+        empty={t('aar.key.noneMissed')}
+        count={missed.length}
+      >
+        {missed.slice(0, KEY_POINTS_SHOWN).map((a) => (
+          <li key={a.action}>
+            <span lang={texts.lang}>{texts.text(a.textKey)}</span>{' '}
+            <span class="aar-sub">
+              {t(a.status === 'late' ? 'aar.key.late' : 'aar.key.missedBy', {
+                role: role(a.role),
+                time: a.due === undefined ? '—' : stamp(a.due),
+              })}
+              {a.follows.length > 0 && ` · ${citedSections(a.follows)}`}
+            </span>
+          </li>
+        ))}
+      </KeyList>
+      <KeyList
+        id="aar-key-hardest"
+        heading={t('aar.key.hardest')}
+        empty={t('aar.key.noneHard')}
+        count={hardest.length}
+      >
+        {hardest.slice(0, KEY_POINTS_SHOWN).map((o) => (
+          <li key={o.id}>
+            <span lang={texts.lang}>{texts.text(o.textKey)}</span>{' '}
+            <span class="aar-sub">{t(`exercise.rating.${o.rating}`)}</span>
+          </li>
+        ))}
+      </KeyList>
+      <KeyList id="aar-key-plan" heading={t('aar.key.plan')} empty={t('aar.key.noPlan')} count={plan.length}>
+        {plan.slice(0, KEY_POINTS_SHOWN).map((c) => (
+          <li key={c.id}>
+            <span lang={c.action ? undefined : texts.lang}>
+              {c.action || (c.actionKey ? texts.text(c.actionKey) : '')}
+            </span>{' '}
+            <span class="aar-sub">
+              {c.due
+                ? t('aar.key.owner', { role: role(c.role), due: c.due })
+                : t('aar.key.ownerNoDate', { role: role(c.role) })}
+            </span>
+          </li>
+        ))}
+      </KeyList>
     </div>
+  );
+}
+
+/** One list of the summary page: its first items, or a line saying there are none. */
+function KeyList({
+  id,
+  heading,
+  empty,
+  count,
+  children,
+}: {
+  id: string;
+  heading: string;
+  empty: string;
+  /** How many items there are in all; the rest are in the report below. */
+  count: number;
+  children: ComponentChildren;
+}) {
+  const { t } = useI18n();
+  return (
+    <section class="aar-key-list" aria-labelledby={id}>
+      <h4 id={id} class="aar-label">
+        {heading}
+      </h4>
+      {count === 0 ? (
+        <p class="aar-none">{empty}</p>
+      ) : (
+        <ul class="aar-plain">
+          {children}
+          {count > KEY_POINTS_SHOWN && (
+            <li class="aar-key-more">{t('aar.key.more', { count: count - KEY_POINTS_SHOWN })}</li>
+          )}
+        </ul>
+      )}
+    </section>
   );
 }
 
