@@ -309,11 +309,13 @@ function checkExercise(s: Scenario, tools: ExerciseCheckTools): Problem[] {
   });
   const msel = list(x.msel);
   const items = new Map<string, number>();
+  const actions = new Set<string>();
   msel.forEach((item, i) => {
     claim(item.id, [...base, 'msel', i], 'MSEL item');
     items.set(item.id, i);
     list(item.expects).forEach((a, ai) => {
       claim(a.id, [...base, 'msel', i, 'expects', ai], 'expected action');
+      actions.add(a.id);
     });
   });
   list(x.evaluation).forEach((p, i) => {
@@ -401,6 +403,9 @@ function checkExercise(s: Scenario, tools: ExerciseCheckTools): Problem[] {
     ref([...at, 'objective'], p.objective, objectives, 'objective');
     list(p.roles).forEach((r, ri) => {
       ref([...at, 'roles', ri], r, roles, 'role');
+    });
+    list(p.watch).forEach((a, ai) => {
+      if (typeof a === 'string') ref([...at, 'watch', ai], a, actions, 'expected action');
     });
   });
 

@@ -414,6 +414,10 @@ const evaluationPoint = z
       .array(elementId)
       .default([])
       .meta({ description: 'Role ids whose performance the point rates.' }),
+    watch: z.array(elementId).optional().meta({
+      description:
+        "Ids of the expected actions (`expects[].id` under MSEL items) whose taking evidences this point; the evaluator sheet lists them in MSEL time order. Without it the sheet guesses from the point's roles and the objective's tiers and phases.",
+    }),
   })
   .meta({
     description:

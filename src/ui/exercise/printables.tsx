@@ -1,6 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { CATALOGUE } from '../../engine/doctrine/catalogue.ts';
+import { splitMsel, watchedActions } from '../../engine/exercise/evaluator-watch.ts';
 import { exerciseSeconds } from '../../engine/exercise/exercise-time.ts';
 import { createInitialContext } from '../../engine/run/run-state.ts';
 import type { ScenarioBundle } from '../../engine/scenario/load-scenario.ts';
@@ -9,7 +10,6 @@ import {
   type ExpectedAction,
   type MselItem,
   RATINGS,
-  type Scenario,
 } from '../../engine/scenario/scenario.schema.ts';
 import { textKey } from '../../engine/scenario/text-keys.ts';
 import { layoutMap } from '../../map/map-layout.ts';
@@ -335,7 +335,7 @@ export function EvaluatorSheets({ bundle, texts }: { bundle: ScenarioBundle; tex
       {points.length === 0 && <p class="xpr-none">{t('exercisePrint.evaluator.none')}</p>}
       {points.map((p, i) => {
         const objective = x?.objectives.find((o) => o.id === p.objective);
-        const watched = watchedActions(scenario, p.roles, objective);
+        const watched = watchedActions(scenario, p);
         return (
           <section key={p.id} class="xpr-sheet" data-point={p.id} aria-labelledby={`xpr-point-${p.id}`}>
             <p class="xpr-sheet-kicker">
@@ -491,42 +491,4 @@ function TierPhase({ tiers, phases }: { tiers: readonly string[]; phases: readon
 
 function recipients(item: MselItem, texts: ScenarioTexts, all: string): string {
   return item.to === ALL_ROLES ? all : item.to.map((r) => texts.text(textKey.exerciseRole(r))).join(', ');
-}
-
-/** The MSEL as the controller reads it: scheduled items by time (file order among equals), then the held contingencies. */
-export function splitMsel(scenario: Scenario): {
-  scheduled: { item: MselItem; at: number }[];
-  held: MselItem[];
-} {
-  const msel = scenario.exercise?.msel ?? [];
-  const scheduled = msel
-    .filter((m) => !m.contingency && m.at !== undefined)
-    .map((item, order) => ({ item, at: exerciseSeconds(item.at!), order }))
-    .sort((a, b) => a.at - b.at || a.order - b.order)
-    .map(({ item, at }) => ({ item, at }));
-  return { scheduled, held: msel.filter((m) => m.contingency || m.at === undefined) };
-}
-
-/**
- * The expected actions an evaluator of a point watches for: those of the point's roles that serve its
- * objective's tiers or phases; when none do, every action of those roles, so the sheet is never empty
- * while the MSEL gives them something to do.
- */
-export function watchedActions(
-  scenario: Scenario,
-  roles: readonly string[],
-  objective: { tiers: readonly string[]; phases: readonly string[] } | undefined,
-): { action: ExpectedAction; at: number | undefined }[] {
-  const { scheduled, held } = splitMsel(scenario);
-  const all = [
-    ...scheduled.flatMap(({ item, at }) => item.expects.map((action) => ({ action, at }))),
-    ...held.flatMap((item) => item.expects.map((action) => ({ action, at: undefined }))),
-  ].filter(({ action }) => roles.length === 0 || roles.includes(action.role));
-  if (!objective || objective.tiers.length + objective.phases.length === 0) return all;
-  const overlaps = (mine: readonly string[], wanted: readonly string[]) =>
-    wanted.length === 0 || mine.some((x) => wanted.includes(x));
-  const serves = all.filter(
-    ({ action }) => overlaps(action.tiers, objective.tiers) && overlaps(action.phases, objective.phases),
-  );
-  return serves.length > 0 ? serves : all;
 }

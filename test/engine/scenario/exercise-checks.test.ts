@@ -112,6 +112,22 @@ describe('the exercise section of a scenario file', () => {
     expect(ds).toHaveLength(5);
   });
 
+  it("places an unknown id in an evaluation point's `watch` at its line and column, with a suggestion", () => {
+    const text = exerciseYaml().replace(
+      '      roles: [fc, hom]\n',
+      '      roles: [fc, hom]\n      watch: [act-qrf, act-statment]\n',
+    );
+    const ds = errors(text);
+    const d = find(ds, 'exercise.evaluation[1].watch[1]')!;
+    const line = lineOf(text, 'watch: [act-qrf, act-statment]');
+    expect(formatDiagnostic(d)).toBe(
+      `scenario.yaml:${line}:${colOf(text, line, 'act-statment')} exercise.evaluation[1].watch[1]: unknown expected action "act-statment" (did you mean "act-statement"?)`,
+    );
+    expect(ds).toHaveLength(1);
+    // a known id passes
+    expect(errors(text.replace('act-statment', 'act-statement'))).toEqual([]);
+  });
+
   it('wants `at` on scheduled items and none on contingency items', () => {
     const text = exerciseYaml()
       .replace("      at: '0d 00:20'\n", '')

@@ -2,7 +2,7 @@
 import { cleanup, fireEvent, render, screen, within } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import '../../../src/ui/exercise/exercise-screens.tsx';
-import { PrintShelf, watchedActions } from '../../../src/ui/exercise/printables.tsx';
+import { PrintShelf } from '../../../src/ui/exercise/printables.tsx';
 import { I18nProvider } from '../../../src/ui/i18n-context.tsx';
 import { scenarioTextsFor } from '../../../src/ui/scenario-text.ts';
 import { exerciseBundle } from '../../engine/exercise/exercise-factories.ts';
@@ -78,9 +78,23 @@ describe('printables from the console', () => {
     expect(warning.querySelectorAll('.xpr-lines span').length).toBeGreaterThan(3);
   });
 
-  it('falls back to every action of the roles when none serves the objective', () => {
-    const got = watchedActions(bundle.scenario, ['hom'], { tiers: ['III'], phases: [] });
-    expect(got.map((g) => g.action.id)).toEqual(['act-statement']);
+  it("lists exactly a point's `watch` actions on its sheet, and still infers for a point without one", () => {
+    const evaluation = x.evaluation.map((p) =>
+      p.id === 'ep-response' ? { ...p, watch: ['act-statement', 'act-brief'] } : p,
+    );
+    const watching = { ...bundle, scenario: { ...bundle.scenario, exercise: { ...x, evaluation } } };
+    render(
+      <I18nProvider lang="en">
+        <PrintShelf bundle={watching} texts={scenarioTextsFor(watching, 'en')} onClose={vi.fn()} />
+      </I18nProvider>,
+    );
+    choose('Evaluator sheets');
+    const listed = (id: string) =>
+      [...document.querySelectorAll(`.xpr-sheet[data-point="${id}"] [data-action]`)].map((a) =>
+        a.getAttribute('data-action'),
+      );
+    expect(listed('ep-response')).toEqual(['act-brief', 'act-statement']);
+    expect(listed('ep-warning')).toEqual(['act-posture', 'act-brief']);
   });
 
   it('prints the same documents in French', () => {
