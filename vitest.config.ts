@@ -39,8 +39,9 @@ export default mergeConfig(
             testTimeout: 120_000,
             hookTimeout: 180_000,
             // why: a browser file spends most of its time waiting on the page (clocks, workers,
-            // a server), so two at a time use the two cores; each has its own Chromium and app copy.
-            maxWorkers: 2,
+            // a server): two at a time kept the two cores under half busy, three fill them better.
+            // Each file has its own Chromium and its own copy of the app.
+            maxWorkers: 3,
           },
         },
       ],

@@ -117,7 +117,7 @@ describe('offline after one visit', () => {
     await page.getByRole('button', { name: 'Back to scenarios' }).first().click();
     await page.getByText('For trainers and facilitators').click();
     await page.getByRole('button', { name: 'Preview your own scenario file' }).click();
-    await page.locator('input[type=file][multiple]').setInputFiles('test/fixtures/mini/scenario.yaml');
+    await page.getByLabel('Scenario and translation files').setInputFiles('test/fixtures/mini/scenario.yaml');
     await page.getByText(/states explored/).waitFor();
     expect(await cspViolations(page)).toEqual([]);
     expect(errors).toEqual([]);
