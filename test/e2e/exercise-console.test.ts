@@ -258,6 +258,10 @@ describe('the facilitator console in Chromium, with the projector window open', 
     expect(await report.getByRole('textbox', { name: 'Corrective action 1' }).inputValue()).toBe(
       'Tell Headquarters before the press does.',
     );
+    // the improvement plan fits the report's width on a 1440 px screen: nothing to scroll sideways
+    const plan = report.locator('.aar-corrective').locator('xpath=..');
+    expect(await plan.evaluate((e) => e.scrollWidth - e.clientWidth)).toBeLessThanOrEqual(0);
+    await report.locator('.aar-plan').screenshot({ path: join(SHOTS, 'exercise-plan-en.png') });
     await report.getByLabel('Due date of action 1').fill('2026-12-31');
     await report.getByLabel('Due date of action 1').blur();
 
