@@ -179,8 +179,9 @@ describe('the cmi5 package against a test LRS', () => {
     await playInApp(page, bundle, faithful, { decisions: 2, language: 'fr' });
     await page.getByRole('button', { name: 'Enregistrer et quitter' }).click();
     await expect.poll(() => page.locator('.lms-bar').textContent()).toContain('Session fermée');
+    // why: the bar says the session is closed once terminated is queued; the LRS has it a moment later
+    await expect.poll(() => lrs.session(launch.sessionId).map(VERB)).toEqual(['initialized', 'terminated']);
     const statements = lrs.session(launch.sessionId);
-    expect(statements.map(VERB)).toEqual(['initialized', 'terminated']);
     expect(checkCmi5Session(statements, launch)).toEqual([]);
     expect(errors()).toEqual([]);
     await context.close();
