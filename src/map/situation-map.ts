@@ -230,8 +230,9 @@ export const mountSituationMap: MountSituationMap = async (element, scenario, la
   // picture is still and wakes for each update and each resize (Phaser refits the canvas in its loop).
   let stillFrames = 0;
   game.events.on(P.Core.Events.POST_RENDER, () => {
-    if (scene && scene.tweens.getTweens().length === 0 && ++stillFrames >= STILL_FRAMES) game.loop.sleep();
-    else if (!scene || scene.tweens.getTweens().length > 0) stillFrames = 0;
+    const moving = !scene || scene.tweens.getTweens().length > 0;
+    if (moving) stillFrames = 0;
+    else if (++stillFrames >= STILL_FRAMES) game.loop.sleep();
   });
   const wake = () => {
     stillFrames = 0;

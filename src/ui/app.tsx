@@ -29,7 +29,7 @@ import type { PickedFile } from './author/author-model.ts';
 import { I18nProvider, useI18n } from './i18n-context.tsx';
 import { Menu } from './menu.tsx';
 import { ResumeRuns, RunHistory } from './saved-runs.tsx';
-import { setScenarioLanguage } from './scenario-languages.ts';
+import { setScenarioLanguage, showInScenarioLanguage } from './scenario-languages.ts';
 import type { LoadSituationMap } from './situation-panel.tsx';
 import { StorageBanner } from './storage-banner.tsx';
 import {
@@ -113,9 +113,7 @@ export function App(props: AppProps) {
   // why: scenarios come with the texts of one language; a switch shows once the open scenarios
   // have their texts in the new one, so no screen flashes text keys meanwhile.
   const setLanguage = useCallback((next: UiLanguage) => {
-    const fetching = setScenarioLanguage(next);
-    if (fetching) void fetching.then(() => showLanguage(next));
-    else showLanguage(next);
+    showInScenarioLanguage(next, () => showLanguage(next));
   }, []);
   const [muted, setMuted] = useState(initial.muted);
   const [volume, setVolume] = useState(initial.volume);

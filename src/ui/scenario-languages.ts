@@ -65,3 +65,20 @@ export function setScenarioLanguage(language: string): Promise<void> | null {
   if (!missing.length) return null;
   return Promise.all(missing.map(([bundle, from]) => ensure(bundle, from, language))).then(() => undefined);
 }
+
+/**
+ * Switches scenarios to `language` and calls `show` once the open ones can be read in it (at once
+ * when nothing had to be fetched). Returns a cancel, for a screen that changes its mind first.
+ */
+export function showInScenarioLanguage(language: string, show: () => void): () => void {
+  let live = true;
+  const fetching = setScenarioLanguage(language);
+  if (!fetching) show();
+  else
+    void fetching.then(() => {
+      if (live) show();
+    });
+  return () => {
+    live = false;
+  };
+}

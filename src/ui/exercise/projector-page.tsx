@@ -11,7 +11,7 @@ import { Brand } from '../app-header.tsx';
 import { Paragraphs } from '../common.tsx';
 import { I18nProvider, useI18n } from '../i18n-context.tsx';
 import { JoinScreen } from '../room/join-screen.tsx';
-import { setScenarioLanguage } from '../scenario-languages.ts';
+import { showInScenarioLanguage } from '../scenario-languages.ts';
 import { type ScenarioTexts, useScenarioTexts } from '../scenario-text.ts';
 import { type LoadSituationMap, SituationPanel } from '../situation-panel.tsx';
 import { ChannelMark } from './channel-mark.tsx';
@@ -133,18 +133,7 @@ function ProjectorScreen({
   // why: the projector speaks the console's language, whatever this window's own setting says;
   // a bundled scenario comes with one language's texts, so the other is fetched before it shows.
   const [shown, setShown] = useState(view.language);
-  useEffect(() => {
-    let current = true;
-    const fetching = setScenarioLanguage(view.language);
-    if (!fetching) setShown(view.language);
-    else
-      void fetching.then(() => {
-        if (current) setShown(view.language);
-      });
-    return () => {
-      current = false;
-    };
-  }, [view.language]);
+  useEffect(() => showInScenarioLanguage(view.language, () => setShown(view.language)), [view.language]);
   return (
     <I18nProvider lang={shown}>
       <ProjectorBody bundle={bundle} view={view} source={source} loadMap={loadMap} />
