@@ -132,7 +132,8 @@ describe('the projector on a room’s screen', () => {
               async () => {
                 m = await measure(projector);
                 const loading = await projector.locator('.xp-map .map-status').count();
-                return loading === 0 && m.mapLabel >= size.mapLabel;
+                // why: on a loaded machine the window's new size can reach the page's layout a moment late
+                return loading === 0 && m.mapLabel >= size.mapLabel && m.smallest[0]!.px >= size.min;
               },
               { timeout: 15_000 },
             )
